@@ -1,0 +1,81 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+/** A comma-separated list of addresses or CIDRs ("10.0.0.0/8, 192.0.2.7, ::1"). */
+const cidrList = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const items = text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    for (const item of items) {
+      const [address, prefix, extra] = item.split('/');
+      const family = isIP(address ?? '');
+      const bits = family === 6 ? 128 : 32;
+      const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+      if (!family || !prefixOk || extra !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not an IP address or CIDR` });
+        return z.NEVER;
+      }
+    }
+    return items;
+  });
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl,
+  BILLING_KIND: z.enum(['carbon5', 'ubilling', 'carbon-legacy']).default('carbon5'),
+  BILLING_URL: optionalUrl,
+  BILLING_TIMEOUT_MS: positiveInt(5000),
+  CARBON_API_PASSWORD: optionalText,
+  DATA_DIR: z.string().min(1).default('./data'),
+  TRUST_PROXY: cidrList,
+  AUTO_LOGIN_NETWORKS: cidrList,
+  CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as UAH')
+    .default('UAH'),
+  CABINET_NAME: z.string().min(1).max(60).default('Abonent'),
+  CABINET_SHORT_NAME: optionalText.pipe(z.string().max(12).optional()),
+  CABINET_THEME_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #0b5cad')
+    .default('#0b5cad'),
+  CABINET_SUPPORT_PHONE: optionalText,
+  CABINET_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
+  SESSION_IDLE_MINUTES: positiveInt(60 * 24 * 30),
+  SESSION_MAX_MINUTES: positiveInt(60 * 24 * 90),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment; a wrong value stops the start with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** True when the cabinet runs against its own billing simulator. */
+export const isDemo = (config: Config) => config.BILLING_URL === undefined;
