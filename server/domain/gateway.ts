@@ -2,12 +2,14 @@ import type {
   BillingIdentity,
   BillingKind,
   Capabilities,
+  Payment,
   PasswordResetStart,
   PromisePay,
   PushPlatform,
   Service,
   Spend,
   Subscriber,
+  SupportContacts,
 } from './types.js';
 
 /**
@@ -40,6 +42,10 @@ export interface BillingGateway {
   getSpends(session: SubscriberSession): Promise<Spend[]>;
   getServices(session: SubscriberSession): Promise<Service[]>;
   getPromisePay(session: SubscriberSession): Promise<PromisePay>;
+  /** Newest first. */
+  getPayments(session: SubscriberSession): Promise<Payment[]>;
+  /** The ISP's contacts where the billing keeps them (Ubilling's contragent data); null otherwise. */
+  getSupportContacts(): Promise<SupportContacts | null>;
 
   /** Money-changing: called once per request, never retried. */
   takePromisePay(session: SubscriberSession, offerId: string): Promise<void>;

@@ -18,6 +18,7 @@ export interface Capabilities {
   serviceDisconnect: boolean;
   passwordReset: boolean;
   pushToken: boolean;
+  payments: boolean;
 }
 
 /**
@@ -98,3 +99,19 @@ export interface PasswordResetStart {
 }
 
 export type PushPlatform = 'FCM' | 'APNS';
+
+export interface Payment {
+  /** ISO 8601 */
+  date: string;
+  amount: Money;
+  note: string | null;
+}
+
+/** The ISP's own contact details as the billing keeps them. */
+export interface SupportContacts {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  website: string | null;
+}
