@@ -43,6 +43,11 @@ export const configSchema = z.object({
   CARBON_API_PASSWORD: optionalText,
   DATA_DIR: z.string().min(1).default('./data'),
   TRUST_PROXY: cidrList,
+  /** Opens the API to documents other than the PWA's own (third-party apps); every other limit stays. */
+  ALLOW_ARBITRARY_OPERATIONS: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('')
+    .transform((value) => value === 'true' || value === '1'),
   AUTO_LOGIN_NETWORKS: cidrList,
   CURRENCY: z
     .string()

@@ -14,7 +14,7 @@ export function toMinorUnits(value: string | number): bigint | null {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? value.toFixed(2) : '') : value.trim().replace(',', '.');
   const match = DECIMAL.exec(text);
   if (!match) return null;
-  const [, sign, whole, fraction = ''] = match;
+  const [, sign, whole = '0', fraction = ''] = match;
   const cents = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
   const roundUp = fraction.length > 2 && Number(fraction[2]) >= 5 ? 1n : 0n;
   const magnitude = cents + roundUp;

@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EphemeralStore, PushRegistration, PushRegistry, Store, StoredPushRegistration } from './store.js';
+import { pushAddress } from './store.js';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS ephemeral (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS ephemeral_expiry ON ephemeral (expires_at);
+  CREATE TABLE IF NOT EXISTS push_registrations (
+    address TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    login TEXT NOT NULL,
+    registration TEXT NOT NULL,
+    locale TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS push_by_account ON push_registrations (account_id);
+`;
+
+/** One file under DATA_DIR: the single-machine default, nothing to install. */
+export function openSqliteStore(options: { dataDir: string; now?: () => number }): Store {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = new Database(join(options.dataDir, 'abonent.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  const now = options.now ?? Date.now;
+  return {
+    ephemeral: sqliteEphemeral(db, now),
+    push: sqlitePushRegistry(db),
+    async ping() {
+      return db.prepare('SELECT 1 AS ok').get() !== undefined;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function sqliteEphemeral(db: Database.Database, now: () => number): EphemeralStore {
+  const select = db.prepare<[string, number], { value: string }>('SELECT value FROM ephemeral WHERE key = ? AND expires_at > ?');
+  const upsert = db.prepare('INSERT INTO ephemeral (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at');
+  const insertIfFree = db.prepare(
+    'INSERT INTO ephemeral (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at WHERE ephemeral.expires_at <= ?',
+  );
+  const remove = db.prepare('DELETE FROM ephemeral WHERE key = ?');
+  const purge = db.prepare('DELETE FROM ephemeral WHERE expires_at <= ?');
+  const increment = db.transaction((key: string, ttlSeconds: number) => {
+    const at = now();
+    const current = select.get(key, at);
+    const count = (current ? Number(JSON.parse(current.value)) : 0) + 1;
+    if (current) db.prepare('UPDATE ephemeral SET value = ? WHERE key = ?').run(JSON.stringify(count), key);
+    else upsert.run(key, JSON.stringify(count), at + ttlSeconds * 1000);
+    return count;
+  });
+  let writes = 0;
+  // Expired rows are skipped by every read; sweeping them now and then keeps the file small.
+  const sweepSometimes = () => {
+    if (++writes % 500 === 0) purge.run(now());
+  };
+  return {
+    async get<T>(key: string) {
+      const row = select.get(key, now());
+      return row ? (JSON.parse(row.value) as T) : null;
+    },
+    async set(key, value, ttlSeconds) {
+      upsert.run(key, JSON.stringify(value), now() + ttlSeconds * 1000);
+      sweepSometimes();
+    },
+    async setIfAbsent(key, value, ttlSeconds) {
+      const at = now();
+      sweepSometimes();
+      return insertIfFree.run(key, JSON.stringify(value), at + ttlSeconds * 1000, at).changes === 1;
+    },
+    async delete(key) {
+      remove.run(key);
+    },
+    async increment(key, ttlSeconds) {
+      sweepSometimes();
+      return increment(key, ttlSeconds);
+    },
+  };
+}
+
+function sqlitePushRegistry(db: Database.Database): PushRegistry {
+  const upsert = db.prepare(
+    'INSERT INTO push_registrations (address, account_id, login, registration, locale, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET account_id = excluded.account_id, login = excluded.login, registration = excluded.registration, locale = excluded.locale',
+  );
+  const remove = db.prepare('DELETE FROM push_registrations WHERE account_id = ? AND address = ?');
+  const list = db.prepare<[string], { account_id: string; login: string; registration: string; locale: string | null; created_at: string }>(
+    'SELECT account_id, login, registration, locale, created_at FROM push_registrations WHERE account_id = ? ORDER BY created_at',
+  );
+  return {
+    async save(entry) {
+      upsert.run(pushAddress(entry.registration), entry.accountId, entry.login, JSON.stringify(entry.registration), entry.locale, new Date().toISOString());
+    },
+    async remove(accountId, endpointOrToken) {
+      return remove.run(accountId, endpointOrToken).changes > 0;
+    },
+    async listFor(accountId) {
+      return list.all(accountId).map(
+        (row): StoredPushRegistration => ({
+          accountId: row.account_id,
+          login: row.login,
+          registration: JSON.parse(row.registration) as PushRegistration,
+          locale: row.locale,
+          createdAt: row.created_at,
+        }),
+      );
+    },
+  };
+}
