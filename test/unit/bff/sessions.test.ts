@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SessionManager } from '../../../server/auth/sessions.js';
+import { openSqliteStore } from '../../../server/store/sqlite.js';
+import type { Store } from '../../../server/store/store.js';
+
+describe('sessions', () => {
+  let dir: string;
+  let clock: number;
+  let store: Store;
+  let sessions: SessionManager;
+  const identity = { login: 'BILL0000101', accountId: '101', secret: 'suid-secret' };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'abonent-sessions-'));
+    clock = Date.UTC(2026, 10, 22);
+    store = openSqliteStore({ dataDir: dir, now: () => clock });
+    sessions = new SessionManager(store.ephemeral, { idleMinutes: 30, maxMinutes: 120, secureCookie: false, now: () => clock });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens a fresh random id each time and loads it back', async () => {
+    const a = await sessions.open(identity, 'password');
+    const b = await sessions.open(identity, 'password');
+    expect(a.id).not.toBe(b.id);
+    expect(a.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await sessions.load(a.id))?.identity).toEqual(identity);
+  });
+
+  it('keeps only a hash of the id in the store', async () => {
+    const session = await sessions.open(identity, 'password');
+    expect(await store.ephemeral.get(`session:${session.id}`)).toBeNull();
+  });
+
+  it('ends after the idle time, and slides while used', async () => {
+    const session = await sessions.open(identity, 'password');
+    clock += 20 * 60_000;
+    expect(await sessions.load(session.id)).not.toBeNull();
+    clock += 20 * 60_000;
+    expect(await sessions.load(session.id)).not.toBeNull();
+    clock += 31 * 60_000;
+    expect(await sessions.load(session.id)).toBeNull();
+  });
+
+  it('ends at the absolute lifetime however busy', async () => {
+    const session = await sessions.open(identity, 'password');
+    for (let minute = 0; minute < 119; minute += 10) {
+      clock += 10 * 60_000;
+      if (minute < 110) expect(await sessions.load(session.id)).not.toBeNull();
+    }
+    clock += 10 * 60_000;
+    expect(await sessions.load(session.id)).toBeNull();
+  });
+
+  it('closes on the server', async () => {
+    const session = await sessions.open(identity, 'password');
+    await sessions.close(session.id);
+    expect(await sessions.load(session.id)).toBeNull();
+  });
+
+  it('reads the id from its cookie or a bearer token, and nothing else', () => {
+    const id = 'a'.repeat(43);
+    expect(sessions.readId(`other=1; abonent_session=${id}`, undefined)).toBe(id);
+    expect(sessions.readId(undefined, `Bearer ${id}`)).toBe(id);
+    expect(sessions.readId('abonent_session_x=zzz', 'Basic abc')).toBeNull();
+    expect(sessions.setCookie(id)).toMatch(/HttpOnly; SameSite=Lax/);
+    expect(sessions.setCookie(id)).not.toMatch(/Secure/);
+    const secure = new SessionManager(store.ephemeral, { idleMinutes: 1, maxMinutes: 2, secureCookie: true });
+    expect(secure.setCookie(id)).toMatch(/^__Host-abonent_session=.*; Secure/);
+  });
+});
