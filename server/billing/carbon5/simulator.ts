@@ -1,0 +1,622 @@
+import { randomInt } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
+import type { BillingSimulator, DemoLogin, DemoMessage } from '../simulator.js';
+import { demoSeed, shiftDate, type CarbonAccountSeed, type CarbonSeed, type CarbonServiceSeed } from './demo-data.js';
+
+/**
+ * A Carbon Billing 5 on loopback: system_api and REST v2 on one port, as on :8082, answering with
+ * Carbon's bytes (Python's json.dumps with \uXXXX escapes, "1"/"0" flags, money as strings or floats,
+ * errors inside HTTP 200, Russian texts). Texts and rules no source shows are this simulator's
+ * choice; responses.ts marks the same shapes [inferred].
+ */
+
+export interface Carbon5SimulatorOptions {
+  /** The `web` context's psw; when set, a call without it is refused. */
+  apiPassword?: string;
+  seed?: CarbonSeed;
+  /** How long Carbon takes to apply a queued service change; 0 applies it at once. */
+  writeDelayMs?: number;
+  host?: string;
+  port?: number;
+  now?: () => Date;
+}
+
+/** A broken billing, for tests: a non-JSON or wrong-shape 200, an answer later than any timeout, or HTTP 500. */
+export type CarbonFault = null | 'garbage' | 'slow' | 'http500';
+
+export interface CarbonAccountState extends CarbonAccountSeed {
+  pushToken: string | null;
+  /** Service changes Carbon accepted and has not applied yet. */
+  queuedWrites: { serviceId: number; action: 'connect' | 'disconnect' }[];
+  /** True while a suid is live for this account. */
+  signedIn: boolean;
+}
+
+export const CARBON_TEXTS = {
+  notAuthorized: 'Необходимо авторизоваться',
+  wrongCredentials: 'Неверный логин или пароль',
+  autoLoginFailed: 'Не удалось определить абонента по IP-адресу',
+  userNotFound: 'Пользователь не найден',
+  noResetChannel: 'Не указан номер телефона или e-mail для отправки кода',
+  wrongCode: 'Неверный код подтверждения',
+  passwordsDiffer: 'Пароли не совпадают',
+  passwordTooShort: 'Пароль должен быть длиннее 6 символов',
+  passwordChanged: 'Пароль успешно изменен',
+  serviceUnavailable: 'Услуга недоступна для подключения',
+  serviceConnected: 'Услуга уже подключена',
+  serviceNotConnected: 'Услуга не подключена',
+  serviceDisableForbidden: 'Отключение данной услуги через личный кабинет запрещено',
+  serviceBusy: 'Заявка по данной услуге уже обрабатывается',
+  notEnoughMoney: 'Недостаточно средств на лицевом счете для подключения услуги',
+  connectAccepted: 'Заявка на подключение услуги принята',
+  disconnectAccepted: 'Заявка на отключение услуги принята',
+  promiseUnknown: 'Обещанный платеж не найден',
+  promiseActive: 'У вас уже есть активный обещанный платеж',
+  promisePositive: 'Обещанный платеж доступен только при отрицательном балансе',
+  promiseDebt: (limit: string) => `Обещанный платеж недоступен: задолженность превышает ${limit}`,
+  promiseTaken: (amount: string, until: string) => `Обещанный платеж на сумму ${amount} подключен до ${until}`,
+} as const;
+
+const DEFAULT_WRITE_DELAY_MS = 2000;
+/** Longer than any client timeout; `close()` cuts it short. */
+const SLOW_ANSWER_MS = 120_000;
+const MAX_BODY_BYTES = 64 * 1024;
+const CURRENCY_SIGN = 'грн.';
+
+type Arg = Record<string, unknown>;
+type Answer = { status: number; contentType: string; body: string };
+
+const json = (value: unknown): Answer => ({ status: 200, contentType: 'application/json', body: pythonJson(value) });
+const html = (status: number, body: string): Answer => ({ status, contentType: 'text/html; charset=utf-8', body });
+
+export class Carbon5Simulator implements BillingSimulator {
+  readonly demoLogins: readonly DemoLogin[];
+  private server: Server | undefined;
+  private address = '';
+  private fault: CarbonFault = null;
+  private readonly accounts: CarbonAccountState[];
+  private readonly services: CarbonServiceSeed[];
+  private readonly sessions = new Map<string, CarbonAccountState>();
+  private readonly resets = new Map<number, string>();
+  private readonly sent: DemoMessage[] = [];
+  private readonly callCounts: Record<string, number> = {};
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly now: () => Date;
+  private readonly writeDelayMs: number;
+
+  constructor(private readonly options: Carbon5SimulatorOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.writeDelayMs = options.writeDelayMs ?? DEFAULT_WRITE_DELAY_MS;
+    const seed = structuredClone(options.seed ?? demoSeed(this.today()));
+    this.services = seed.services;
+    this.accounts = seed.accounts.map((account) => ({ ...account, pushToken: null, queuedWrites: [], signedIn: false }));
+    this.demoLogins = this.accounts.map(({ login, password, description }) => ({ login, password, description }));
+  }
+
+  get url(): string {
+    if (!this.address) throw new Error('The Carbon 5 simulator is not listening');
+    return this.address;
+  }
+
+  /** How many times each method was asked for ("web_cabinet.user_info", "Users.get_or_create_dynamic_session"), faults included. */
+  get calls(): Readonly<Record<string, number>> {
+    return { ...this.callCounts };
+  }
+
+  async listen(): Promise<this> {
+    const server = createServer((request, response) => void this.handle(request, response));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
+    });
+    const { address, port } = server.address() as AddressInfo;
+    this.address = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+    return this;
+  }
+
+  outbox(): DemoMessage[] {
+    return this.sent.map((message) => ({ ...message }));
+  }
+
+  /** A copy of the account as the billing holds it now. */
+  account(login: string): CarbonAccountState {
+    return structuredClone(this.accountByLogin(login));
+  }
+
+  /** Ends the account's live suid, as a sign-in elsewhere does. */
+  expireSession(login: string): void {
+    this.endSession(this.accountByLogin(login));
+  }
+
+  setFault(fault: CarbonFault): void {
+    this.fault = fault;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // HTTP
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let answer: Answer;
+    try {
+      const url = new URL(request.url ?? '/', 'http://carbon.invalid');
+      const params = new URLSearchParams(url.search);
+      const body = await readBody(request);
+      if (body === null) return send(response, html(413, '<h1>Request Entity Too Large</h1>'));
+      if ((request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+        for (const [key, value] of new URLSearchParams(body)) params.set(key, value);
+      }
+      const rest = /^\/rest_api\/v2\/(?:([A-Za-z]+)\/?)?$/.exec(url.pathname);
+      const surface = /^\/system_api\/?$/.test(url.pathname) ? 'system_api' : rest?.[1] && request.method === 'POST' ? rest[1] : null;
+      if (surface !== null) {
+        this.count(surface, params);
+        if (this.fault === 'slow') return this.answerLate(response);
+        answer = this.faultAnswer(surface) ?? (surface === 'system_api' ? this.systemApi(params) : this.restV2(surface, params));
+      } else if (rest && request.method === 'GET') {
+        answer = restDocsPage(rest[1]);
+      } else {
+        answer = html(404, '<h1>Not Found</h1>');
+      }
+    } catch {
+      answer = html(500, '<h1>Server Error (500)</h1>');
+    }
+    send(response, answer);
+  }
+
+  /** Counts the methods asked for, faults included, so tests can tell a call was made exactly once. */
+  private count(surface: string, params: URLSearchParams): void {
+    for (let index = 1; params.has(`method${index}`); index++) {
+      const method = params.get(`method${index}`) ?? '';
+      const key = method.startsWith('web_cabinet.') ? method : `${capitalized(surface)}.${method}`;
+      this.callCounts[key] = (this.callCounts[key] ?? 0) + 1;
+    }
+  }
+
+  private answerLate(response: ServerResponse): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      send(response, html(504, '<h1>Gateway Timeout</h1>'));
+    }, SLOW_ANSWER_MS);
+    this.timers.add(timer);
+  }
+
+  private faultAnswer(surface: string): Answer | null {
+    switch (this.fault) {
+      case 'http500':
+        return html(500, '<h1>Server Error (500)</h1>');
+      case 'garbage':
+        return surface === 'system_api'
+          ? { status: 200, contentType: 'application/json', body: '<html><body>Traceback (most recent call last): …</body></html>' }
+          : json({ call: `/rest_api/v2/${surface}/`, result: [pythonJson({ unexpected: [1, 2, 3] })] });
+      default:
+        return null;
+    }
+  }
+
+  /** system_api: the body is the method's result, no envelope. */
+  private systemApi(params: URLSearchParams): Answer {
+    const context = params.get('context') ?? '';
+    // [inferred] the vendor page quotes this text for an unknown context, as plain text.
+    if (context !== 'web') return html(200, `Context=${context} is not defined`);
+    // [inferred] a wrong psw as Django's PermissionDenied: no source shows Carbon's answer.
+    if (this.options.apiPassword !== undefined && params.get('psw') !== this.options.apiPassword) return html(403, '<h1>403 Forbidden</h1>');
+    const model = params.get('model') ?? '';
+    if (model.toLowerCase() !== 'users') return json({ error: `Model ${model} is not defined` });
+    const method = params.get('method1') ?? '';
+    const arg = parseArg(params.get('arg1'));
+    if (arg === null) return json({ error: 'Expecting value: line 1 column 1 (char 0)' });
+    return json(this.webCabinet(method, arg));
+  }
+
+  /** REST v2: method1/arg1… run in turn on the object the chain holds; the last result in {"call","result"}. */
+  private restV2(modelInPath: string, params: URLSearchParams): Answer {
+    const call = `/rest_api/v2/${modelInPath}/`;
+    const model = modelInPath.toLowerCase();
+    if (model !== 'users' && model !== 'abonents') return json({ call, error: `Model ${modelInPath} not found` });
+    let subject: CarbonAccountState | undefined;
+    let staged: Arg = {};
+    let result: unknown = null;
+    for (let index = 1; params.has(`method${index}`); index++) {
+      const method = params.get(`method${index}`) ?? '';
+      const arg = parseArg(params.get(`arg${index}`) ?? '{}');
+      if (arg === null) return json({ call, error: 'Expecting value: line 1 column 1 (char 0)' });
+      if (method === 'objects.get') {
+        subject = this.lookUp(model, arg);
+        if (!subject) return json({ call, error: `${model === 'users' ? 'Users' : 'Abonents'} matching query does not exist.` });
+        result = model === 'users' ? usersObject(subject) : this.abonentsObject(subject);
+      } else if (model === 'users' && method.startsWith('web_cabinet.')) {
+        result = [pythonJson(this.webCabinet(method, arg))];
+      } else if (model === 'users' && method === 'get_or_create_dynamic_session' && subject) {
+        // Modelled on the worst case: a new suid each time, ending the live one.
+        result = { pk: null, model: 'DynamicSessions', fields: { ttype: 'None', id: 12_000 + subject.userId, suid: this.openSession(subject) } };
+      } else if (model === 'abonents' && method === 'set' && subject) {
+        const unknown = Object.keys(arg).find((field) => field !== 'push_token');
+        if (unknown) return json({ call, error: `Abonents: field ${unknown} is read-only here` });
+        staged = { ...staged, ...arg };
+        result = this.abonentsObject(subject);
+      } else if (model === 'abonents' && method === 'save' && subject) {
+        if ('push_token' in staged) subject.pushToken = staged.push_token == null ? null : String(staged.push_token);
+        staged = {};
+        result = this.abonentsObject(subject);
+      } else {
+        return json({ call, error: `'${subject ? capitalized(model) : 'Manager'}' object has no attribute '${method}'` });
+      }
+    }
+    return json({ call, result });
+  }
+
+  private lookUp(model: string, arg: Arg): CarbonAccountState | undefined {
+    const id = String(arg.id ?? arg.pk ?? '');
+    return this.accounts.find((account) =>
+      model === 'users'
+        ? String(account.userId) === id || account.login === arg.login || String(account.abonentId) === String(arg.abonent_id)
+        : String(account.abonentId) === id || account.contractNumber === arg.contract_number,
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // web_cabinet.*
+
+  private webCabinet(method: string, arg: Arg): unknown {
+    switch (method) {
+      case 'web_cabinet.login':
+        return this.login(arg);
+      case 'web_cabinet.try_auto_login':
+        return this.tryAutoLogin(arg);
+      case 'web_cabinet.reset_password':
+        return this.resetPassword(arg);
+      case 'web_cabinet.submit_password':
+        return this.submitPassword(arg);
+    }
+    const handler = this.subscriberMethods[method];
+    if (!handler) return { error: `Method ${method} is not defined` };
+    const account = typeof arg.suid === 'string' ? this.sessions.get(arg.suid) : undefined;
+    return account ? handler(account, arg) : { error: CARBON_TEXTS.notAuthorized };
+  }
+
+  private readonly subscriberMethods: Record<string, (account: CarbonAccountState, arg: Arg) => unknown> = {
+    'web_cabinet.get_user': (account) => ({ user: this.cabinetUser(account), __user: account.login }),
+    'web_cabinet.user_info': (account) => this.userInfo(account),
+    'web_cabinet.get_usluga_list': (account) => this.uslugaList(account),
+    'web_cabinet.set_user_usluga': (account, arg) => this.setUserUsluga(account, Number(arg.usluga_id)),
+    'web_cabinet.remove_user_usluga': (account, arg) => this.removeUserUsluga(account, Number(arg.usluga_id)),
+    'web_cabinet.get_promise_pay_list': (account) =>
+      account.promiseOffers.map((offer) => ({ id: offer.id, name: offer.name, summa: offer.amount, days: offer.days, price: offer.fee })),
+    'web_cabinet.add_promise_pay': (account, arg) => this.addPromisePay(account, Number(arg.promise_pay_id)),
+    'web_cabinet.get_pay_log': (account, arg) => this.payLog(account, arg),
+  };
+
+  private login(arg: Arg): unknown {
+    const account = this.accounts.find((candidate) => candidate.login === arg.login);
+    if (!account || account.password !== arg.passwd) return { error: CARBON_TEXTS.wrongCredentials };
+    return this.signedInAnswer(account);
+  }
+
+  private tryAutoLogin(arg: Arg): unknown {
+    const account = this.accounts.find((candidate) => candidate.autoLoginIps.includes(String(arg.src_ip)));
+    return account ? this.signedInAnswer(account) : { error: CARBON_TEXTS.autoLoginFailed };
+  }
+
+  private signedInAnswer(account: CarbonAccountState): unknown {
+    return {
+      session_id: this.openSession(account),
+      user: this.cabinetUser(account),
+      currency: { NAME: 'Гривня', SHORT_NAME: CURRENCY_SIGN },
+    };
+  }
+
+  private cabinetUser(account: CarbonAccountState) {
+    const balance = account.balance;
+    const display = `№ ${account.accountNumber} Баланс: ${balance}`;
+    const promise = this.activePromisePay(account);
+    return {
+      pk: account.userId,
+      login: account.login,
+      __self: account.login,
+      __abonent: account.fullName,
+      enabled: flag(account.enabled),
+      phone: account.phone ?? '',
+      email: account.email ?? '',
+      home: account.address,
+      abonent_pay: account.tariff.fee,
+      abonent_pay_next_date: `${firstOfNextMonth(this.today())} 00:00:00`,
+      abonent: {
+        pk: account.abonentId,
+        name: account.fullName,
+        contract_number: account.contractNumber,
+        __account: display,
+        account: { __self: display },
+        tarif_id: account.tariff.id,
+        __tarif: account.tariff.name,
+        ...(account.nextTariffName ? { __tarif_next: account.nextTariffName, tarif_next_date: `${firstOfNextMonth(this.today())} 00:00:00` } : {}),
+        activate_date: '2021-03-01 00:00:00',
+        create_date_system: '2021-03-01 12:00:00.000000',
+        minimal_pay_sum: Number(this.minimalPaySum(account)),
+        recomend_pay_sum: this.recommendedPaySum(account),
+        allow_internet: flag(account.enabled && !account.blocked && !this.isFrozen(account)),
+        sms: account.phone ?? '',
+        email: account.email ?? '',
+        __home: account.address,
+        a_home_number: account.apartment ?? '',
+        own_disabled_start: account.frozen ? `${account.frozen.from} 00:00:00` : null,
+        own_disabled_end: account.frozen ? `${account.frozen.to} 23:59:59` : null,
+        promise_pay: promise ? promise.amount : '0.00',
+        promise_date_end: promise ? `${promise.until} 23:59:59` : null,
+      },
+    };
+  }
+
+  private userInfo(account: CarbonAccountState) {
+    const monthly = this.monthlyCharge(account);
+    const balance = minor(account.balance);
+    const days = monthly > 0n && balance > 0n ? Number((balance * 30n) / monthly) : 0;
+    return {
+      tarif_id: account.tariff.id,
+      balance: Number(balance) / 100,
+      in_block: flag(account.blocked),
+      enough_to_date: monthly > 0n ? `${shiftDate(this.today(), days)} 00:00:00` : null,
+      minimal_pay_sum: this.minimalPaySum(account),
+    };
+  }
+
+  private uslugaList(account: CarbonAccountState): unknown {
+    const offered = account.serviceIds.map((id) => this.service(id)).filter((service) => service !== undefined);
+    const connected = account.connectedServiceIds.map((id) => this.service(id)).filter((service) => service !== undefined);
+    return [
+      offered.map((service) => ({
+        pk: service.id,
+        name: service.name,
+        __self: `${service.name}: ${service.description}`,
+        comments: service.description,
+        summa: service.price,
+        is_show_web: flag(service.showInCabinet),
+        web_allow_disable: flag(service.subscriberMayDisable),
+        system_type_id: 0,
+      })),
+      connected.map((service) => ({
+        pk: account.abonentId * 1000 + service.id,
+        __usluga: `${service.name}: ${service.description}`,
+        __self: `${service.name}: ${service.description} (${service.price} ${CURRENCY_SIGN})`,
+        enable_date: '2024-05-01 00:00:00',
+        create_date: '2024-05-01 12:30:00.000000',
+        activated: '1',
+        debit: service.price,
+      })),
+      offered.map((service) => ({ pk: service.id, name: service.name })),
+    ];
+  }
+
+  private setUserUsluga(account: CarbonAccountState, serviceId: number): unknown {
+    const service = this.service(serviceId);
+    if (!service || !service.showInCabinet || !account.serviceIds.includes(serviceId)) return { error: CARBON_TEXTS.serviceUnavailable };
+    if (account.queuedWrites.some((write) => write.serviceId === serviceId)) return { error: CARBON_TEXTS.serviceBusy };
+    if (account.connectedServiceIds.includes(serviceId)) return { error: CARBON_TEXTS.serviceConnected };
+    if (minor(account.balance) < minor(service.price)) return { error: CARBON_TEXTS.notEnoughMoney };
+    this.queue(account, serviceId, 'connect');
+    return { message: CARBON_TEXTS.connectAccepted };
+  }
+
+  private removeUserUsluga(account: CarbonAccountState, serviceId: number): unknown {
+    const service = this.service(serviceId);
+    if (!service || !account.connectedServiceIds.includes(serviceId)) return { error: CARBON_TEXTS.serviceNotConnected };
+    if (!service.subscriberMayDisable) return { error: CARBON_TEXTS.serviceDisableForbidden };
+    if (account.queuedWrites.some((write) => write.serviceId === serviceId)) return { error: CARBON_TEXTS.serviceBusy };
+    this.queue(account, serviceId, 'disconnect');
+    return { message: CARBON_TEXTS.disconnectAccepted };
+  }
+
+  /** Carbon turns a write into a task and runs it later (the REST v2 page's warning). */
+  private queue(account: CarbonAccountState, serviceId: number, action: 'connect' | 'disconnect'): void {
+    const write = { serviceId, action };
+    const apply = () => {
+      account.queuedWrites = account.queuedWrites.filter((queued) => queued !== write);
+      account.connectedServiceIds =
+        action === 'connect' ? [...account.connectedServiceIds, serviceId] : account.connectedServiceIds.filter((id) => id !== serviceId);
+    };
+    account.queuedWrites.push(write);
+    if (this.writeDelayMs === 0) return apply();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      apply();
+    }, this.writeDelayMs);
+    this.timers.add(timer);
+  }
+
+  private addPromisePay(account: CarbonAccountState, offerId: number): unknown {
+    const offer = account.promiseOffers.find((candidate) => candidate.id === offerId);
+    if (!offer) return { error: CARBON_TEXTS.promiseUnknown };
+    if (this.activePromisePay(account)) return { error: CARBON_TEXTS.promiseActive };
+    const balance = minor(account.balance);
+    if (balance > 0n) return { error: CARBON_TEXTS.promisePositive };
+    if (-balance > minor(account.promiseDebtLimit)) return { error: CARBON_TEXTS.promiseDebt(account.promiseDebtLimit) };
+    const until = shiftDate(this.today(), offer.days);
+    account.balance = fromMinorUnits(balance + minor(offer.amount) - minor(offer.fee));
+    account.promisePay = { amount: offer.amount, until };
+    account.blocked = false;
+    return { message: CARBON_TEXTS.promiseTaken(offer.amount, until) };
+  }
+
+  private payLog(account: CarbonAccountState, arg: Arg): unknown {
+    const from = dottedToIso(arg.start_date);
+    const to = dottedToIso(arg.end_date);
+    return {
+      items: account.payments
+        .filter((payment) => (!from || payment.date >= from) && (!to || payment.date < to))
+        .map((payment) => ({ op_date: payment.date, op_summa: payment.amount, descr: payment.note })),
+    };
+  }
+
+  private resetPassword(arg: Arg): unknown {
+    const account = this.accounts.find((candidate) => candidate.login === arg.login || (candidate.email !== null && candidate.email === arg.login));
+    if (!account) return { error: CARBON_TEXTS.userNotFound };
+    const channel = account.phone ? 'SMS' : account.email ? 'EMAIL' : null;
+    const to = account.phone ?? account.email;
+    if (!channel || !to) return { error: CARBON_TEXTS.noResetChannel };
+    const code = resetCode();
+    this.resets.set(account.userId, code);
+    this.sent.push({ sentAt: this.now().toISOString(), login: account.login, channel, to, text: `Код для восстановления пароля: ${code}` });
+    const where = channel === 'SMS' ? `по SMS на номер ${masked(to, 4, 2)}` : `на e-mail ${masked(to, 1, to.length - to.indexOf('@'))}`;
+    return { uid: String(account.userId), message: `Код отправлен ${where}` };
+  }
+
+  private submitPassword(arg: Arg): unknown {
+    const { token, uid, psw1, psw2 } = arg;
+    if (typeof psw1 !== 'string' || psw1 !== psw2) return { error: CARBON_TEXTS.passwordsDiffer };
+    if (psw1.length <= 6) return { error: CARBON_TEXTS.passwordTooShort };
+    const account = this.accounts.find((candidate) => String(candidate.userId) === String(uid));
+    if (!account || typeof token !== 'string' || this.resets.get(account.userId) !== token) return { error: CARBON_TEXTS.wrongCode };
+    this.resets.delete(account.userId);
+    account.password = psw1;
+    return { message: CARBON_TEXTS.passwordChanged };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // State
+
+  /** "SUID активен до следующей попытки авторизации": one live suid per account. */
+  private openSession(account: CarbonAccountState): string {
+    this.endSession(account);
+    const suid = `${randomInt(100_000_000, 1_000_000_000)}${randomInt(100_000_000, 1_000_000_000)}`;
+    this.sessions.set(suid, account);
+    account.signedIn = true;
+    return suid;
+  }
+
+  private endSession(account: CarbonAccountState): void {
+    for (const [suid, holder] of this.sessions) if (holder === account) this.sessions.delete(suid);
+    account.signedIn = false;
+  }
+
+  private accountByLogin(login: string): CarbonAccountState {
+    const account = this.accounts.find((candidate) => candidate.login === login);
+    if (!account) throw new Error(`No account ${login} in the Carbon 5 simulator`);
+    return account;
+  }
+
+  private service(id: number): CarbonServiceSeed | undefined {
+    return this.services.find((service) => service.id === id);
+  }
+
+  private abonentsObject(account: CarbonAccountState) {
+    return {
+      pk: account.abonentId,
+      model: 'Abonents',
+      fields: { name: account.fullName, contract_number: account.contractNumber, push_token: account.pushToken ?? '' },
+    };
+  }
+
+  private activePromisePay(account: CarbonAccountState) {
+    return account.promisePay && account.promisePay.until >= this.today() ? account.promisePay : null;
+  }
+
+  private isFrozen(account: CarbonAccountState): boolean {
+    const today = this.today();
+    return account.frozen !== null && account.frozen.from <= today && today <= account.frozen.to;
+  }
+
+  private monthlyCharge(account: CarbonAccountState): bigint {
+    return account.connectedServiceIds.reduce((sum, id) => sum + minor(this.service(id)?.price ?? '0'), minor(account.tariff.fee));
+  }
+
+  private minimalPaySum(account: CarbonAccountState): string {
+    const balance = minor(account.balance);
+    return fromMinorUnits(balance < 0n ? -balance : 0n);
+  }
+
+  private recommendedPaySum(account: CarbonAccountState): string {
+    const shortfall = this.monthlyCharge(account) - minor(account.balance);
+    return fromMinorUnits(shortfall > 0n ? shortfall : 0n);
+  }
+
+  private today(): string {
+    const now = this.now();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  }
+}
+
+export async function startCarbon5Simulator(options: Carbon5SimulatorOptions = {}): Promise<Carbon5Simulator> {
+  return new Carbon5Simulator(options).listen();
+}
+
+/** json.dumps as Carbon's Python writes it: ", " and ": " separators, non-ASCII as \uXXXX. */
+export function pythonJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+  return `{${entries.map(([key, item]) => `${pythonJson(key)}: ${pythonJson(item)}`).join(', ')}}`;
+}
+
+function send(response: ServerResponse, answer: Answer): void {
+  if (response.destroyed) return;
+  response.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+  response.end(answer.body);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArg(text: string | null): Arg | null {
+  try {
+    const value: unknown = JSON.parse(text ?? '');
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Arg) : null;
+  } catch {
+    return null;
+  }
+}
+
+function restDocsPage(model: string | undefined): Answer {
+  const title = model ? `REST API v2: ${model}` : 'REST API v2';
+  const models = ['Users', 'Abonents'].map((name) => `<li><a href="/rest_api/v2/${name}/">${name}</a></li>`).join('');
+  return html(200, `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><ul>${models}</ul></body></html>`);
+}
+
+function usersObject(account: CarbonAccountState) {
+  return { pk: account.userId, model: 'Users', fields: { login: account.login, abonent_id: account.abonentId, ip: account.autoLoginIps[0] ?? '' } };
+}
+
+const flag = (value: boolean) => (value ? '1' : '0');
+const minor = (amount: string) => toMinorUnits(amount) ?? 0n;
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+
+function firstOfNextMonth(today: string): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+function dottedToIso(value: unknown): string | null {
+  const match = typeof value === 'string' ? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value) : null;
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
+}
+
+/** Six upper-case letters and digits, like Carbon's "475GZ4". */
+function resetCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
+
+function masked(text: string, keepStart: number, keepEnd: number): string {
+  return `${text.slice(0, keepStart)}${'*'.repeat(Math.max(3, text.length - keepStart - keepEnd))}${text.slice(text.length - keepEnd)}`;
+}
