@@ -1,0 +1,171 @@
+import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
+import { compareDecimals, isBelowZero, negateDecimal, plainDecimal } from './decimal.js';
+
+/**
+ * Self-credit ("promised payment") rules. Ubilling's cabinet (userstats `creditor`) applies its
+ * `SC_*` settings itself; when the ISP gives no userstats URL the BFF calls RemoteAPI `sc`
+ * directly, and `sc` trusts its caller completely, so these rules are checked first, in the
+ * cabinet's own order. Dates are the server's local calendar, as PHP's date() is the billing's.
+ */
+
+export interface CreditRules {
+  enabled: boolean;
+  /** SC_MINDAY..SC_MAXDAY: days of the month when a credit may be taken. */
+  minDay: number;
+  maxDay: number;
+  /** SC_TERM: days until the credit expires. */
+  termDays: number;
+  /** SC_PRICE: the fee charged for a credit, a decimal. */
+  price: string;
+  /** SC_MONTHCONTROL: one credit per calendar month. */
+  onceAMonth: boolean;
+  /** SC_TARIFFSALLOWED: empty = every tariff. */
+  tariffsAllowed: readonly string[];
+  /** SC_CASHTYPEID: the payment type the fee is booked under. */
+  cashTypeId: number;
+}
+
+export type CreditRefusal =
+  | 'disabled'
+  | 'wrongDay'
+  | 'alreadyHasCredit'
+  | 'frozen'
+  | 'tooMuchMoney'
+  | 'debtTooLarge'
+  | 'refused'
+  | 'tariffNotAllowed'
+  | 'alreadyUsedThisMonth'
+  | 'notPaidPrevious';
+
+/** The creditor agent's `status` codes 1–10 (0 is success). */
+export const CREDITOR_STATUS: Readonly<Record<number, CreditRefusal>> = {
+  1: 'disabled',
+  2: 'wrongDay',
+  3: 'alreadyHasCredit',
+  4: 'frozen',
+  5: 'tooMuchMoney',
+  6: 'debtTooLarge',
+  7: 'refused',
+  8: 'tariffNotAllowed',
+  9: 'alreadyUsedThisMonth',
+  10: 'notPaidPrevious',
+};
+
+/** Why a credit is refused, in words a subscriber understands. */
+export function refusalMessage(refusal: CreditRefusal, days?: { minDay: string | number; maxDay: string | number }): string {
+  switch (refusal) {
+    case 'disabled':
+      return 'Your provider does not offer promised payments.';
+    case 'wrongDay':
+      return days
+        ? `A promised payment can be taken only from day ${days.minDay} to day ${days.maxDay} of the month.`
+        : 'A promised payment cannot be taken on this day of the month.';
+    case 'alreadyHasCredit':
+      return 'You already have a promised payment.';
+    case 'frozen':
+      return 'Your account is paused or switched off, so a promised payment is not available.';
+    case 'tooMuchMoney':
+      return 'Your balance is enough for the service, so a promised payment is not needed.';
+    case 'debtTooLarge':
+      return 'Your debt is larger than a promised payment can cover. Please top up your account.';
+    case 'tariffNotAllowed':
+      return 'A promised payment is not available on your tariff.';
+    case 'alreadyUsedThisMonth':
+      return 'You have already taken a promised payment this month.';
+    case 'notPaidPrevious':
+      return 'A promised payment is available again once you have paid for the previous one.';
+    case 'refused':
+      return 'The billing refused the promised payment.';
+  }
+}
+
+/** What the rules look at, from RemoteAPI `getuserdatabylogin`. */
+export interface CreditAccount {
+  cash: string;
+  credit: string;
+  /** Unix time; 0 = none. */
+  creditExpire: number;
+  frozen: boolean;
+  disabled: boolean;
+  tariff: string;
+  fee: string | null;
+  period: string | null;
+}
+
+export type CreditDecision =
+  | { allowed: true; creditLimit: string; fee: string; termDays: number; expires: string }
+  | { allowed: false; refusal: CreditRefusal; message: string };
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** Y-m-d of a moment in the server's local calendar. */
+export const localYmd = (at: Date) => `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+
+export const daysInMonth = (at: Date) => new Date(at.getFullYear(), at.getMonth() + 1, 0).getDate();
+
+/** The expiry `sc` gets: today + term days (Ubilling adds term × 86400 s to now). */
+export const creditEnd = (now: Date, termDays: number) => localYmd(new Date(now.getTime() + termDays * 86_400_000));
+
+/** Ubilling's `tariffprice`: the tariff fee, for a daily tariff times the days of this month. */
+export function tariffMonthPrice(account: Pick<CreditAccount, 'fee' | 'period'>, now: Date): string {
+  const fee = toMinorUnits(plainDecimal(account.fee ?? '0') ?? '0') ?? 0n;
+  return fromMinorUnits(account.period === 'day' ? fee * BigInt(daysInMonth(now)) : fee);
+}
+
+/** The credit limit Ubilling sets: `tariffprice + SC_PRICE`. */
+export function creditLimit(account: Pick<CreditAccount, 'fee' | 'period'>, price: string, now: Date): string {
+  return fromMinorUnits((toMinorUnits(tariffMonthPrice(account, now)) ?? 0n) + (toMinorUnits(price) ?? 0n));
+}
+
+/** Every rule, in the order userstats checks them; the first that fails is the answer. */
+export function decideSelfCredit(
+  account: CreditAccount,
+  rules: CreditRules,
+  context: { now: Date; usedThisMonth: boolean },
+): CreditDecision {
+  const refuse = (refusal: CreditRefusal): CreditDecision => ({ allowed: false, refusal, message: refusalMessage(refusal, rules) });
+  const { now } = context;
+  const day = now.getDate();
+  const tariffPrice = tariffMonthPrice(account, now);
+  const debt = isBelowZero(account.cash) ? negateDecimal(account.cash) : plainDecimal(account.cash) ?? '0';
+
+  if (!rules.enabled) return refuse('disabled');
+  if (day < rules.minDay || day > rules.maxDay) return refuse('wrongDay');
+  if (compareDecimals(account.credit, '0') > 0 || account.creditExpire !== 0) return refuse('alreadyHasCredit');
+  if (account.frozen || account.disabled) return refuse('frozen');
+  if (compareDecimals(debt, tariffPrice) > 0) return refuse(isBelowZero(account.cash) ? 'debtTooLarge' : 'tooMuchMoney');
+  if (!isBelowZero(account.cash)) return refuse('tooMuchMoney');
+  if (rules.tariffsAllowed.length > 0 && !rules.tariffsAllowed.includes(account.tariff)) return refuse('tariffNotAllowed');
+  if (rules.onceAMonth && context.usedThisMonth) return refuse('alreadyUsedThisMonth');
+  return {
+    allowed: true,
+    creditLimit: creditLimit(account, rules.price, now),
+    fee: fromMinorUnits(toMinorUnits(rules.price) ?? 0n),
+    termDays: rules.termDays,
+    expires: creditEnd(now, rules.termDays),
+  };
+}
+
+/**
+ * Where the BFF remembers the credits it set through `sc`, for the once-a-month rule: Ubilling's
+ * own log (`zbssclog`) is not readable over RemoteAPI.
+ */
+export interface CreditLog {
+  usedInMonth(login: string, now: Date): Promise<boolean>;
+  record(login: string, at: Date): Promise<void>;
+}
+
+/** A log in this process's memory: right for one instance until it restarts. */
+export function createMemoryCreditLog(): CreditLog {
+  const taken = new Map<string, string[]>();
+  const month = (at: Date) => localYmd(at).slice(0, 7);
+  return {
+    async usedInMonth(login, now) {
+      return (taken.get(login.toLowerCase()) ?? []).includes(month(now));
+    },
+    async record(login, at) {
+      const key = login.toLowerCase();
+      taken.set(key, [...(taken.get(key) ?? []), month(at)]);
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import type { DemoLogin } from '../simulator.js';
+import type { UbillingSeed, UbillingSettings } from './simulator.js';
+
+/**
+ * The Ubilling demo: one subscriber per situation the cabinet must show. Passwords are plain text,
+ * as Stargazer stores them. Dates are relative to the simulator's clock.
+ */
+
+export const ubillingDemoLogins: readonly DemoLogin[] = [
+  { login: 'ivanov', password: 'ivanov-demo', description: 'In good standing; IPTV and cinema services; payment history' },
+  { login: 'petrenko', password: 'petrenko-demo', description: 'In debt, no services: a promised payment is offered' },
+  { login: 'sydorenko', password: 'sydorenko-demo', description: 'Frozen (paused) account with money on it' },
+  { login: 'freeuser', password: 'freeuser-demo', description: 'Free tariff: no days-left count' },
+  { login: 'kovalenko', password: 'kovalenko-demo', description: 'Daily tariff, working on an active promised payment' },
+  { login: 'bondar', password: 'bondar-demo', description: 'Switched off by the ISP' },
+];
+
+const password = (login: string) => ubillingDemoLogins.find((demo) => demo.login === login)!.password;
+
+const DAY = 86_400_000;
+const at = (now: Date, daysAgo: number, time: string) => {
+  const day = new Date(now.getTime() - daysAgo * DAY);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())} ${time}`;
+};
+
+export function ubillingDemoSeed(now: Date): UbillingSeed {
+  return {
+    tariffs: [
+      { name: 'Unlim-100', fee: 150, period: 'month' },
+      { name: 'Unlim-50', fee: 100, period: 'month' },
+      { name: 'Daily-10', fee: 10, period: 'day' },
+      { name: 'Free', fee: 0, period: 'month' },
+    ],
+    vservices: [
+      { tagId: 1, name: 'IPTV', price: 50, periodDays: 30 },
+      { tagId: 2, name: 'Кіно', price: 30, periodDays: 30 },
+      { tagId: 3, name: 'Static IP', price: 2, periodDays: 1 },
+    ],
+    users: [
+      {
+        login: 'ivanov',
+        password: password('ivanov'),
+        cash: 123.45,
+        tariff: 'Unlim-100',
+        ip: '172.16.0.15',
+        realname: 'Іванов Іван',
+        address: 'Kyiv Khreshchatyk 1/15',
+        phone: '0441234567',
+        mobile: '0671234567',
+        email: 'ivanov@example.com',
+        contract: '1001',
+        contractDate: '2023-01-15',
+        paymentId: '100123',
+        tags: [1, 2],
+      },
+      {
+        login: 'petrenko',
+        password: password('petrenko'),
+        cash: -15.5,
+        tariff: 'Unlim-50',
+        ip: '172.16.0.16',
+        realname: 'Петренко Петро',
+        address: 'Kyiv Shevchenka 2/3',
+        phone: '',
+        mobile: '0501112233',
+        contract: '1002',
+        paymentId: '100124',
+      },
+      {
+        login: 'sydorenko',
+        password: password('sydorenko'),
+        cash: 80,
+        passive: true,
+        tariff: 'Unlim-50',
+        ip: '172.16.0.17',
+        realname: 'Сидоренко Олена',
+        address: 'Lviv Svobody 10/4',
+        mobile: '0939876543',
+        contract: '1003',
+        tags: [1],
+      },
+      { login: 'freeuser', password: password('freeuser'), cash: 0, tariff: 'Free', ip: '172.16.0.18' },
+      {
+        login: 'kovalenko',
+        password: password('kovalenko'),
+        cash: -40,
+        credit: 315,
+        creditExpire: Math.floor((now.getTime() + 3 * DAY) / 1000),
+        tariff: 'Daily-10',
+        ip: '172.16.0.19',
+        realname: 'Коваленко Андрій',
+        address: 'Odesa Derybasivska 5/1',
+        mobile: '0661234567',
+        contract: '1005',
+        tags: [3],
+      },
+      {
+        login: 'bondar',
+        password: password('bondar'),
+        cash: 20,
+        down: true,
+        tariff: 'Unlim-100',
+        ip: '172.16.0.20',
+        address: 'Kyiv Lesi Ukrainky 7/70',
+        contract: '1006',
+      },
+    ],
+    payments: [
+      { login: 'ivanov', date: at(now, 62, '10:15:00'), summ: 150, balance: 3.45, note: '' },
+      { login: 'ivanov', date: at(now, 31, '09:02:11'), summ: 200, balance: -46.55, note: '' },
+      { login: 'ivanov', date: at(now, 2, '18:40:05'), summ: 100, balance: 23.45, note: '' },
+      { login: 'kovalenko', date: at(now, 1, '12:00:00'), summ: -5, balance: -35, note: 'SCFEE' },
+    ],
+    contragent: {
+      id: '1',
+      bankacc: 'UA213223130000026007233566001',
+      bankname: 'Bank',
+      bankcode: '300001',
+      edrpo: '12345678',
+      ipn: '',
+      licensenum: '',
+      juraddr: 'Kyiv Khreshchatyk 1',
+      phisaddr: 'Kyiv Khreshchatyk 1',
+      phone: '+380441234567',
+      contrname: 'Demo ISP LLC',
+      agnameabbr: 'Demo ISP',
+      agsignatory: 'Director',
+      agsignatory2: '',
+      agbasis: 'Statute',
+      agmail: 'support@isp.example',
+      siteurl: 'https://isp.example',
+    },
+  };
+}
+
+/** Self-credit on every day of the month, so the demo always has an offer to show. */
+export const ubillingDemoSettings: Partial<UbillingSettings> = {
+  selfCredit: {
+    enabled: true,
+    minDay: 1,
+    maxDay: 31,
+    term: 3,
+    price: 5,
+    cashTypeId: 1,
+    monthControl: true,
+    tariffsAllowed: [],
+    hackControl: false,
+  },
+};

@@ -1,0 +1,796 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { BillingSimulator, DemoLogin, DemoMessage } from '../simulator.js';
+import { ubillingDemoLogins, ubillingDemoSeed, ubillingDemoSettings } from './demo-data.js';
+
+/**
+ * A Ubilling 1.6.4 on loopback for the demo and the tests: RemoteAPI at `/?module=remoteapi`
+ * and userstats (XMLAgent, the creditor agent) at `/userstats/`, answering with the bytes the
+ * reference and the observed instance show: HTTP 200 and `text/html` for every RemoteAPI reply,
+ * errors included, the literal error strings with their typos, string-typed numbers, PHP's JSON
+ * escaping, no trailing newline. State lives in memory and each test seeds its own.
+ */
+
+export interface SimTariff {
+  name: string;
+  fee: number;
+  period: 'month' | 'day';
+}
+
+export interface SimVservice {
+  /** The tag the service is bound to; a subscriber has the service when it has the tag. */
+  tagId: number;
+  /** The tag's name, which is how Ubilling names the service. */
+  name: string;
+  price: number;
+  /** charge_period_days: 0 unset, 1 daily, 30 monthly... */
+  periodDays: number;
+}
+
+export interface SimUser {
+  login: string;
+  password: string;
+  /** Stargazer keeps money as doubles; the simulator too, to print them as the database does. */
+  cash: number;
+  credit: number;
+  /** Unix time; 0 = none. */
+  creditExpire: number;
+  passive: boolean;
+  down: boolean;
+  alwaysOnline: boolean;
+  tariff: string;
+  /** Next month's tariff ("" = none). */
+  tariffChange: string;
+  ip: string;
+  realname: string | null;
+  address: string | null;
+  /** null = no `phones` row. */
+  phone: string | null;
+  mobile: string | null;
+  extMobiles: string[];
+  email: string | null;
+  contract: string | null;
+  contractDate: string | null;
+  paymentId: string | null;
+  tags: number[];
+}
+
+export type SimUserSeed = Pick<SimUser, 'login' | 'password' | 'tariff'> & Partial<SimUser>;
+
+export interface SimPayment {
+  id: number;
+  login: string;
+  /** Y-m-d H:i:s, local time. */
+  date: string;
+  summ: number;
+  /** The balance before the payment. */
+  balance: number;
+  note: string;
+}
+
+export type SimContragent = Record<string, string>;
+
+export interface SelfCreditSettings {
+  enabled: boolean;
+  minDay: number;
+  maxDay: number;
+  term: number;
+  price: number;
+  cashTypeId: number;
+  monthControl: boolean;
+  tariffsAllowed: string[];
+  hackControl: boolean;
+}
+
+/** The alter.ini and userstats.ini switches that change what the simulator answers. */
+export interface UbillingSettings {
+  remoteApiEnabled: boolean;
+  asteriskEnabled: boolean;
+  userByIpEnabled: boolean;
+  /** alter.ini SPREAD_FEE: monthly fees charged daily. */
+  spreadFee: boolean;
+  /** alter.ini FUNDSFLOW_CONSIDER_VSERVICES: the default of `includevsrvs`. */
+  fundsflowConsiderVservices: boolean;
+  /** userstats.ini UBA_ENABLED. */
+  xmlAgentEnabled: boolean;
+  /** userstats.ini XMLAGENT_EXTENDED_AUTH_ON: requests need uberkey=md5(serial). */
+  xmlAgentExtendedAuth: boolean;
+  paymentsEnabled: boolean;
+  currency: string;
+  selfCredit: SelfCreditSettings;
+}
+
+export interface UbillingSeed {
+  tariffs: SimTariff[];
+  vservices?: SimVservice[];
+  users: SimUserSeed[];
+  payments?: Omit<SimPayment, 'id'>[];
+  /** The default contragent (DEFAULT_ASSIGN_AGENT), assigned to every subscriber with an address. */
+  contragent?: SimContragent | null;
+  /** zbssclog: the self-credits already taken. */
+  creditLog?: { login: string; date: string }[];
+}
+
+export type SimFault = 'http500' | 'garbage' | 'fatal' | 'notices' | 'slow' | 'reset';
+
+export interface SimRequest {
+  method: string;
+  path: string;
+  /** The query, with key, userpass, uberpassword and uberkey redacted. */
+  query: Record<string, string>;
+}
+
+export interface UbillingSimulatorOptions {
+  /** RemoteAPI key; random per start by default. */
+  serial?: string;
+  host?: string;
+  port?: number;
+  now?: () => Date;
+  seed?: UbillingSeed;
+  settings?: Partial<UbillingSettings>;
+  /** How long the `slow` fault holds a reply. */
+  slowMs?: number;
+  demoLogins?: readonly DemoLogin[];
+}
+
+const STOCK_SETTINGS: UbillingSettings = {
+  remoteApiEnabled: true,
+  asteriskEnabled: true,
+  userByIpEnabled: false,
+  spreadFee: false,
+  fundsflowConsiderVservices: false,
+  xmlAgentEnabled: true,
+  xmlAgentExtendedAuth: false,
+  paymentsEnabled: true,
+  currency: 'UAH',
+  selfCredit: {
+    enabled: true,
+    minDay: 1,
+    maxDay: 3,
+    term: 3,
+    price: 5,
+    cashTypeId: 1,
+    monthControl: true,
+    tariffsAllowed: [],
+    hackControl: false,
+  },
+};
+
+const SECRET_PARAMS = new Set(['key', 'userpass', 'uberpassword', 'uberkey']);
+
+/** What `index.php` renders for anything RemoteAPI does not handle: the admin login page. */
+const WEB_UI_PAGE =
+  '<!doctype html>\n<html lang="uk">\n\n<head>\n    <meta charset="utf-8" />\n    <title>Ubilling</title>\n</head>\n\n<body>\n' +
+  '    <form action="" method="POST"><input type="text" name="username"><input type="password" name="password"></form>\n' +
+  '    <div style="clear:both;"></div>\n        </div >\n</body>\n\n</html>';
+
+const USERSTATS_LOGIN_PAGE =
+  '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Userstats</title>\n</head>\n<body>\n' +
+  '<form action="index.php" method="POST"><input type="text" name="ulogin"><input type="password" name="upassword"></form>\n</body>\n</html>';
+
+const PHP_FATAL =
+  '<br />\n<b>Fatal error</b>:  Uncaught mysqli_sql_exception: MySQL server has gone away in /var/www/billing/api/libs/api.mysql.php:101\n' +
+  'Stack trace:\n#0 /var/www/billing/api/libs/api.mysql.php(101): mysqli-&gt;query()\n#1 {main}\n' +
+  '  thrown in <b>/var/www/billing/api/libs/api.mysql.php</b> on line <b>101</b><br />\n';
+
+const PHP_WARNING =
+  '<br />\n<b>Warning</b>:  Undefined array key "mobile" in <b>/var/www/billing/api/libs/api.asterisk.php</b> on line <b>1170</b><br />\n' +
+  '<br />\n<b>Deprecated</b>:  Creation of dynamic property Asterisk::$x is deprecated in <b>/var/www/billing/api/libs/api.asterisk.php</b> on line <b>132</b><br />\n';
+
+// ---------------------------------------------------------------- PHP's json_encode
+
+/** A PHP float: json_encode prints 100.0 for it, where an int would be 100. */
+export class PhpFloat {
+  constructor(readonly value: number) {}
+}
+
+/** json_encode with no flags: \uXXXX for non-ASCII, "\/" for "/", `[]` for an empty array, key order kept. */
+export function phpJsonEncode(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof PhpFloat) {
+    const text = String(value.value);
+    return /[.e]/.test(text) ? text : `${text}.0`;
+  }
+  if (typeof value === 'string') {
+    return JSON.stringify(value)
+      .replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(/\//g, '\\/');
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(phpJsonEncode).join(',')}]`;
+  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value as object);
+  if (entries.length === 0) return '[]';
+  return `{${entries.map(([key, item]) => `${phpJsonEncode(String(key))}:${phpJsonEncode(item)}`).join(',')}}`;
+}
+
+/** How MariaDB prints a DOUBLE column: the shortest round-trip form. */
+const dbNumber = (value: number) => String(value);
+
+const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+const pad = (value: number) => String(value).padStart(2, '0');
+const ymd = (at: Date) => `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+const ymdHis = (at: Date) => `${ymd(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+const daysInMonth = (at: Date) => new Date(at.getFullYear(), at.getMonth() + 1, 0).getDate();
+/** PHP's gmdate('r'). */
+const gmdateR = (at: Date) => at.toUTCString().replace('GMT', '+0000');
+
+// ---------------------------------------------------------------- getonlinedaysleft
+
+/**
+ * Days of service the balance pays for, the way RemoteAPI `getonlinedaysleft` counts them
+ * (FundsFlow's fast variant): -1 for a negative balance, -2 for a zero fee, today included,
+ * a monthly fee charged whole at each month start (or spread daily with SPREAD_FEE), any other
+ * period treated as daily. Repeated float subtraction, as PHP does it, in the local time zone.
+ */
+export function onlineDaysLeft(input: { cash: number; fee: number; period: string; spreadFee: boolean; now: Date }): number {
+  let balance = input.cash;
+  if (!(balance >= 0)) return -1;
+  if (!(input.fee > 0)) return -2;
+  const dayAt = (offset: number) => new Date(input.now.getTime() + offset * 86_400_000);
+  let days = 0;
+  if (input.period === 'month' && input.spreadFee) {
+    while (balance >= 0) {
+      days++;
+      balance -= input.fee / daysInMonth(dayAt(days));
+    }
+  } else if (input.period === 'month') {
+    while (balance >= 0) {
+      const day = dayAt(days);
+      days += daysInMonth(day) - day.getDate() + 1;
+      balance -= input.fee;
+    }
+  } else {
+    while (balance >= 0) {
+      days++;
+      balance -= input.fee;
+    }
+  }
+  return days;
+}
+
+// ---------------------------------------------------------------- the simulator
+
+interface Reply {
+  status?: number;
+  body: string;
+  contentType?: string;
+  extraHeaders?: Record<string, string>;
+}
+
+const remoteApiReply = (body: string): Reply => ({ body });
+const jsonAgentReply = (data: unknown): Reply => ({
+  body: phpJsonEncode(data),
+  contentType: 'application/json; charset=UTF-8',
+  extraHeaders: { 'Access-Control-Allow-Origin': '*' },
+});
+
+/** ubRouting::checkGet: set and not PHP-empty ("" and "0" count as missing). */
+const given = (value: string | undefined): value is string => value !== undefined && value !== '' && value !== '0';
+
+export class UbillingSimulator implements BillingSimulator {
+  readonly url: string;
+  readonly userstatsUrl: string;
+  readonly demoLogins: readonly DemoLogin[];
+
+  private readonly users: SimUser[];
+  private readonly tariffs: SimTariff[];
+  private readonly vservices: SimVservice[];
+  private readonly paymentRows: SimPayment[];
+  private readonly contragent: SimContragent | null;
+  private readonly scLog: { login: string; date: string }[];
+  private settings: UbillingSettings;
+  /** RemoteAPI's USER_ALL_DATA cache: built on first use, not flushed by a password change. */
+  private userCache: Map<string, string> | null = null;
+  private fault: SimFault | null = null;
+  private readonly log: SimRequest[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly sockets = new Set<Socket>();
+
+  constructor(
+    private readonly server: Server,
+    readonly serial: string,
+    private readonly options: UbillingSimulatorOptions,
+  ) {
+    const address = server.address() as AddressInfo;
+    this.url = `http://${address.address}:${address.port}/`;
+    this.userstatsUrl = `${this.url}userstats/`;
+    const now = this.now();
+    const seed = options.seed ?? ubillingDemoSeed(now);
+    this.demoLogins = options.demoLogins ?? (options.seed ? seed.users.map((user) => ({ login: user.login, password: user.password, description: '' })) : ubillingDemoLogins);
+    this.settings = { ...STOCK_SETTINGS, ...(options.seed ? {} : ubillingDemoSettings), ...options.settings };
+    this.tariffs = seed.tariffs.map((tariff) => ({ ...tariff }));
+    this.vservices = (seed.vservices ?? []).map((vservice) => ({ ...vservice }));
+    this.users = seed.users.map(completeUser);
+    this.paymentRows = (seed.payments ?? []).map((payment, index) => ({ ...payment, id: index + 1 }));
+    this.contragent = seed.contragent === undefined ? null : seed.contragent;
+    this.scLog = (seed.creditLog ?? []).map((entry) => ({ ...entry }));
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => this.handle(request, response));
+  }
+
+  // ------------------------------------------------------------ test hooks
+
+  outbox(): DemoMessage[] {
+    return [];
+  }
+
+  /** Every request so far, secrets redacted. */
+  requests(): SimRequest[] {
+    return this.log.map((entry) => ({ ...entry, query: { ...entry.query } }));
+  }
+
+  get requestCount(): number {
+    return this.log.length;
+  }
+
+  /** Makes every following reply fail the given way, until `setFault(null)`. */
+  setFault(fault: SimFault | null): void {
+    this.fault = fault;
+  }
+
+  configure(settings: Partial<UbillingSettings>): void {
+    this.settings = { ...this.settings, ...settings };
+  }
+
+  user(login: string): SimUser | undefined {
+    const user = this.findUser(login);
+    return user && structuredClone(user);
+  }
+
+  addUser(user: SimUserSeed): void {
+    this.users.push(completeUser(user));
+  }
+
+  updateUser(login: string, patch: Partial<Omit<SimUser, 'login'>>): void {
+    const user = this.findUser(login);
+    if (!user) throw new Error(`no simulated user ${login}`);
+    Object.assign(user, patch);
+  }
+
+  /** A password change in the users table; RemoteAPI keeps checking the old one until `flushUserCache()`. */
+  changePassword(login: string, password: string): void {
+    this.updateUser(login, { password });
+  }
+
+  flushUserCache(): void {
+    this.userCache = null;
+  }
+
+  payments(login?: string): SimPayment[] {
+    return this.paymentRows.filter((row) => login === undefined || row.login === login).map((row) => ({ ...row }));
+  }
+
+  creditLog(): { login: string; date: string }[] {
+    return this.scLog.map((entry) => ({ ...entry }));
+  }
+
+  /** Ends the server, keep-alive connections and held (slow) replies included. */
+  close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+      for (const socket of this.sockets) socket.destroy();
+    });
+  }
+
+  // ------------------------------------------------------------ HTTP
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    // PHP's $_GET: the last value of a repeated name wins.
+    const query = new Map<string, string>();
+    for (const [name, value] of url.searchParams) query.set(name, value);
+    this.log.push({
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries([...query].map(([name, value]) => [name, SECRET_PARAMS.has(name) ? '[redacted]' : value])),
+    });
+    request.resume();
+
+    const fault = this.fault;
+    if (fault === 'reset') {
+      request.socket.destroy();
+      return;
+    }
+    if (fault === 'slow') {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.send(response, this.route(url.pathname, query));
+      }, this.options.slowMs ?? 30_000);
+      this.timers.add(timer);
+      return;
+    }
+    if (fault === 'http500') return this.send(response, { status: 500, body: '' });
+    if (fault === 'fatal') return this.send(response, { body: PHP_FATAL });
+    if (fault === 'garbage') return this.send(response, { body: '\u0000\u0001<<not a reply>>\u00ff{"broken":' });
+    const reply = this.route(url.pathname, query);
+    if (fault === 'notices' && reply.status === undefined) reply.body = PHP_WARNING + reply.body;
+    this.send(response, reply);
+  }
+
+  private send(response: ServerResponse, reply: Reply): void {
+    if (response.destroyed) return;
+    const now = this.now();
+    response.writeHead(reply.status ?? 200, {
+      'Last-Modified': gmdateR(now),
+      'Content-Type': reply.contentType ?? 'text/html; charset=UTF-8',
+      'Cache-Control': 'no-store, no-cache, must-revalidate',
+      Pragma: 'no-cache',
+      ...reply.extraHeaders,
+    });
+    response.end(reply.body);
+  }
+
+  private route(path: string, query: Map<string, string>): Reply {
+    if (path === '/userstats/' || path === '/userstats/index.php') return this.userstats(query);
+    if (path !== '/' && path !== '/index.php') return { status: 404, body: '<!doctype html><html><body>Not Found</body></html>' };
+    if (query.get('module') !== 'remoteapi') return { body: WEB_UI_PAGE };
+    return this.remoteApi(query);
+  }
+
+  // ------------------------------------------------------------ RemoteAPI
+
+  private remoteApi(query: Map<string, string>): Reply {
+    if (!this.settings.remoteApiEnabled) return remoteApiReply('ERROR:API_DISABLED');
+    const key = query.get('key');
+    const action = query.get('action');
+    if (key === undefined) {
+      if (action === undefined) return remoteApiReply('ERROR:GET_NO_KEY');
+      return remoteApiReply(action === 'identify' ? this.serial.slice(-4) : WEB_UI_PAGE);
+    }
+    if (!this.serial) return remoteApiReply('ERROR:NO_UBSERIAL_EXISTS');
+    // vf() drops these characters before the comparison.
+    if (key.replace(/[~@+?%/;=*><"'-]/g, '') !== this.serial) return remoteApiReply('ERROR:GET_WRONG_KEY');
+    if (action === undefined) return remoteApiReply('ERROR:GET_NO_ACTION');
+    switch (action) {
+      case 'asterisk':
+        return this.asterisk(query);
+      case 'userbyip':
+        return this.userbyip(query);
+      case 'sc':
+        return this.sc(query);
+      default:
+        return remoteApiReply(WEB_UI_PAGE);
+    }
+  }
+
+  private asterisk(query: Map<string, string>): Reply {
+    if (!this.settings.asteriskEnabled) return remoteApiReply('ERROR: ASTERISK DISABLED');
+    const login = query.get('login') ?? '';
+    const number = (query.get('number') ?? '').trim();
+    if (!given(number) && !given(login)) return remoteApiReply('ERROR: NOT HAVE NUMBER');
+    const param = query.get('param');
+    if (!given(param)) return remoteApiReply('ERROR: NOT HAVE PARAMETR');
+    // The login goes raw into SQL: a quote breaks the query, a PHP fatal error (HTTP 500 with display_errors=Off).
+    if (/['\\]/.test(login)) return { status: 500, body: '' };
+    const user = given(login) ? this.findUser(login) : given(number) ? this.findUserByMobile(number) : undefined;
+    switch (param) {
+      case 'getuserdatabylogin':
+        return remoteApiReply(this.getuserdatabylogin(login, query.get('userpass')));
+      case 'getuserspends':
+        return remoteApiReply(user ? phpJsonEncode(this.spendsOf(user)) : '[]');
+      case 'getonlinedaysleft':
+        return remoteApiReply(String(this.daysLeftOf(user, query.get('includevsrvs'))));
+      case 'getcontragentdata':
+        return remoteApiReply(user && user.address && this.contragent ? phpJsonEncode(this.contragent) : '[]');
+      case 'getvservicescount':
+        return remoteApiReply(String(user ? user.tags.filter((tag) => this.vservices.some((vs) => vs.tagId === tag)).length : 0));
+      default: {
+        // Unknown params fall to the call-logging branch, which matches the last 10 characters of a phone.
+        const tail = number.slice(-10);
+        const matched = this.users.some((candidate) => [candidate.phone, candidate.mobile, ...candidate.extMobiles].some((phone) => phone !== null && phone.slice(-10) === tail));
+        return remoteApiReply(matched ? 'ERROR: MISTAKE PARAMETR' : 'ERROR: NOT OUR USER');
+      }
+    }
+  }
+
+  private getuserdatabylogin(login: string, userpass: string | undefined): string {
+    if (given(userpass)) {
+      this.userCache ??= new Map(this.users.map((user) => [user.login, user.password]));
+      if (this.userCache.get(login) !== userpass) return phpJsonEncode({ ERROR: 'Auth failed' });
+    }
+    const user = this.findUser(login);
+    if (!user) return '[]';
+    const tariff = this.tariffOf(user);
+    return phpJsonEncode(
+      new Map([
+        [
+          user.login,
+          {
+            login: user.login,
+            Password: user.password,
+            Cash: dbNumber(user.cash),
+            Credit: dbNumber(user.credit),
+            CreditExpire: String(user.creditExpire),
+            Passive: user.passive ? '1' : '0',
+            Down: user.down ? '1' : '0',
+            AlwaysOnline: user.alwaysOnline ? '1' : '0',
+            Tariff: user.tariff,
+            Fee: tariff ? dbNumber(tariff.fee) : null,
+            period: tariff ? tariff.period : null,
+            contract: user.contract,
+            mobile: user.phone === null && user.mobile === null ? null : (user.mobile ?? ''),
+            agentid: null,
+            contrname: null,
+            ext_mobiles: user.extMobiles,
+          },
+        ],
+      ]),
+    );
+  }
+
+  private spendsOf(user: SimUser): Map<string, { price: string | null; daysperiod: string | null }> {
+    const tariff = this.tariffOf(user);
+    const spends = new Map<string, { price: string | null; daysperiod: string | null }>([
+      [user.tariff, { price: tariff ? dbNumber(tariff.fee) : null, daysperiod: tariff ? tariff.period : null }],
+    ]);
+    for (const vservice of this.vservicesOf(user)) spends.set(vservice.name, { price: dbNumber(vservice.price), daysperiod: String(vservice.periodDays) });
+    return spends;
+  }
+
+  private daysLeftOf(user: SimUser | undefined, includevsrvs: string | undefined): number {
+    const tariff = user && this.tariffOf(user);
+    if (!user || !tariff) return 0;
+    const now = this.now();
+    const includeVservices = given(includevsrvs) || this.settings.fundsflowConsiderVservices;
+    let fee = tariff.fee;
+    if (includeVservices) {
+      for (const vservice of this.vservicesOf(user)) {
+        const n = vservice.periodDays;
+        const daily = n > 1 ? vservice.price / n : n === 1 ? vservice.price : undefined;
+        if (tariff.period === 'month') fee += daily === undefined ? vservice.price : daily * daysInMonth(now);
+        else fee += daily ?? vservice.price;
+      }
+    }
+    return onlineDaysLeft({ cash: user.cash, fee, period: tariff.period, spreadFee: this.settings.spreadFee, now });
+  }
+
+  private userbyip(query: Map<string, string>): Reply {
+    if (!this.settings.userByIpEnabled) return remoteApiReply('ERROR: USERBYIP DISABLED');
+    const ip = query.get('ip');
+    if (!given(ip)) return remoteApiReply('ERROR: EMPTY IP');
+    const user = this.users.find((candidate) => candidate.ip === ip);
+    const result: Record<string, unknown> = { result: 0 };
+    if (user) {
+      result.result = 1;
+      result.userdata = {
+        login: user.login,
+        realname: user.realname ?? '',
+        Passive: user.passive ? '1' : '0',
+        Down: user.down ? '1' : '0',
+        Password: this.userCache?.get(user.login) ?? user.password,
+        AlwaysOnline: user.alwaysOnline ? '1' : '0',
+        Tariff: user.tariff,
+        TariffChange: user.tariffChange,
+        Credit: dbNumber(user.credit),
+        Cash: dbNumber(user.cash),
+        ip: user.ip,
+        mac: '14:cc:20:aa:bb:cc',
+        fulladress: user.address ?? '',
+        phone: user.phone ?? '',
+        mobile: user.mobile ?? '',
+        contract: user.contract ?? '',
+        email: user.email ?? '',
+      };
+    }
+    return jsonAgentReply(result);
+  }
+
+  /** `sc`: what userstats calls to give a self-credit; it trusts its caller with every value. */
+  private sc(query: Map<string, string>): Reply {
+    const login = query.get('login');
+    const cr = query.get('cr');
+    const end = query.get('end');
+    if (!given(login) || !given(cr) || !given(end) || !given(query.get('ct'))) return remoteApiReply('ERROR:PARAMS_MISSED');
+    const user = this.findUser(login);
+    if (user) this.applyCredit(user, Number(cr), end, Number(query.get('fee') || 0));
+    return remoteApiReply('SC:OK');
+  }
+
+  private applyCredit(user: SimUser, credit: number, end: string, fee: number): void {
+    const [year, month, day] = end.split('-').map(Number);
+    user.credit = credit;
+    user.creditExpire = Math.floor(new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getTime() / 1000);
+    this.paymentRows.push({ id: this.paymentRows.length + 1, login: user.login, date: ymdHis(this.now()), summ: -fee, balance: user.cash, note: 'SCFEE' });
+    user.cash -= fee;
+  }
+
+  // ------------------------------------------------------------ userstats
+
+  private userstats(query: Map<string, string>): Reply {
+    const uberlogin = query.get('uberlogin');
+    const uberpassword = query.get('uberpassword');
+    // Without credentials the cabinet falls back to IP and cookie auth, and shows its login page.
+    if (!given(uberlogin) || !given(uberpassword)) return { body: USERSTATS_LOGIN_PAGE };
+    const user = this.uberAuth(uberlogin, uberpassword);
+    if (!user) return { status: 401, body: 'ERROR_WRONG_UBERAUTH' };
+    if (given(query.get('module'))) {
+      return query.get('module') === 'creditor' && given(query.get('agentcredit')) ? this.creditor(user, given(query.get('justcheck'))) : { body: USERSTATS_LOGIN_PAGE };
+    }
+    if (!given(query.get('xmlagent'))) return { body: USERSTATS_LOGIN_PAGE };
+    if (!this.settings.xmlAgentEnabled) return jsonAgentReply({ reason: 'disabled' });
+    if (this.settings.xmlAgentExtendedAuth && query.get('uberkey') !== md5(this.serial)) return jsonAgentReply({ reason: 'wrong_uberauth' });
+    return this.xmlAgent(user, query);
+  }
+
+  /** `MD5(password)=uberpassword`, then, as userstats does, the login of the first account with that IP. */
+  private uberAuth(uberlogin: string, uberpassword: string): SimUser | undefined {
+    const filtered = uberlogin.replace(/ /g, '_').replace(/[^a-zA-Z0-9_.]/g, '');
+    const owner = this.users.find((user) => user.login.toLowerCase() === filtered.toLowerCase() && md5(user.password) === uberpassword.toLowerCase());
+    return owner && this.users.find((user) => user.ip === owner.ip);
+  }
+
+  private xmlAgent(user: SimUser, query: Map<string, string>): Reply {
+    if (given(query.get('justauth'))) return jsonAgentReply({ auth: true, login: user.login, message: 'Authentication successful' });
+    if (given(query.get('payments'))) {
+      if (!this.settings.paymentsEnabled) return jsonAgentReply([]);
+      const rows = this.paymentRows.filter((row) => row.login === user.login).sort((a, b) => b.id - a.id);
+      return jsonAgentReply(rows.map((row) => ({ date: row.date, summ: dbNumber(row.summ), balance: dbNumber(row.balance) })));
+    }
+    if (given(query.get('tariffvservices'))) {
+      const tariff = this.tariffOf(user);
+      if (!tariff) return jsonAgentReply([]);
+      return jsonAgentReply([
+        { tariffname: tariff.name, tariffprice: dbNumber(tariff.fee), tariffdaysperiod: tariff.period },
+        ...this.vservicesOf(user).map((vservice) => ({ vsrvname: vservice.name, vsrvprice: dbNumber(vservice.price), vsrvdaysperiod: String(vservice.periodDays) })),
+      ]);
+    }
+    const otherRequests = ['announcements', 'tickets', 'opayz', 'agentassigned', 'activetariffsvservices', 'tarifftoswitchallowed', 'feecharges', 'ticketcreate', 'freezedata', 'dofreeze', 'dounfreeze', 'ukv', 'annreadall'];
+    if (otherRequests.some((request) => given(query.get(request)))) return jsonAgentReply([]);
+    return jsonAgentReply(this.userdataOf(user));
+  }
+
+  private userdataOf(user: SimUser): Record<string, unknown> {
+    const expire = user.creditExpire ? new Date(user.creditExpire * 1000) : null;
+    const vservicesCost = this.vservicesOf(user).reduce((sum, vservice) => sum + vservice.price, 0);
+    return {
+      address: user.address,
+      realname: user.realname,
+      login: user.login,
+      cash: new PhpFloat(Math.round(user.cash * 100) / 100),
+      ip: user.ip,
+      phone: user.phone,
+      mobile: user.mobile,
+      email: user.email,
+      credit: dbNumber(user.credit),
+      creditexpire: expire ? `${pad(expire.getDate())}-${pad(expire.getMonth() + 1)}-${expire.getFullYear()}` : 'No',
+      payid: user.paymentId ?? '0',
+      contract: user.contract,
+      contractdate: user.contractDate,
+      tariff: user.tariff,
+      tariffalias: user.tariff,
+      tariffnm: user.tariffChange || 'No',
+      traffdownload: '12.34 Gb',
+      traffupload: '1.2 Gb',
+      trafftotal: '13.54 Gb',
+      accountstate: `${user.passive ? 'frozen' : 'active'}${user.down ? ' + disabled' : ''}`,
+      accountexpire: 'No',
+      payedtilldate: 'none',
+      payedtillvsrvincluded: 0,
+      vservicescost: vservicesCost,
+      currency: this.settings.currency,
+      version: '2',
+    };
+  }
+
+  /** The creditor agent: userstats' SC_* checks in their order, each with its status code. */
+  private creditor(user: SimUser, justcheck: boolean): Reply {
+    const rules = this.settings.selfCredit;
+    if (!rules.enabled) return jsonAgentReply({ status: 1, message: 'disabled' });
+    const now = this.now();
+    const tariff = this.tariffOf(user) ?? { name: '*_NO_TARIFF_*', fee: 0, period: 'month' as const };
+    const tariffPrice = tariff.period === 'day' ? tariff.fee * daysInMonth(now) : tariff.fee;
+    const currency = this.settings.currency;
+    const intro =
+      `If you wait too long to pay for the service, here you can get credit for ${rules.term} days. The price of this service is: ${rules.price} ${currency}. ` +
+      'Also you promise to pay for the current month, in accordance with your service plan. Additional services are not subject to credit.';
+    const terms = (creditterm: number) => ({
+      minday: String(rules.minDay),
+      maxday: String(rules.maxDay),
+      creditterm: String(creditterm),
+      creditprice: String(rules.price),
+      currency,
+      creditintro: intro,
+    });
+    const refuse = (status: number, message: string, fullmessage: string) => jsonAgentReply({ status, message, fullmessage, ...terms(rules.term) });
+    const day = now.getDate();
+    const month = ymd(now).slice(0, 7);
+    const lastMoneyMove = this.paymentRows.filter((row) => row.login === user.login && (row.summ > 0 || row.note === 'SCFEE')).at(-1);
+
+    if (day > rules.maxDay || day < rules.minDay) {
+      return refuse(2, 'wrong day', `You can take a credit only between ${rules.minDay} and ${rules.maxDay} days of the month`);
+    }
+    if (!(user.credit <= 0 && user.creditExpire === 0)) return refuse(3, 'already have a credit', 'You already have a credit');
+    if (user.passive || user.down) return refuse(4, 'account frozen', 'Your account has been frozen');
+    if (!(Math.abs(user.cash) <= tariffPrice)) {
+      return user.cash < 0
+        ? refuse(6, 'not enough money', 'Sorry, your debt does not allow to continue working in the credit')
+        : refuse(5, 'too much money', 'Sorry, sum of money in the account is enought to use service without credit');
+    }
+    if (!(user.cash < 0)) return refuse(5, 'too much money', 'Sorry, sum of money in the account is enought to use service without credit');
+    if (rules.tariffsAllowed.length > 0 && !rules.tariffsAllowed.includes(user.tariff)) {
+      return refuse(8, 'not allowed on this tariff', 'This feature is not allowed on your tariff');
+    }
+    if (rules.hackControl && lastMoneyMove?.note === 'SCFEE') {
+      return refuse(10, 'not paid previous', 'You can not take out a credit because you have not paid since the previous time');
+    }
+    if (rules.monthControl && this.scLog.some((entry) => entry.login === user.login && entry.date.startsWith(month))) {
+      return refuse(9, 'already used in this month', 'You already used credit feature in current month. Only one usage per month is allowed.');
+    }
+    if (!justcheck) {
+      this.applyCredit(user, tariffPrice + rules.price, ymd(new Date(now.getTime() + rules.term * 86_400_000)), rules.price);
+      this.scLog.push({ login: user.login, date: ymdHis(now) });
+    }
+    // Ubilling reports SC_MAXDAY as the term on success.
+    return jsonAgentReply({ status: 0, message: 'success', fullmessage: '', ...terms(rules.maxDay) });
+  }
+
+  // ------------------------------------------------------------ lookups
+
+  /** MySQL compares logins case-insensitively. */
+  private findUser(login: string): SimUser | undefined {
+    return this.users.find((user) => user.login.toLowerCase() === login.toLowerCase());
+  }
+
+  /** `mobile LIKE '%number%'` over phones and mobileext: the first match. */
+  private findUserByMobile(number: string): SimUser | undefined {
+    return this.users.find((user) => [user.mobile, ...user.extMobiles].some((mobile) => mobile !== null && mobile.includes(number)));
+  }
+
+  private tariffOf(user: SimUser): SimTariff | undefined {
+    return this.tariffs.find((tariff) => tariff.name === user.tariff);
+  }
+
+  private vservicesOf(user: SimUser): SimVservice[] {
+    return user.tags.flatMap((tag) => this.vservices.filter((vservice) => vservice.tagId === tag));
+  }
+}
+
+/** Every seeded account gets its own IP unless the seed says otherwise: XMLAgent identifies by IP. */
+let nextHost = 0;
+
+function completeUser(seed: SimUserSeed): SimUser {
+  nextHost++;
+  return {
+    cash: 0,
+    credit: 0,
+    creditExpire: 0,
+    passive: false,
+    down: false,
+    alwaysOnline: true,
+    tariffChange: '',
+    ip: `10.${(nextHost >> 16) & 255}.${(nextHost >> 8) & 255}.${nextHost & 255}`,
+    realname: null,
+    address: null,
+    phone: null,
+    mobile: null,
+    extMobiles: [],
+    email: null,
+    contract: null,
+    contractDate: null,
+    paymentId: null,
+    tags: [],
+    ...structuredClone(seed),
+  };
+}
+
+/** Starts a simulated Ubilling on loopback (a free port by default). */
+export async function startUbillingSimulator(options: UbillingSimulatorOptions = {}): Promise<UbillingSimulator> {
+  const server = createServer({ keepAliveTimeout: 5_000 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const serial = options.serial ?? `UB${randomBytes(16).toString('hex')}`;
+  return new UbillingSimulator(server, serial, options);
+}
