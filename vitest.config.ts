@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Node loads graphql's CommonJS build for Yoga; our code must get the same copy, or
+// `instanceof GraphQLError` fails across the two (the dual-package hazard).
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

@@ -5,7 +5,7 @@ import { SessionManager } from './auth/sessions.js';
 import { buildApp } from './app.js';
 import { createBilling } from './billing/index.js';
 import type { BillingSimulator } from './billing/simulator.js';
-import { isDemo, type Config } from './config.js';
+import type { Config } from './config.js';
 import { PendingServiceChanges } from './domain/pending-service-changes.js';
 import type { Logger } from './logger.js';
 import { openSqliteStore } from './store/sqlite.js';
@@ -17,11 +17,15 @@ export interface RunningCabinet {
   close(): Promise<void>;
 }
 
-/** Builds the store, the billing and the app from configuration and starts listening. */
-export async function startCabinet(config: Config, logger: Logger): Promise<RunningCabinet> {
-  const demo = isDemo(config);
+/**
+ * Builds the store, the billing and the app from configuration and starts listening. Tests may
+ * hand in a simulator they started themselves; the cabinet then runs in demo mode against it.
+ */
+export async function startCabinet(config: Config, logger: Logger, options: { simulator?: BillingSimulator } = {}): Promise<RunningCabinet> {
+  const billing = await createBilling(options.simulator ? { ...config, BILLING_URL: options.simulator.url } : config);
+  billing.simulator ??= options.simulator;
+  const demo = billing.simulator !== undefined;
   const store = openSqliteStore({ dataDir: config.DATA_DIR });
-  const billing = await createBilling(config);
   const autoLoginNetworks = demo && config.AUTO_LOGIN_NETWORKS.length === 0 ? ['127.0.0.0/8', '::1/128'] : config.AUTO_LOGIN_NETWORKS;
   const sessions = new SessionManager(store.ephemeral, {
     idleMinutes: config.SESSION_IDLE_MINUTES,
@@ -56,7 +60,7 @@ export async function startCabinet(config: Config, logger: Logger): Promise<Runn
         server.closeIdleConnections();
       });
       await billing.gateway.close();
-      await billing.simulator?.close();
+      if (!options.simulator) await billing.simulator?.close();
       await store.close();
     },
   };

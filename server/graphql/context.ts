@@ -26,7 +26,7 @@ export interface GraphQLContext extends CabinetServices {
   /** Replaces the session cookie (sign-in) or clears it (sign-out). */
   setSessionCookie(value: string): void;
   /** The signed-in subscriber's billing reads for this request; throws UNAUTHENTICATED without a session. */
-  reads(): SubscriberReads;
+  reads(this: GraphQLContext): SubscriberReads;
 }
 
 export interface ServerContext {
@@ -39,6 +39,7 @@ export class SubscriberReads {
 
   constructor(
     private readonly cabinet: CabinetServices,
+    readonly sessionId: string,
     readonly session: SubscriberSession,
   ) {}
 

@@ -73,9 +73,11 @@ export function createGraphQLHandler(services: CabinetServices) {
         clientAddress,
         session: id ? await sessions.load(id) : null,
         setSessionCookie: (value) => res.appendHeader('set-cookie', value),
-        reads() {
-          if (!context.session) throw unauthenticated();
-          if (!reads || reads.session.identity !== context.session.identity) reads = new SubscriberReads(services, subscriberSession(sessions, context.session));
+        // `this`, not the object built here: Yoga hands resolvers a merged copy of the context.
+        reads(this: GraphQLContext) {
+          const session = this.session;
+          if (!session) throw unauthenticated();
+          if (reads?.sessionId !== session.id) reads = new SubscriberReads(services, session.id, subscriberSession(sessions, session));
           return reads;
         },
       };
@@ -91,7 +93,8 @@ export function createGraphQLHandler(services: CabinetServices) {
  */
 function maskError(error: unknown, { logger }: CabinetServices): Error {
   const graphQLError = error instanceof GraphQLError ? error : null;
-  const original = graphQLError?.originalError ?? error;
+  let original: unknown = error;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const location = { nodes: graphQLError?.nodes, path: graphQLError?.path };
   if (original instanceof CabinetError) {
     if (original.code.startsWith('UPSTREAM')) logger.warn({ code: original.code, detail: original.detail, path: graphQLError?.path }, 'billing call failed');
