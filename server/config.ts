@@ -63,7 +63,60 @@ export const configSchema = z.object({
   CABINET_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
   SESSION_IDLE_MINUTES: positiveInt(60 * 24 * 30),
   SESSION_MAX_MINUTES: positiveInt(60 * 24 * 90),
+  /** Ubilling: the RemoteAPI key (`UB` + 32 hex digits). It is an admin credential: never logged, never sent to a client. */
+  UBILLING_SERIAL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{8,64}$/, 'must be the Ubilling serial: UB followed by 32 hex digits')
+      .optional(),
+  ),
+  /** Ubilling: the subscriber cabinet (userstats) root, for XMLAgent and the self-credit agent. */
+  UBILLING_USERSTATS_URL: optionalUrl,
+  /** Ubilling: the ISP enabled RemoteAPI `userbyip` (alter.ini USERBYIP_ENABLED=1). */
+  UBILLING_AUTO_LOGIN: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('')
+    .transform((value) => value === 'true' || value === '1'),
+  /** Ubilling self-credit rules, enforced by the BFF when there is no userstats URL (its SC_* settings). */
+  UBILLING_CREDIT_ENABLED: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('')
+    .transform((value) => value === 'true' || value === '1'),
+  UBILLING_CREDIT_MIN_DAY: z.coerce.number().int().min(1).max(31).default(1),
+  UBILLING_CREDIT_MAX_DAY: z.coerce.number().int().min(1).max(31).default(3),
+  UBILLING_CREDIT_TERM_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+  UBILLING_CREDIT_PRICE: z
+    .string()
+    .regex(/^\d{1,6}(?:\.\d{1,2})?$/, 'must be an amount such as 5 or 5.50')
+    .default('5'),
+  UBILLING_CREDIT_ONCE_A_MONTH: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('')
+    .transform((value) => value !== 'false' && value !== '0'),
+  /** Comma-separated tariff names; empty = every tariff. */
+  UBILLING_CREDIT_TARIFFS: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  /** The payment type the credit fee is booked under (SC_CASHTYPEID). */
+  UBILLING_CREDIT_CASH_TYPE_ID: positiveInt(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+}).superRefine((config, ctx) => {
+  if (config.BILLING_KIND === 'ubilling' && config.BILLING_URL && !config.UBILLING_SERIAL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['UBILLING_SERIAL'],
+      message: 'UBILLING_SERIAL (the RemoteAPI key) is required with BILLING_KIND=ubilling and a BILLING_URL',
+    });
+  }
+  if (config.UBILLING_CREDIT_MIN_DAY > config.UBILLING_CREDIT_MAX_DAY) {
+    ctx.addIssue({ code: 'custom', path: ['UBILLING_CREDIT_MAX_DAY'], message: 'must not be before UBILLING_CREDIT_MIN_DAY' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

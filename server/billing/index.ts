@@ -3,6 +3,8 @@ import type { BillingGateway } from '../domain/gateway.js';
 import { createCarbon5Gateway } from './carbon5/gateway.js';
 import { startCarbon5Simulator } from './carbon5/simulator.js';
 import type { BillingSimulator } from './simulator.js';
+import { createUbillingGateway } from './ubilling/gateway.js';
+import { startUbillingSimulator } from './ubilling/simulator.js';
 
 export interface Billing {
   gateway: BillingGateway;
@@ -20,6 +22,29 @@ export async function createBilling(config: Config): Promise<Billing> {
         apiPassword: config.CARBON_API_PASSWORD,
         timeoutMs: config.BILLING_TIMEOUT_MS,
         currency: config.CURRENCY,
+      });
+      return { gateway, simulator };
+    }
+    case 'ubilling': {
+      // The demo simulator brings its own serial and userstats, so the cabinet agent's rules apply there too.
+      const simulator = config.BILLING_URL ? undefined : await startUbillingSimulator({ settings: { userByIpEnabled: config.UBILLING_AUTO_LOGIN } });
+      const gateway = createUbillingGateway({
+        url: config.BILLING_URL ?? simulator!.url,
+        serial: simulator?.serial ?? config.UBILLING_SERIAL!,
+        userstatsUrl: simulator?.userstatsUrl ?? config.UBILLING_USERSTATS_URL,
+        timeoutMs: config.BILLING_TIMEOUT_MS,
+        currency: config.CURRENCY,
+        autoLogin: config.UBILLING_AUTO_LOGIN,
+        creditRules: {
+          enabled: config.UBILLING_CREDIT_ENABLED,
+          minDay: config.UBILLING_CREDIT_MIN_DAY,
+          maxDay: config.UBILLING_CREDIT_MAX_DAY,
+          termDays: config.UBILLING_CREDIT_TERM_DAYS,
+          price: config.UBILLING_CREDIT_PRICE,
+          onceAMonth: config.UBILLING_CREDIT_ONCE_A_MONTH,
+          tariffsAllowed: config.UBILLING_CREDIT_TARIFFS,
+          cashTypeId: config.UBILLING_CREDIT_CASH_TYPE_ID,
+        },
       });
       return { gateway, simulator };
     }
