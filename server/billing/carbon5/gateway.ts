@@ -7,6 +7,7 @@ import type {
   PasswordResetStart,
   Payment,
   PromisePay,
+  PushPlatform,
   Service,
   Spend,
   Subscriber,
@@ -189,9 +190,9 @@ export class Carbon5Gateway implements BillingGateway {
 
   /**
    * REST v2 Abonents objects.get + set {"push_token"} + save, as the vendor docs show. Carbon keeps one
-   * token per abonent and no platform, so the platform is not sent (nor taken).
+   * token per abonent and no platform, so the platform is not sent.
    */
-  async registerPushToken(session: SubscriberSession, token: string): Promise<void> {
+  async registerPushToken(session: SubscriberSession, token: string, _platform: PushPlatform): Promise<void> {
     const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
     const abonentPk = user.abonent.pk;
     if (abonentPk == null) throw upstreamError('carbon5 web_cabinet.get_user: no abonent pk for push_token');

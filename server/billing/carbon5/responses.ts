@@ -19,6 +19,8 @@ export const flag = FLAG_LIKE.nullish().transform((value) => (value == null ? nu
 /** A Firebird primary key; negative ones exist (system rows). */
 export const carbonId = z.union([z.number().int(), z.string().regex(/^-?\d+$/)]).transform(String);
 
+export const optionalId = carbonId.nullish().transform((id) => id ?? null);
+
 /** Money that must be there: the canonical decimal string. */
 export const requiredMoney = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const decimal = toDecimal(value);
@@ -102,7 +104,7 @@ export const loginAnswer = z.object({
 /** web_cabinet.get_user. [seen: Go, Kotlin; carbon.md §4.3] */
 export const getUserAnswer = z.object({
   user: z.object({
-    pk: carbonId.nullish(),
+    pk: optionalId,
     login: optionalText,
     __abonent: optionalText,
     enabled: flag,
@@ -110,7 +112,7 @@ export const getUserAnswer = z.object({
     email: optionalText,
     abonent_pay: optionalMoney,
     abonent: z.object({
-      pk: carbonId.nullish(),
+      pk: optionalId,
       name: optionalText,
       contract_number: optionalText,
       /** "№ 10001466 Баланс: 390.67" [seen]; read only for the account number, which has no structured field. */
@@ -135,7 +137,7 @@ export const getUserAnswer = z.object({
 
 /** web_cabinet.user_info. [seen: Laravel UserInfoDTO keys] balance comes as a number. */
 export const userInfoAnswer = z.object({
-  tarif_id: carbonId.nullish(),
+  tarif_id: optionalId,
   balance: requiredMoney,
   in_block: flag,
   enough_to_date: optionalDate,
@@ -157,7 +159,7 @@ const availableUsluga = z.object({
 const userUsluga = z.object({
   pk: carbonId,
   /** [inferred] no source shows it; used when present, else the name before ":". */
-  usluga_id: carbonId.nullish(),
+  usluga_id: optionalId,
   __usluga: optionalText,
   __self: optionalText,
   debit: optionalMoney,
@@ -189,7 +191,10 @@ export const payLogAnswer = z.object({
   ),
 });
 
-/** set_user_usluga, remove_user_usluga, add_promise_pay, submit_password: {"message"?}. [declared: carbonlk; inferred for the others] */
+/**
+ * set_user_usluga, remove_user_usluga, add_promise_pay, submit_password: {"message"?}. [declared: carbonlk;
+ * inferred for the others] Seen clients count any object without an error as done, so this does too.
+ */
 export const messageAnswer = z.object({ message: optionalText });
 
 /** web_cabinet.reset_password: the docs say it yields uid; [inferred] {"uid", "message"} with the channel in the message. */

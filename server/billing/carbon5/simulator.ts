@@ -200,7 +200,7 @@ export class Carbon5Simulator implements BillingSimulator {
       case 'garbage':
         return surface === 'system_api'
           ? { status: 200, contentType: 'application/json', body: '<html><body>Traceback (most recent call last): …</body></html>' }
-          : json({ call: `/rest_api/v2/${surface}/`, result: [pythonJson({ unexpected: [1, 2, 3] })] });
+          : json({ call: `/rest_api/v2/${surface}/`, result: [pythonJson(['unexpected', 1])] });
       default:
         return null;
     }
