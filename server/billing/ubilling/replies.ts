@@ -259,7 +259,7 @@ function readAgentJson(name: string, raw: string): JsonText {
   return json;
 }
 
-const justAuthSchema = z.object({ auth: z.literal(true), login: z.string() });
+const justAuthSchema = z.object({ auth: z.literal(true), login: z.string() }).transform(({ login }) => ({ login }));
 
 /** A wrong login or password is an HTTP 401 before this; here the login XMLAgent resolved. */
 export function parseJustAuth(name: string, raw: string): { login: string } {
