@@ -48,6 +48,11 @@ export function createGraphQLHandler(services: CabinetServices) {
           ? (params as { documentId: string }).documentId
           : ((params.extensions?.persistedQuery as { sha256Hash?: string } | undefined)?.sha256Hash ?? null),
       allowArbitraryOperations: !production || config.ALLOW_ARBITRARY_OPERATIONS,
+      customErrors: {
+        notFound: { message: 'Unknown operation: this app may be out of date. Please reload it.', extensions: { http: { status: 400 } } },
+        keyNotFound: { message: 'Send a query or the documentId of a known operation.', extensions: { http: { status: 400 } } },
+        persistedQueryOnly: { message: 'Only the persisted operations of the cabinet app are accepted here.', extensions: { http: { status: 400 } } },
+      },
     }),
   ];
 
@@ -103,9 +108,16 @@ function maskError(error: unknown, { logger }: CabinetServices): Error {
       extensions: { code: original.code, ...(original.retryAfter === undefined ? {} : { retryAfter: original.retryAfter }) },
     });
   }
-  if (graphQLError && !graphQLError.originalError && isErrorCode(graphQLError.extensions.code)) return graphQLError;
-  if (graphQLError && !graphQLError.originalError) {
-    return new GraphQLError(graphQLError.message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
+  // Yoga's own refusals (CSRF, batching, bad JSON, persisted-only) carry their HTTP status in `http`.
+  // A request that broke before GraphQL (bad JSON: Yoga marks it with an `originalError` extension,
+  // which we do not pass on) keeps its 400 even for application/json clients, as Yoga itself does.
+  if (graphQLError && (graphQLError.extensions.http || !graphQLError.originalError)) {
+    const { http, code, originalError: brokenRequest } = graphQLError.extensions as { http?: object; code?: unknown; originalError?: unknown };
+    const status = http && brokenRequest ? { ...http, spec: false } : http;
+    return new GraphQLError(graphQLError.message, {
+      ...location,
+      extensions: { code: isErrorCode(code) ? code : 'BAD_USER_INPUT', ...(status ? { http: status } : {}) },
+    });
   }
   logger.error({ err: original, path: graphQLError?.path }, 'unexpected error in a resolver');
   return new GraphQLError('Something went wrong on our side. Please try again.', { ...location, extensions: { code: 'UPSTREAM_ERROR' } });

@@ -38,7 +38,8 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
       done();
     },
   });
-  const cabinet = await startRunningCabinet(config, createLogger(config.LOG_LEVEL, sink), { simulator });
+  // A test that sets BILLING_URL points the BFF elsewhere (e.g. at a closed port); the simulator then idles.
+  const cabinet = await startRunningCabinet(config, createLogger(config.LOG_LEVEL, sink), options.env?.BILLING_URL ? {} : { simulator });
   return {
     url: `http://127.0.0.1:${new URL(cabinet.url).port}`,
     simulator,
