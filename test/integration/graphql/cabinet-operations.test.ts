@@ -178,7 +178,7 @@ describe('every cabinet operation through GraphQL against the Carbon simulator',
   it('resets a forgotten password with the code the billing sent', async () => {
     const requested = await client.query(REQUEST_RESET, { login: DEBTOR });
     expect(requested.errors).toBeUndefined();
-    const { ticket, channel } = requested.data?.requestPasswordReset;
+    const { ticket, channel } = requested.data!.requestPasswordReset;
     expect(channel).toBe('SMS');
     const message = cabinet.simulator.outbox().find((sent) => sent.login === DEBTOR);
     const code = /\b([A-Z0-9]{6})\b/.exec(message?.text ?? '')?.[1];
@@ -196,7 +196,7 @@ describe('every cabinet operation through GraphQL against the Carbon simulator',
 
   it('kills a reset ticket after five wrong codes', async () => {
     const requested = await client.query(REQUEST_RESET, { login: GOOD });
-    const { ticket } = requested.data?.requestPasswordReset;
+    const { ticket } = requested.data!.requestPasswordReset;
     const code = /\b([A-Z0-9]{6})\b/.exec(cabinet.simulator.outbox().at(-1)?.text ?? '')?.[1];
     for (let attempt = 0; attempt < 5; attempt++) {
       await client.query(CONFIRM_RESET, { ticket, code: 'AAAAAA', password: 'new-secret-1' });
