@@ -1,0 +1,103 @@
+/**
+ * What the BFF itself costs per request: the dashboard query through the BFF against the Carbon
+ * simulator, and the same billing reads made directly with the Carbon adapter, in one run, with the
+ * same concurrency. Prints requests per second, p50 and p99 for both and their ratio.
+ * Run: npm run bench  (not part of npm test)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { createCarbon5Gateway } from '../../server/billing/carbon5/gateway.js';
+import { DASHBOARD, LOGIN } from '../support/operations.js';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
+const WARMUP_MS = 2000;
+const LOGIN_NAME = 'BILL0000101';
+
+function start(script: string, env: Record<string, string>, pick: (line: Record<string, unknown>) => string | undefined): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (text) => {
+      try {
+        const url = pick(JSON.parse(text) as Record<string, unknown>);
+        if (url) resolve({ child, url });
+      } catch {
+        // the demo banner and other plain lines
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+interface Figures {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(run: () => Promise<void>): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const worker = async (until: number, record: boolean) => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      try {
+        await run();
+        if (record) latencies.push(performance.now() - started);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(performance.now() + WARMUP_MS, false)));
+  const began = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(began + DURATION_MS, true)));
+  const elapsed = (performance.now() - began) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
+const simulator = await start('test/bench/simulator-process.ts', {}, (line) => line.url as string | undefined);
+const bff = await start(
+  'server/main.ts',
+  { BILLING_URL: simulator.url, PORT: '0', HOST: '127.0.0.1', ALLOW_ARBITRARY_OPERATIONS: 'true', DATA_DIR: `/tmp/abonent-bench-${process.pid}`, LOG_LEVEL: 'info' },
+  (line) => (line.msg === 'Abonent is listening' ? (line.url as string) : undefined),
+);
+
+try {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
+  const signIn = await fetch(`${bff.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: LOGIN, variables: { login: LOGIN_NAME, password: 'demo' } }) });
+  headers.cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const dashboardBody = JSON.stringify({ query: DASHBOARD });
+  const throughBff = await measure(async () => {
+    const response = await fetch(`${bff.url}/graphql`, { method: 'POST', headers, body: dashboardBody });
+    const result = (await response.json()) as { errors?: unknown };
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+  });
+
+  // The same reads the dashboard resolvers make, straight from the adapter to the billing.
+  const gateway = createCarbon5Gateway({ url: simulator.url, timeoutMs: 5000, currency: 'UAH' });
+  const identity = await gateway.login(LOGIN_NAME, 'demo');
+  const session = { identity, renew: async () => {} };
+  const direct = await measure(async () => {
+    await Promise.all([gateway.getSubscriber(session), gateway.getSpends(session), gateway.getServices(session), gateway.getPromisePay(session)]);
+  });
+
+  const row = (name: string, f: Figures) =>
+    `${name.padEnd(28)} ${f.perSecond.toFixed(0).padStart(8)} ${f.p50.toFixed(2).padStart(9)} ${f.p99.toFixed(2).padStart(9)} ${String(f.errors).padStart(7)}`;
+  console.log(`\nDashboard, ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up (2 cores shared by all processes)`);
+  console.log(`${'path'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`);
+  console.log(row('through the BFF (GraphQL)', throughBff));
+  console.log(row('billing reads made directly', direct));
+  console.log(
+    `BFF / direct: throughput ${(throughBff.perSecond / direct.perSecond).toFixed(2)}x, p50 ${(throughBff.p50 / direct.p50).toFixed(2)}x, p99 ${(throughBff.p99 / direct.p99).toFixed(2)}x; BFF cost per request ≈ ${(throughBff.p50 - direct.p50).toFixed(2)} ms at p50`,
+  );
+  await gateway.close();
+} finally {
+  bff.child.kill('SIGTERM');
+  simulator.child.kill('SIGTERM');
+}
