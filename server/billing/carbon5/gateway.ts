@@ -103,7 +103,10 @@ export class Carbon5Gateway implements BillingGateway {
   async autoLogin(clientIp: string): Promise<BillingIdentity | null> {
     const body = await this.client.webCabinet('try_auto_login', { src_ip: clientIp });
     const answer = parseCabinetAnswer('carbon5 web_cabinet.try_auto_login', loginAnswer, body);
-    return 'refused' in answer ? null : signedIn(answer.value, answer.value.user.login ?? '');
+    if ('refused' in answer) return null;
+    const login = answer.value.user.login;
+    if (login === null) throw upstreamError('carbon5 web_cabinet.try_auto_login: the answer names no login');
+    return signedIn(answer.value, login);
   }
 
   async getSubscriber(session: SubscriberSession): Promise<Subscriber> {

@@ -96,6 +96,23 @@ describe('a billing that is down or broken', () => {
     expect((await gateway.getServices(session)).length).toBeGreaterThan(0);
   });
 
+  it('is UPSTREAM_ERROR when auto-login answers a session without naming the login', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"session_id": "144997776676316356", "user": {"pk": 5}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const gateway = createCarbon5Gateway({ url: `http://127.0.0.1:${port}/`, timeoutMs: 2000, currency: 'UAH' });
+      expect((await failure(gateway.autoLogin('10.0.0.7'))).code).toBe('UPSTREAM_ERROR');
+      expect(await gateway.login('BILL0000005', 'x')).toEqual({ login: 'BILL0000005', accountId: '5', secret: '144997776676316356' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('is UPSTREAM_ERROR when Carbon refuses the configured psw', async () => {
     const { simulator } = await billing();
     const misconfigured = createCarbon5Gateway({ url: simulator.url, apiPassword: 'not-the-psw', timeoutMs: 2000, currency: 'UAH' });
