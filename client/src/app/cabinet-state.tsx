@@ -1,0 +1,182 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { StartQuery } from '../features/dashboard/documents';
+import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql';
+import { ApiError, asApiError, persistedHash, request } from './api';
+import { localData, type Saved } from './local-data';
+
+export type Cabinet = CabinetFieldsFragment;
+export type Me = DashboardFieldsFragment;
+export type Service = ServiceFieldsFragment;
+
+/** Where the shown dashboard came from when it is not fresh from the billing. */
+export type StaleReason = 'offline' | 'billing-down';
+
+export interface CabinetState {
+  /** `unreachable`: no connection and nothing saved, so not even the sign-in form can be shown. */
+  phase: 'loading' | 'ready' | 'unreachable';
+  cabinet: Cabinet | null;
+  /** The signed-in subscriber's dashboard and when it was read; null when nobody is signed in. */
+  dashboard: Saved<Me> | null;
+  /** Set when `dashboard` is the copy saved earlier rather than a fresh answer. */
+  stale: StaleReason | null;
+  /** Why the dashboard could not be read, when there is no saved copy to show either. */
+  dashboardError: ApiError | null;
+  /** Changes (payments, services, sign-in) can be sent now. */
+  canAct: boolean;
+}
+
+export interface CabinetActions {
+  refresh(): Promise<void>;
+  /** After sign-in or a change that returns the whole dashboard. */
+  showDashboard(me: Me): void;
+  updateService(service: Service): void;
+  /** Forgets everything private in this browser (the server session is ended by the caller). */
+  forgetSubscriber(): void;
+}
+
+// Saved copies are tied to the shape of the Start query: after an app update changes it, old copies are ignored.
+const SAVED_SHAPE = persistedHash(StartQuery);
+
+const initialState = (): CabinetState => ({
+  phase: 'loading',
+  cabinet: null,
+  dashboard: null,
+  stale: null,
+  dashboardError: null,
+  canAct: false,
+});
+
+function savedState(reason: StaleReason, online: boolean): CabinetState {
+  const cabinet = localData.loadCabinet<Cabinet>(SAVED_SHAPE)?.data ?? null;
+  const dashboard = localData.loadDashboard<Me>(SAVED_SHAPE);
+  return {
+    phase: cabinet ? 'ready' : 'unreachable',
+    cabinet,
+    dashboard,
+    stale: reason,
+    dashboardError: null,
+    canAct: reason === 'billing-down' && online,
+  };
+}
+
+async function loadState(online: boolean): Promise<CabinetState> {
+  let result;
+  try {
+    result = await request(StartQuery);
+  } catch (error) {
+    if (asApiError(error).code === 'NETWORK') return savedState('offline', online);
+    throw error;
+  }
+  const cabinet = result.data?.cabinet;
+  if (!cabinet) {
+    // Without the cabinet the BFF itself is failing; the saved copy is the best there is.
+    return savedState('offline', online);
+  }
+  localData.saveCabinet(SAVED_SHAPE, cabinet);
+  const meError = result.errors.find((error) => error.path[0] === 'me' || error.path.length === 0);
+  const me = result.data?.me ?? null;
+
+  if (me) {
+    return { phase: 'ready', cabinet, dashboard: localData.saveDashboard(SAVED_SHAPE, me), stale: null, dashboardError: null, canAct: true };
+  }
+  if (!meError || meError.code === 'UNAUTHENTICATED') {
+    // Nobody is signed in (or the session ended elsewhere): nothing private may stay behind.
+    localData.clearPrivate();
+    return { phase: 'ready', cabinet, dashboard: null, stale: null, dashboardError: null, canAct: true };
+  }
+  const saved = localData.loadDashboard<Me>(SAVED_SHAPE);
+  const billingDown = meError.code === 'UPSTREAM_UNAVAILABLE' || meError.code === 'UPSTREAM_ERROR';
+  if (saved && billingDown) {
+    return { phase: 'ready', cabinet, dashboard: saved, stale: 'billing-down', dashboardError: null, canAct: true };
+  }
+  return { phase: 'ready', cabinet, dashboard: null, stale: null, dashboardError: meError, canAct: true };
+}
+
+/** How long a dashboard shown from a resumed app may be before it is read again. */
+const RESUME_REFRESH_MS = 60_000;
+
+export function useCabinetLoader(): CabinetState & CabinetActions {
+  const [state, setState] = useState<CabinetState>(initialState);
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const loading = useRef<Promise<void> | null>(null);
+  const shownSince = useRef<string | null>(null);
+  useEffect(() => {
+    shownSince.current = state.dashboard?.savedAt ?? null;
+  }, [state.dashboard]);
+
+  const refresh = useCallback((): Promise<void> => {
+    // One load at a time: the online event, a resume and a button press may all ask at once.
+    loading.current ??= loadState(navigator.onLine)
+      .then(setState)
+      .catch(() => setState(savedState('offline', navigator.onLine)))
+      .finally(() => {
+        loading.current = null;
+      });
+    return loading.current;
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const wentOnline = () => {
+      setOnline(true);
+      void refresh();
+    };
+    const wentOffline = () => setOnline(false);
+    const resumed = () => {
+      const since = shownSince.current;
+      if (document.visibilityState === 'visible' && since && Date.now() - Date.parse(since) > RESUME_REFRESH_MS) void refresh();
+    };
+    window.addEventListener('online', wentOnline);
+    window.addEventListener('offline', wentOffline);
+    document.addEventListener('visibilitychange', resumed);
+    return () => {
+      window.removeEventListener('online', wentOnline);
+      window.removeEventListener('offline', wentOffline);
+      document.removeEventListener('visibilitychange', resumed);
+    };
+  }, [refresh]);
+
+  const showDashboard = useCallback((me: Me) => {
+    setState((current) => ({
+      ...current,
+      dashboard: localData.saveDashboard(SAVED_SHAPE, me),
+      stale: null,
+      dashboardError: null,
+      canAct: true,
+    }));
+  }, []);
+
+  const updateService = useCallback((service: Service) => {
+    setState((current) => {
+      if (!current.dashboard) return current;
+      const me = current.dashboard.data;
+      const services = me.services.map((known) => (known.id === service.id ? service : known));
+      return { ...current, dashboard: localData.saveDashboard(SAVED_SHAPE, { ...me, services }) };
+    });
+  }, []);
+
+  const forgetSubscriber = useCallback(() => {
+    localData.clearPrivate();
+    setState((current) => ({ ...current, dashboard: null, stale: null, dashboardError: null }));
+  }, []);
+
+  return useMemo(
+    () => ({ ...state, canAct: state.canAct && online, refresh, showDashboard, updateService, forgetSubscriber }),
+    [state, online, refresh, showDashboard, updateService, forgetSubscriber],
+  );
+}
+
+export const CabinetContext = createContext<(CabinetState & CabinetActions) | null>(null);
+
+export function useCabinet(): CabinetState & CabinetActions {
+  const value = useContext(CabinetContext);
+  if (!value) throw new Error('useCabinet outside <CabinetContext>');
+  return value;
+}
+
+/** For screens shown only when signed in and ready: the cabinet and the dashboard, never null. */
+export function useSignedIn(): CabinetState & CabinetActions & { cabinet: Cabinet; me: Me } {
+  const value = useCabinet();
+  if (!value.cabinet || !value.dashboard) throw new Error('useSignedIn before sign-in');
+  return { ...value, cabinet: value.cabinet, me: value.dashboard.data };
+}

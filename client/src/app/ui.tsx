@@ -1,0 +1,113 @@
+import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { useCabinet } from './cabinet-state';
+import { hasNavigated } from './router';
+
+/** A screen: its heading names it, titles the tab, and takes the focus after in-app navigation. */
+export function Screen({ title, children }: { title: string; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { cabinet } = useCabinet();
+  const name = cabinet?.name ?? document.title;
+  useEffect(() => {
+    document.title = title === name ? name : `${title} · ${name}`;
+  }, [title, name]);
+  useEffect(() => {
+    if (hasNavigated()) heading.current?.focus();
+  }, []);
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <h1 id="screen-title" ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </section>
+  );
+}
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | null; hint?: string };
+
+export function Field({ label, error, hint, ...input }: FieldProps) {
+  const generatedId = useId();
+  const id = input.id ?? generatedId;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+/** A message in the page. Errors interrupt a screen reader; everything else waits its turn. */
+export function Notice({ tone, children }: { tone: Tone; children: ReactNode }) {
+  return (
+    <div className={`notice ${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  busy: boolean;
+  error: string | null;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** Asks before a change; the native modal dialog keeps the focus inside and closes on Escape. */
+export function ConfirmDialog({ title, children, confirmLabel, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { m } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <div className="dialog-body">{children}</div>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="actions">
+        <button type="button" className="button primary" onClick={onConfirm} disabled={busy} aria-busy={busy}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          {m.cancel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** Said beside every action that cannot run without a connection. */
+export function NeedsConnection() {
+  const { m } = useI18n();
+  return <p className="hint">{m.needsConnectionShort}</p>;
+}

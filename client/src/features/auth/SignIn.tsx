@@ -1,0 +1,127 @@
+import { useState, type FormEvent } from 'react';
+import { asApiError, call, type ApiError } from '../../app/api';
+import { useCabinet } from '../../app/cabinet-state';
+import { errorText } from '../../app/error-text';
+import { Link, navigate } from '../../app/router';
+import { SupportContacts } from '../../app/SupportContacts';
+import { Field, NeedsConnection, Notice, Screen } from '../../app/ui';
+import { loadInputRules, problemWith, type Problem } from '../../app/validate';
+import { useI18n } from '../../i18n';
+import { AutoLoginMutation, LoginMutation } from './documents';
+
+export function SignIn() {
+  const t = useI18n();
+  const { m } = t;
+  const { cabinet, canAct, showDashboard } = useCabinet();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [passwordShown, setPasswordShown] = useState(false);
+  const [loginProblem, setLoginProblem] = useState<Problem | null>(null);
+  const [passwordProblem, setPasswordProblem] = useState<Problem | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!cabinet) return null;
+  const { capabilities } = cabinet;
+
+  const signedIn = (me: Parameters<typeof showDashboard>[0]) => {
+    showDashboard(me);
+    // The dashboard replaces this form: moving "to" the same place hands it the focus.
+    navigate(location.pathname + location.search, { replace: true });
+  };
+
+  const run = async (attempt: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await attempt();
+    } catch (error) {
+      setFailure(asApiError(error));
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const { loginSchema, passwordSchema } = await loadInputRules();
+      const badLogin = problemWith(loginSchema, login);
+      const badPassword = problemWith(passwordSchema, password);
+      setLoginProblem(badLogin);
+      setPasswordProblem(badPassword);
+      if (badLogin || badPassword) {
+        setBusy(false);
+        document.getElementById(badLogin ? 'login' : 'password')?.focus();
+        return;
+      }
+      const data = await call(LoginMutation, { login: login.trim(), password });
+      signedIn(data.login.subscriber);
+    });
+  };
+
+  const autoLogin = () =>
+    run(async () => {
+      const data = await call(AutoLoginMutation);
+      signedIn(data.autoLogin.subscriber);
+    });
+
+  return (
+    <Screen title={m.signInTitle}>
+      {capabilities.passwordLogin && (
+        <form className="card form" onSubmit={submit} onFocus={() => void loadInputRules()} noValidate>
+          <Field
+            id="login"
+            label={m.loginLabel}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={login}
+            onChange={(event) => setLogin(event.target.value)}
+            error={loginProblem && { missing: m.loginRequired, 'too-long': m.loginTooLong, 'bad-characters': m.loginInvalid }[loginProblem]}
+          />
+          <Field
+            id="password"
+            label={m.passwordLabel}
+            name="password"
+            type={passwordShown ? 'text' : 'password'}
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={passwordProblem && (passwordProblem === 'missing' ? m.passwordRequired : m.passwordTooLong)}
+          />
+          <label className="check">
+            <input type="checkbox" checked={passwordShown} onChange={(event) => setPasswordShown(event.target.checked)} />
+            {m.showPassword}
+          </label>
+          {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
+          <button type="submit" className="button primary" disabled={busy || !canAct} aria-busy={busy}>
+            {busy ? m.signingIn : m.signIn}
+          </button>
+          {!canAct && <NeedsConnection />}
+        </form>
+      )}
+      {capabilities.autoLogin && (
+        <div className="card">
+          <button type="button" className="button" onClick={() => void autoLogin()} disabled={busy || !canAct}>
+            {m.autoLogin}
+          </button>
+          <p className="hint">{m.autoLoginHint}</p>
+          {!capabilities.passwordLogin && failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
+        </div>
+      )}
+      {capabilities.passwordReset ? (
+        <p>
+          <Link to="/reset">{m.forgotPassword}</Link>
+        </p>
+      ) : (
+        <p>{m.resetViaSupport}</p>
+      )}
+      {cabinet.demo && (
+        <Notice tone="info">
+          {m.demoHint} <Link to="/outbox">{m.outboxTitle}</Link>
+        </Notice>
+      )}
+      {!capabilities.passwordReset && <SupportContacts support={cabinet.support} />}
+    </Screen>
+  );
+}

@@ -1,0 +1,27 @@
+import { graphql } from '../../gql';
+
+export const LoginMutation = graphql(`
+  mutation Login($login: String!, $password: String!) {
+    login(login: $login, password: $password) {
+      subscriber {
+        ...DashboardFields
+      }
+    }
+  }
+`);
+
+export const AutoLoginMutation = graphql(`
+  mutation AutoLogin {
+    autoLogin {
+      subscriber {
+        ...DashboardFields
+      }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);

@@ -1,0 +1,126 @@
+import { graphql } from '../../gql';
+
+export const MoneyFields = graphql(`
+  fragment MoneyFields on Money {
+    amount
+    currency
+  }
+`);
+
+export const CabinetFields = graphql(`
+  fragment CabinetFields on Cabinet {
+    billingKind
+    capabilities {
+      passwordLogin
+      autoLogin
+      promisePay
+      services
+      serviceConnect
+      serviceDisconnect
+      passwordReset
+      payments
+    }
+    currency
+    name
+    shortName
+    themeColor
+    demo
+    support {
+      name
+      phone
+      email
+      address
+      website
+    }
+  }
+`);
+
+export const ServiceFields = graphql(`
+  fragment ServiceFields on Service {
+    id
+    name
+    description
+    price {
+      ...MoneyFields
+    }
+    connected
+    canConnect
+    canDisconnect
+    pending
+  }
+`);
+
+/** Everything the dashboard and the screens under it show; also what is kept for offline use. */
+export const DashboardFields = graphql(`
+  fragment DashboardFields on Subscriber {
+    login
+    fullName
+    contractNumber
+    accountNumber
+    balance {
+      ...MoneyFields
+    }
+    credit {
+      ...MoneyFields
+    }
+    status
+    tariff {
+      name
+      fee {
+        ...MoneyFields
+      }
+      period
+      speedIn
+      speedOut
+    }
+    nextTariff {
+      name
+    }
+    daysLeft
+    paidUntil
+    amountToPay {
+      ...MoneyFields
+    }
+    spends {
+      name
+      price {
+        ...MoneyFields
+      }
+      period
+    }
+    services {
+      ...ServiceFields
+    }
+    promisePay {
+      active {
+        amount {
+          ...MoneyFields
+        }
+        until
+      }
+      offers {
+        id
+        amount {
+          ...MoneyFields
+        }
+        days
+        fee {
+          ...MoneyFields
+        }
+        description
+      }
+    }
+  }
+`);
+
+/** The first request: who the ISP is and who is signed in, in one round trip. */
+export const StartQuery = graphql(`
+  query Start {
+    cabinet {
+      ...CabinetFields
+    }
+    me {
+      ...DashboardFields
+    }
+  }
+`);

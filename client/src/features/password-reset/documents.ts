@@ -1,0 +1,16 @@
+import { graphql } from '../../gql';
+
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($login: String!) {
+    requestPasswordReset(login: $login) {
+      ticket
+      channel
+    }
+  }
+`);
+
+export const ConfirmPasswordResetMutation = graphql(`
+  mutation ConfirmPasswordReset($ticket: ID!, $code: String!, $newPassword: String!) {
+    confirmPasswordReset(ticket: $ticket, code: $code, newPassword: $newPassword)
+  }
+`);

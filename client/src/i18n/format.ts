@@ -1,0 +1,75 @@
+/** Display formatting through Intl only. Amounts arrive as decimal strings; they become numbers here for display alone. */
+export interface MoneyValue {
+  amount: string;
+  currency: string;
+}
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** "120 ₴", "-12,50 ₴", "$5.25": the narrow symbol, and no ",00" on whole amounts. */
+export function formatMoney(locale: string, value: MoneyValue): string {
+  return numberFormat(locale, {
+    style: 'currency',
+    currency: value.currency,
+    currencyDisplay: 'narrowSymbol',
+    trailingZeroDisplay: 'stripIfInteger',
+  }).format(Number(value.amount));
+}
+
+/** The amount without its sign, for sentences like "top up 120 ₴". */
+export function formatMoneyMagnitude(locale: string, value: MoneyValue): string {
+  return formatMoney(locale, { ...value, amount: value.amount.replace(/^[-+]/, '') });
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date (YYYY-MM-DD) as "3 December 2026"; it names a day, so no time zone may shift it. */
+export function formatCalendarDate(locale: string, date: string): string {
+  const match = CALENDAR_DATE.exec(date);
+  if (!match) return date;
+  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc);
+}
+
+/** An instant as a short local date, e.g. "21.11.2026" or "Nov 21, 2026". */
+export function formatInstantDate(locale: string, instant: string | Date): string {
+  return dateFormat(locale, { dateStyle: 'medium' }).format(new Date(instant));
+}
+
+/** When a saved snapshot was taken: "10:42" today, "21 Nov, 10:42" on another day. */
+export function formatAsOf(locale: string, savedAt: string | Date, now: Date = new Date()): string {
+  const saved = new Date(savedAt);
+  const sameDay = saved.toDateString() === now.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  return dateFormat(locale, options).format(saved);
+}
+
+/** A speed the billing gives in kbit/s, shown in Mbit/s from 1 Mbit/s up. */
+export function formatSpeed(locale: string, kbitPerSecond: number): string {
+  if (kbitPerSecond >= 1000) {
+    return numberFormat(locale, { style: 'unit', unit: 'megabit-per-second', maximumFractionDigits: 1 }).format(kbitPerSecond / 1000);
+  }
+  return numberFormat(locale, { style: 'unit', unit: 'kilobit-per-second' }).format(kbitPerSecond);
+}

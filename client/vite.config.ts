@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const clientDir = fileURLToPath(new URL('.', import.meta.url));
+
+interface DocumentAst {
+  __meta__?: { hash: string };
+  definitions: { kind: string; name?: { kind: string; value: string } }[];
+}
+
+/**
+ * The PWA sends only a document's persisted hash and operation name, so the full ASTs the client
+ * preset generates (about 40 KB) would be dead weight in the first screen's bundle: keep just those.
+ */
+function persistedDocumentsOnly(): Plugin {
+  const generatedDocument = /^(export const \w+(?:Document|FragmentDoc) = )(\{.*\})( as unknown as DocumentNode<.*>;)$/gm;
+  return {
+    name: 'abonent:persisted-documents-only',
+    // Before TypeScript is stripped: the generated lines are matched by their type assertion.
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('/src/gql/graphql.ts')) return null;
+      return code.replace(generatedDocument, (_line, head: string, json: string, tail: string) => {
+        const ast = JSON.parse(json) as DocumentAst;
+        const operation = ast.definitions.find((definition) => definition.kind === 'OperationDefinition');
+        const slim: DocumentAst = { __meta__: ast.__meta__, definitions: operation ? [{ kind: operation.kind, name: operation.name }] : [] };
+        return `${head}${JSON.stringify(slim)}${tail}`;
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: clientDir,
+  base: '/',
+  build: {
+    outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  plugins: [
+    persistedDocumentsOnly(),
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // The BFF generates the manifest from the ISP's config, and the app registers the worker itself.
+      manifest: false,
+      injectRegister: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,svg}'],
+      },
+    }),
+  ],
+});

@@ -1,0 +1,60 @@
+import type { Config } from '../config.js';
+
+/** The languages the PWA speaks, English first: it labels the manifest and the page when the browser names none of them. */
+export const PWA_LANGUAGES = ['en', 'uk', 'ru'] as const;
+export type PwaLanguage = (typeof PWA_LANGUAGES)[number];
+
+export interface ManifestIcon {
+  src: string;
+  sizes: string;
+  type: string;
+  purpose: 'any' | 'maskable';
+}
+
+export interface WebAppManifest {
+  id: string;
+  name: string;
+  short_name: string;
+  description: string;
+  lang: PwaLanguage;
+  dir: 'ltr';
+  start_url: string;
+  scope: string;
+  display: 'standalone';
+  orientation: 'portrait';
+  theme_color: string;
+  background_color: string;
+  icons: ManifestIcon[];
+}
+
+/** Same rule as the GraphQL `cabinet.shortName`: the configured one, else the name cut to fit a home screen. */
+export const shortNameOf = (config: Config): string => config.CABINET_SHORT_NAME ?? config.CABINET_NAME.slice(0, 12);
+
+const DESCRIPTIONS: Record<PwaLanguage, string> = {
+  uk: 'Ваш рахунок в інтернет-провайдера: баланс, тариф, послуги, обіцяний платіж.',
+  ru: 'Ваш счёт у интернет-провайдера: баланс, тариф, услуги, обещанный платёж.',
+  en: 'Your Internet account: balance, tariff, services and promised payment.',
+};
+
+/** The web app manifest, generated from the ISP's configuration so each ISP's name and colour are on the installed app. */
+export function buildManifest(config: Config, lang: PwaLanguage): WebAppManifest {
+  return {
+    id: '/',
+    name: config.CABINET_NAME,
+    short_name: shortNameOf(config),
+    description: DESCRIPTIONS[lang],
+    lang,
+    dir: 'ltr',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'portrait',
+    theme_color: config.CABINET_THEME_COLOR,
+    background_color: config.CABINET_THEME_COLOR,
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  };
+}

@@ -1,0 +1,97 @@
+import { readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Config } from '../config.js';
+import { projectPath } from '../paths.js';
+import { renderIndexHtml } from './index-html.js';
+import { buildManifest, PWA_LANGUAGES, type PwaLanguage } from './manifest.js';
+
+const NOT_BUILT = 'The PWA is not built yet: run `npm run build` (or `npm run build:client`).\n';
+
+/** Vite's hashed output: a new build gets new names, so browsers may keep these for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Must be checked every time: the shell and the service worker decide which version runs. */
+const REVALIDATE = 'no-cache';
+/** Icons keep their names across builds, so they are kept for a day only. */
+const SHORT = 'public, max-age=86400';
+
+/** Paths the shell never answers for: the API and the demo's JSON. */
+const NOT_THE_SHELL = /^\/(graphql|demo)(\/|$)/;
+
+function preferredLanguage(req: Request): PwaLanguage {
+  const match = req.acceptsLanguages(...PWA_LANGUAGES);
+  return typeof match === 'string' ? (match as PwaLanguage) : 'en';
+}
+
+/**
+ * Serves the built PWA from dist/client: hashed assets cached for long, the shell and the service
+ * worker revalidated, in-app addresses answered with the shell, and the manifest and the page's
+ * name and colour generated from the ISP's configuration.
+ */
+export function createPwaRouter(config: Config, distDir = projectPath('dist', 'client')): express.Router {
+  const router = express.Router();
+  const indexPath = join(distDir, 'index.html');
+  let template: { mtimeMs: number; html: string } | null = null;
+
+  /** The built index.html, read again only when a new build replaced it. */
+  function readTemplate(): string | null {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(indexPath).mtimeMs;
+    } catch {
+      return null;
+    }
+    if (template?.mtimeMs !== mtimeMs) template = { mtimeMs, html: readFileSync(indexPath, 'utf8') };
+    return template.html;
+  }
+
+  function sendShell(req: Request, res: Response, next: NextFunction): void {
+    const html = readTemplate();
+    if (html === null) {
+      next();
+      return;
+    }
+    const lang = preferredLanguage(req);
+    res.set({ 'cache-control': REVALIDATE, vary: 'Accept-Language' }).type('html').send(renderIndexHtml(html, config, lang));
+  }
+
+  router.get('/manifest.webmanifest', (req, res) => {
+    res
+      .set({ 'cache-control': REVALIDATE, vary: 'Accept-Language' })
+      .type('application/manifest+json')
+      .send(JSON.stringify(buildManifest(config, preferredLanguage(req))));
+  });
+
+  // Without a build there is no shell to serve; say how to make one instead of a bare 404.
+  router.use((req, res, next) => {
+    if (NOT_THE_SHELL.test(req.path) || readTemplate() !== null) {
+      next();
+      return;
+    }
+    res.status(503).type('text/plain').send(NOT_BUILT);
+  });
+
+  router.get(['/', '/index.html'], sendShell);
+
+  router.use(
+    express.static(distDir, {
+      index: false,
+      redirect: false,
+      setHeaders(res, path) {
+        const relative = path.slice(distDir.length).replaceAll('\\', '/');
+        if (relative.startsWith('/assets/')) res.setHeader('cache-control', IMMUTABLE);
+        else if (relative === '/sw.js') res.setHeader('cache-control', REVALIDATE);
+        else res.setHeader('cache-control', SHORT);
+      },
+    }),
+  );
+
+  // Any other in-app address (a bookmark of /services, a reset link) gets the shell; files that are not there stay 404.
+  router.use((req, res, next) => {
+    const isNavigation = (req.method === 'GET' || req.method === 'HEAD') && req.accepts('html') === 'html';
+    if (isNavigation && !NOT_THE_SHELL.test(req.path) && extname(req.path) === '') sendShell(req, res, next);
+    else next();
+  });
+
+  return router;
+}
