@@ -7,6 +7,7 @@ import type {
   Payment,
   PasswordResetStart,
   PromisePay,
+  PushPlatform,
   Service,
   Spend,
   Subscriber,
@@ -193,24 +194,24 @@ export class UbillingGateway implements BillingGateway {
     await this.creditLog.record(login, now);
   }
 
-  async connectService(): Promise<Service> {
+  async connectService(_session: SubscriberSession, _serviceId: string): Promise<Service> {
     throw notSupported('Connecting a service');
   }
 
-  async disconnectService(): Promise<Service> {
+  async disconnectService(_session: SubscriberSession, _serviceId: string): Promise<Service> {
     throw notSupported('Disconnecting a service');
   }
 
-  async requestPasswordReset(): Promise<PasswordResetStart> {
+  async requestPasswordReset(_login: string): Promise<PasswordResetStart> {
     throw notSupported('Password reset');
   }
 
-  async confirmPasswordReset(): Promise<void> {
+  async confirmPasswordReset(_reset: PasswordResetStart, _code: string, _newPassword: string): Promise<void> {
     throw notSupported('Password reset');
   }
 
   /** Ubilling keeps no push tokens; the BFF's own registry has them. */
-  async registerPushToken(): Promise<void> {}
+  async registerPushToken(_session: SubscriberSession, _token: string, _platform: PushPlatform): Promise<void> {}
 
   ping(): Promise<boolean> {
     return this.remoteApi.ping();
@@ -251,7 +252,7 @@ export class UbillingGateway implements BillingGateway {
 
   private signedIn(session: SubscriberSession): { login: string; credentials: UberCredentials | null } {
     const parsed = ubillingLoginSchema.safeParse(session.identity.login);
-    if (!parsed.success) throw new CabinetError('UNAUTHENTICATED', 'Please sign in again.');
+    if (!parsed.success || parsed.data !== session.identity.login) throw new CabinetError('UNAUTHENTICATED', 'Please sign in again.');
     const secret = session.identity.secret;
     const credentials = this.xmlAgent && secret && UBERPASSWORD.test(secret) ? { login: parsed.data, uberpassword: secret } : null;
     return { login: parsed.data, credentials };

@@ -9,7 +9,8 @@ import {
   type UbillingSimulator,
 } from '../../../server/billing/ubilling/simulator.js';
 import { CabinetError } from '../../../server/domain/errors.js';
-import { RequestSession, type SubscriberSession } from '../../../server/domain/gateway.js';
+import type { SubscriberSession } from '../../../server/domain/gateway.js';
+import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
 
 /** A simulated Ubilling and an adapter pointed at it, built fresh for each test. */
@@ -139,7 +140,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     creditRules: { ...STOCK_RULES, ...options.rules },
     now: () => now,
   });
-  const session = (identity: BillingIdentity): SubscriberSession => new RequestSession(identity);
+  const session = (identity: BillingIdentity): SubscriberSession => billingSession(identity);
   return {
     simulator,
     gateway,
