@@ -20,6 +20,38 @@ import type {
 export interface SubscriberSession {
   readonly identity: BillingIdentity;
   renew(identity: BillingIdentity): Promise<void>;
+  /** Runs a billing read once for this request, however many port calls need it (the dashboard asks for get_user thrice). */
+  once<T>(key: string, read: () => Promise<T>): Promise<T>;
+  /** Drops the shared reads; an adapter calls it after a write, which may have changed them. */
+  forget(): void;
+}
+
+/** The session the BFF hands an adapter for one request; its shared reads last until `forget()`. */
+export class RequestSession implements SubscriberSession {
+  private readonly reads = new Map<string, Promise<unknown>>();
+
+  constructor(
+    public identity: BillingIdentity,
+    private readonly onRenew: (identity: BillingIdentity) => Promise<unknown> = async () => undefined,
+  ) {}
+
+  async renew(identity: BillingIdentity): Promise<void> {
+    this.identity = identity;
+    await this.onRenew(identity);
+  }
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let pending = this.reads.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = read();
+      this.reads.set(key, pending);
+    }
+    return pending;
+  }
+
+  forget(): void {
+    this.reads.clear();
+  }
 }
 
 /**

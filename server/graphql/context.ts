@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Session, SessionManager } from '../auth/sessions.js';
 import type { Config } from '../config.js';
-import type { BillingGateway, SubscriberSession } from '../domain/gateway.js';
+import { RequestSession, type BillingGateway } from '../domain/gateway.js';
 import { PendingServiceChanges } from '../domain/pending-service-changes.js';
 import type { Payment, PromisePay, Service, Spend, Subscriber } from '../domain/types.js';
 import type { Logger } from '../logger.js';
@@ -37,11 +37,15 @@ export interface ServerContext {
 export class SubscriberReads {
   private readonly memo = new Map<string, Promise<unknown>>();
 
+  readonly session: RequestSession;
+
   constructor(
     private readonly cabinet: CabinetServices,
     readonly sessionId: string,
-    readonly session: SubscriberSession,
-  ) {}
+    session: RequestSession,
+  ) {
+    this.session = session;
+  }
 
   subscriber(): Promise<Subscriber> {
     return this.once('subscriber', () => this.cabinet.gateway.getSubscriber(this.session));
@@ -68,6 +72,7 @@ export class SubscriberReads {
   /** Forgets what was read, after a write changed it. */
   invalidate(): void {
     this.memo.clear();
+    this.session.forget();
   }
 
   private once<T>(name: string, read: () => Promise<T>): Promise<T> {
@@ -80,11 +85,7 @@ export class SubscriberReads {
   }
 }
 
-export function subscriberSession(sessions: SessionManager, session: Session): SubscriberSession {
-  return {
-    get identity() {
-      return session.identity;
-    },
-    renew: (identity) => sessions.updateIdentity(session, identity),
-  };
+/** The adapter's view of a BFF session: a renewed billing identity is saved to the session store. */
+export function subscriberSession(sessions: SessionManager, session: Session): RequestSession {
+  return new RequestSession(session.identity, (identity) => sessions.updateIdentity(session, identity));
 }

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { createCarbon5Gateway } from '../../server/billing/carbon5/gateway.js';
+import { RequestSession } from '../../server/domain/gateway.js';
 import { DASHBOARD, LOGIN } from '../support/operations.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -82,8 +83,8 @@ try {
   // The same reads the dashboard resolvers make, straight from the adapter to the billing.
   const gateway = createCarbon5Gateway({ url: simulator.url, timeoutMs: 5000, currency: 'UAH' });
   const identity = await gateway.login(LOGIN_NAME, 'demo');
-  const session = { identity, renew: async () => {} };
   const direct = await measure(async () => {
+    const session = new RequestSession(identity);
     await Promise.all([gateway.getSubscriber(session), gateway.getSpends(session), gateway.getServices(session), gateway.getPromisePay(session)]);
   });
 

@@ -151,6 +151,7 @@ export class Carbon5Gateway implements BillingGateway {
 
   async takePromisePay(session: SubscriberSession, offerId: string): Promise<void> {
     const answer = await this.cabinet(session).call('add_promise_pay', { promise_pay_id: carbonPk(offerId, 'offer') }, messageAnswer);
+    session.forget();
     if ('refused' in answer) throw notAllowed(answer.refused);
   }
 
@@ -160,6 +161,7 @@ export class Carbon5Gateway implements BillingGateway {
     const service = await this.offeredService(cabinet, serviceId);
     if (service.connected) throw notAllowed('This service is already connected.');
     const answer = await cabinet.call('set_user_usluga', { usluga_id: uslugaId }, messageAnswer);
+    session.forget();
     if ('refused' in answer) throw notAllowed(answer.refused);
     return awaitingCarbon(service);
   }
@@ -171,6 +173,7 @@ export class Carbon5Gateway implements BillingGateway {
     if (!service.connected) throw notAllowed('This service is not connected.');
     if (!service.canDisconnect) throw notAllowed('This service cannot be disconnected in the cabinet. Please contact your provider.');
     const answer = await cabinet.call('remove_user_usluga', { usluga_id: uslugaId }, messageAnswer);
+    session.forget();
     if ('refused' in answer) throw notAllowed(answer.refused);
     return awaitingCarbon(service);
   }
@@ -301,10 +304,12 @@ class SignedInCabinet {
   }
 
   /** A read: Carbon refusing it is not something the subscriber can act on, so it is UPSTREAM_ERROR. */
-  async read<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
-    const answer = await this.call(method, arg, schema);
-    if ('refused' in answer) throw upstreamError(`carbon5 web_cabinet.${method}: refused (${answer.refused})`);
-    return answer.value;
+  read<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
+    return this.session.once(`carbon5 ${method} ${JSON.stringify(arg)}`, async () => {
+      const answer = await this.call(method, arg, schema);
+      if ('refused' in answer) throw upstreamError(`carbon5 web_cabinet.${method}: refused (${answer.refused})`);
+      return answer.value;
+    });
   }
 
   /** A call whose refusal is an answer: Carbon's reason, or the value. */

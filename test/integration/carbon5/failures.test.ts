@@ -6,6 +6,7 @@ import { createCarbon5Gateway } from '../../../server/billing/carbon5/gateway.js
 import { startCarbon5Simulator, type Carbon5Simulator } from '../../../server/billing/carbon5/simulator.js';
 import { CabinetError } from '../../../server/domain/errors.js';
 import type { SubscriberSession } from '../../../server/domain/gateway.js';
+import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
 
 const API_PASSWORD = 'psw-Zx81-context';
@@ -27,13 +28,7 @@ async function billing(timeoutMs = 2000) {
 }
 
 function sessionOf(identity: BillingIdentity): SubscriberSession {
-  const session: SubscriberSession = {
-    identity,
-    async renew(next) {
-      (session as { identity: BillingIdentity }).identity = next;
-    },
-  };
-  return session;
+  return billingSession(identity);
 }
 
 async function failure(promise: Promise<unknown>): Promise<CabinetError> {

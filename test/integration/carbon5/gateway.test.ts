@@ -3,7 +3,7 @@ import { carbonSeed, demoSeed, type CarbonSeed } from '../../../server/billing/c
 import { createCarbon5Gateway } from '../../../server/billing/carbon5/gateway.js';
 import { CARBON_TEXTS, startCarbon5Simulator, type Carbon5Simulator } from '../../../server/billing/carbon5/simulator.js';
 import { CabinetError } from '../../../server/domain/errors.js';
-import type { SubscriberSession } from '../../../server/domain/gateway.js';
+import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
 
 const NOW = new Date(2025, 0, 15, 12, 0, 0);
@@ -26,13 +26,7 @@ async function billing(options: { seed?: CarbonSeed; writeDelayMs?: number } = {
 /** A BFF session as the port sees it: it keeps what `renew` hands it. */
 function sessionOf(identity: BillingIdentity) {
   const renewals: BillingIdentity[] = [];
-  const session: SubscriberSession = {
-    identity,
-    async renew(next) {
-      renewals.push(next);
-      (session as { identity: BillingIdentity }).identity = next;
-    },
-  };
+  const session = billingSession(identity, (next) => renewals.push(next));
   return { session, renewals };
 }
 
