@@ -119,7 +119,7 @@ export class UbillingGateway implements BillingGateway {
   async getSubscriber(session: SubscriberSession): Promise<Subscriber> {
     const { login, credentials } = this.signedIn(session);
     const [user, daysLeftCode, userdata] = await Promise.all([
-      this.userRow(login),
+      this.userRow(session, login),
       this.remoteApi.getonlinedaysleft(login),
       credentials && this.xmlAgent ? this.xmlAgent.userdata(credentials) : null,
     ]);
@@ -140,7 +140,7 @@ export class UbillingGateway implements BillingGateway {
   async getPromisePay(session: SubscriberSession): Promise<PromisePay> {
     const { login, credentials } = this.signedIn(session);
     const now = this.now();
-    const user = await this.userRow(login);
+    const user = await this.userRow(session, login);
     const active = mapActiveCredit(user, this.currency);
     if (credentials && this.xmlAgent) {
       const check = await this.xmlAgent.agentcredit(credentials, { justcheck: true });
@@ -174,6 +174,7 @@ export class UbillingGateway implements BillingGateway {
     if (credentials && this.xmlAgent) {
       // The cabinet checks its own SC_* rules and calls `sc` itself; its refusal is the answer.
       const reply = await this.xmlAgent.agentcredit(credentials, { justcheck: false });
+      session.forget();
       if (reply.status === 0) return;
       const refusal = CREDITOR_STATUS[reply.status] ?? 'refused';
       throw notAllowed(refusalMessage(refusal, reply.minday && reply.maxday ? { minDay: reply.minday, maxDay: reply.maxday } : undefined));
@@ -181,7 +182,7 @@ export class UbillingGateway implements BillingGateway {
     const rules = this.options.creditRules;
     if (!rules.enabled) throw notSupported('A promised payment');
     const now = this.now();
-    const user = await this.userRow(login);
+    const user = await this.userRow(session, login);
     const decision = decideSelfCredit(creditAccount(user), rules, { now, usedThisMonth: await this.creditLog.usedInMonth(login, now) });
     if (!decision.allowed) throw notAllowed(decision.message);
     await this.remoteApi.sc({
@@ -191,6 +192,7 @@ export class UbillingGateway implements BillingGateway {
       fee: validInput(creditAmountSchema, decision.fee),
       ct: rules.cashTypeId,
     });
+    session.forget();
     await this.creditLog.record(login, now);
   }
 
@@ -258,16 +260,18 @@ export class UbillingGateway implements BillingGateway {
     return { login: parsed.data, credentials };
   }
 
-  private async userRow(login: string): Promise<UserRow> {
-    const reply = await this.remoteApi.getuserdatabylogin(login);
+  /** The profile and the promised payment of one request read the subscriber once. */
+  private async userRow(session: SubscriberSession, login: string): Promise<UserRow> {
+    const reply = await session.once(`ubilling getuserdatabylogin ${login}`, () => this.remoteApi.getuserdatabylogin(login));
     if (reply.kind !== 'user') throw new CabinetError('UNAUTHENTICATED', 'The billing no longer knows this account. Please sign in again.');
     return reply.user;
   }
 
   private async chargeLines(session: SubscriberSession): Promise<ChargeLine[]> {
     const { login, credentials } = this.signedIn(session);
-    if (credentials && this.xmlAgent) return this.xmlAgent.tariffvservices(credentials);
-    const lines = await this.remoteApi.getuserspends(login);
+    const xmlAgent = this.xmlAgent;
+    if (credentials && xmlAgent) return session.once(`ubilling tariffvservices ${login}`, () => xmlAgent.tariffvservices(credentials));
+    const lines = await session.once(`ubilling getuserspends ${login}`, () => this.remoteApi.getuserspends(login));
     if (!lines) throw new CabinetError('UNAUTHENTICATED', 'The billing no longer knows this account. Please sign in again.');
     return lines;
   }

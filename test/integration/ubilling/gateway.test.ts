@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { md5 } from '../../../server/billing/ubilling/replies.js';
+import { RequestSession } from '../../../server/domain/gateway.js';
 import { ALL_SECRETS, PASSWORDS, exposed, failure, startWorld, type World, type WorldOptions } from './world.js';
 
 /** The adapter over HTTP against the simulator, in both modes: RemoteAPI only, and RemoteAPI with userstats. */
@@ -195,5 +196,22 @@ describe('Ubilling adapter: sign-in freshness and availability', () => {
     } finally {
       await wrong.simulator.close();
     }
+  });
+
+  it("reads the subscriber and the charges once per request, and again after a promised payment", async () => {
+    await start({ rules: { enabled: true } });
+    const identity = await world.gateway.login('petrenko', PASSWORDS.petrenko);
+    const request = new RequestSession(identity);
+    const calls = () => world.simulator.requests().filter((call) => call.query.param === 'getuserdatabylogin' || call.query.param === 'getuserspends').length;
+    const before = calls();
+    await Promise.all([
+      world.gateway.getSubscriber(request),
+      world.gateway.getPromisePay(request),
+      world.gateway.getSpends(request),
+      world.gateway.getServices(request),
+    ]);
+    expect(calls() - before).toBe(2);
+    await world.gateway.takePromisePay(request, 'credit');
+    expect((await world.gateway.getPromisePay(request)).active).toMatchObject({ amount: { amount: '105.00' } });
   });
 });
