@@ -1,10 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { applyBrandColor } from './app/brand';
-import { localData } from './app/local-data';
-import { registerServiceWorker } from './app/service-worker';
-import { applyTheme } from './app/theme';
+import { App } from './app/App.js';
+import { localData } from './app/local-data.js';
+import { registerServiceWorker } from './app/service-worker.js';
+import { applyBrandColor, applyTheme } from './app/theme.js';
 import './app/styles.css';
 
 // Before the first paint: the ISP's colour (the BFF writes it into the page) and the chosen theme.

@@ -1,26 +1,25 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { SignIn } from '../features/auth/SignIn';
-import { LogoutMutation } from '../features/auth/documents';
-import { Dashboard } from '../features/dashboard/Dashboard';
-import { createI18n, I18nContext, isLanguage, LANGUAGES, languageName, matchLanguage, useI18n, type Language } from '../i18n';
-import { call } from './api';
-import { applyBrandColor } from './brand';
-import { CabinetContext, useCabinet, useCabinetLoader } from './cabinet-state';
-import { errorText } from './error-text';
-import { localData, type ThemePreference } from './local-data';
-import { Link, navigate, useLocation } from './router';
-import { useWaitingUpdate } from './service-worker';
-import { applyTheme } from './theme';
-import { Notice, Screen } from './ui';
+import { SignIn } from '../features/auth/SignIn.js';
+import { LogoutMutation } from '../features/auth/documents.js';
+import { Dashboard } from '../features/dashboard/Dashboard.js';
+import { createI18n, I18nContext, isLanguage, LANGUAGES, languageName, matchLanguage, useI18n, type Language } from '../i18n/index.js';
+import { call } from './api.js';
+import { CabinetContext, useCabinet, useCabinetLoader } from './cabinet-state.js';
+import { errorText } from './error-text.js';
+import { localData, type ThemePreference } from './local-data.js';
+import { Link, navigate, useLocation } from './router.js';
+import { useWaitingUpdate } from './service-worker.js';
+import { applyBrandColor, applyTheme } from './theme.js';
+import { Notice, Screen } from './ui.js';
 
 // Secondary screens load on demand; the sign-in form and the dashboard are the first screen.
-const Services = lazy(() => import('../features/services/Services').then((module) => ({ default: module.Services })));
-const PromisePay = lazy(() => import('../features/promise-pay/PromisePay').then((module) => ({ default: module.PromisePay })));
-const Payments = lazy(() => import('../features/payments/Payments').then((module) => ({ default: module.Payments })));
+const Services = lazy(() => import('../features/services/Services.js').then((module) => ({ default: module.Services })));
+const PromisePay = lazy(() => import('../features/promise-pay/PromisePay.js').then((module) => ({ default: module.PromisePay })));
+const Payments = lazy(() => import('../features/payments/Payments.js').then((module) => ({ default: module.Payments })));
 const PasswordReset = lazy(() =>
-  import('../features/password-reset/PasswordReset').then((module) => ({ default: module.PasswordReset })),
+  import('../features/password-reset/PasswordReset.js').then((module) => ({ default: module.PasswordReset })),
 );
-const Outbox = lazy(() => import('../features/demo-outbox/Outbox').then((module) => ({ default: module.Outbox })));
+const Outbox = lazy(() => import('../features/demo-outbox/Outbox.js').then((module) => ({ default: module.Outbox })));
 
 function initialLanguage(): Language {
   const saved = localData.loadLanguage();

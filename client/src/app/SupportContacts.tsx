@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n';
-import type { Cabinet } from './cabinet-state';
+import { useI18n } from '../i18n/index.js';
+import type { Cabinet } from './cabinet-state.js';
 
 function webAddress(text: string | null): URL | null {
   if (!text) return null;

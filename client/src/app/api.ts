@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { isErrorCode, type ErrorCode } from '../../../shared/errors';
+import { isErrorCode, type ErrorCode } from '../../../shared/errors.js';
 
 /** The API's closed list, plus what the browser itself can run into. */
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';

@@ -11,21 +11,11 @@ export function contrastRatio(first: string, second: string): number {
 }
 
 /**
- * Text colour for the ISP's brand colour: white or near-black, whichever contrasts more. One of
+ * Text colour for the ISP's brand colour: white or black, whichever contrasts more. One of
  * them always reaches 4.5:1, so any colour an operator configures keeps text readable.
  */
 export function textColorOn(background: string): string {
   const white = '#ffffff';
-  const ink = '#111111';
+  const ink = '#000000';
   return contrastRatio(background, white) >= contrastRatio(background, ink) ? white : ink;
-}
-
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-
-/** Paints the shell in the ISP's colour (the BFF puts it in <meta name="theme-color">). */
-export function applyBrandColor(color: string): void {
-  if (!HEX_COLOR.test(color)) return;
-  const root = document.documentElement.style;
-  root.setProperty('--brand', color);
-  root.setProperty('--on-brand', textColorOn(color));
 }

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { StartQuery } from '../features/dashboard/documents';
-import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql';
-import { ApiError, asApiError, persistedHash, request } from './api';
-import { localData, type Saved } from './local-data';
+import { StartQuery } from '../features/dashboard/documents.js';
+import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql.js';
+import { ApiError, asApiError, persistedHash, request } from './api.js';
+import { localData, type Saved } from './local-data.js';
 
 export type Cabinet = CabinetFieldsFragment;
 export type Me = DashboardFieldsFragment;

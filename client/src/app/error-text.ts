@@ -1,5 +1,5 @@
-import type { I18n } from '../i18n';
-import type { ApiError } from './api';
+import type { I18n } from '../i18n/index.js';
+import type { ApiError } from './api.js';
 
 function waitText(t: I18n, seconds: number): string {
   return seconds < 60 ? t.plural(t.m.seconds, Math.max(1, Math.ceil(seconds))) : t.plural(t.m.minutes, Math.ceil(seconds / 60));

@@ -27,7 +27,7 @@ interface Envelope<T> extends Saved<T> {
   version: string;
 }
 
-function read(storage: Storage | null, key: string): string | null {
+function read(storage: KeyValueStorage | null, key: string): string | null {
   try {
     return storage?.getItem(key) ?? null;
   } catch {
@@ -35,7 +35,7 @@ function read(storage: Storage | null, key: string): string | null {
   }
 }
 
-function write(storage: Storage | null, key: string, value: string): void {
+function write(storage: KeyValueStorage | null, key: string, value: string): void {
   try {
     storage?.setItem(key, value);
   } catch {
@@ -43,7 +43,7 @@ function write(storage: Storage | null, key: string, value: string): void {
   }
 }
 
-function remove(storage: Storage | null, key: string): void {
+function remove(storage: KeyValueStorage | null, key: string): void {
   try {
     storage?.removeItem(key);
   } catch {
@@ -51,7 +51,7 @@ function remove(storage: Storage | null, key: string): void {
   }
 }
 
-function loadSaved<T>(storage: Storage | null, key: string, version: string): Saved<T> | null {
+function loadSaved<T>(storage: KeyValueStorage | null, key: string, version: string): Saved<T> | null {
   const text = read(storage, key);
   if (!text) return null;
   try {
@@ -63,17 +63,24 @@ function loadSaved<T>(storage: Storage | null, key: string, version: string): Sa
   }
 }
 
-function saveSaved<T>(storage: Storage | null, key: string, version: string, data: T, now: Date): Saved<T> {
+function saveSaved<T>(storage: KeyValueStorage | null, key: string, version: string, data: T, now: Date): Saved<T> {
   const saved: Envelope<T> = { version, savedAt: now.toISOString(), data };
   write(storage, key, JSON.stringify(saved));
   return { savedAt: saved.savedAt, data };
+}
+
+/** The part of the Web Storage API used here (and what a test can stand in for). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 
 const isThemePreference = (value: unknown): value is ThemePreference => value === 'system' || value === 'light' || value === 'dark';
 
-export function createLocalData(storage: Storage | null) {
+export function createLocalData(storage: KeyValueStorage | null) {
   return {
     loadDashboard: <T>(version: string) => loadSaved<T>(storage, KEYS.dashboard, version),
     saveDashboard: <T>(version: string, data: T, now = new Date()) => saveSaved(storage, KEYS.dashboard, version, data, now),
@@ -98,9 +105,9 @@ export function createLocalData(storage: Storage | null) {
 
 export type LocalData = ReturnType<typeof createLocalData>;
 
-function browserStorage(): Storage | null {
+function browserStorage(): KeyValueStorage | null {
   try {
-    return globalThis.localStorage ?? null;
+    return (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
   } catch {
     return null;
   }

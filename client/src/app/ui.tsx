@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
-import { useCabinet } from './cabinet-state';
-import { hasNavigated } from './router';
+import { useI18n } from '../i18n/index.js';
+import { useCabinet } from './cabinet-state.js';
+import { hasNavigated } from './router.js';
 
 /** A screen: its heading names it, titles the tab, and takes the focus after in-app navigation. */
 export function Screen({ title, children }: { title: string; children: ReactNode }) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-type InputRules = typeof import('../../../shared/validation');
+type InputRules = typeof import('../../../shared/validation.js');
 
 let rules: Promise<InputRules> | null = null;
 
@@ -9,7 +9,7 @@ let rules: Promise<InputRules> | null = null;
  * not with the first screen; the service worker has them precached after the first visit.
  */
 export function loadInputRules(): Promise<InputRules> {
-  rules ??= import('../../../shared/validation');
+  rules ??= import('../../../shared/validation.js');
   return rules;
 }
 

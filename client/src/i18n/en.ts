@@ -1,4 +1,4 @@
-import type { PluralForms } from './plural';
+import type { PluralForms } from './plural.js';
 
 /** The English dictionary is the reference: the other languages have exactly its keys (see `Messages`). */
 export const en = {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { en, type Messages } from './en';
+import { en, type Messages } from './en.js';
 import {
   formatAsOf,
   formatCalendarDate,
@@ -8,10 +8,10 @@ import {
   formatMoneyMagnitude,
   formatSpeed,
   type MoneyValue,
-} from './format';
-import { pluralize, type PluralForms } from './plural';
-import { ru } from './ru';
-import { uk } from './uk';
+} from './format.js';
+import { pluralize, type PluralForms } from './plural.js';
+import { ru } from './ru.js';
+import { uk } from './uk.js';
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

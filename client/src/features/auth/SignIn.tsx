@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { asApiError, call, type ApiError } from '../../app/api';
-import { useCabinet } from '../../app/cabinet-state';
-import { errorText } from '../../app/error-text';
-import { Link, navigate } from '../../app/router';
-import { SupportContacts } from '../../app/SupportContacts';
-import { Field, NeedsConnection, Notice, Screen } from '../../app/ui';
-import { loadInputRules, problemWith, type Problem } from '../../app/validate';
-import { useI18n } from '../../i18n';
-import { AutoLoginMutation, LoginMutation } from './documents';
+import { asApiError, call, type ApiError } from '../../app/api.js';
+import { useCabinet } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Link, navigate } from '../../app/router.js';
+import { SupportContacts } from '../../app/SupportContacts.js';
+import { Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
+import { useI18n } from '../../i18n/index.js';
+import { AutoLoginMutation, LoginMutation } from './documents.js';
 
 export function SignIn() {
   const t = useI18n();

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/index.js';
 
 export const LoginMutation = graphql(`
   mutation Login($login: String!, $password: String!) {

@@ -1,10 +1,10 @@
-import { sumMoney } from '../../../../shared/money';
-import { useSignedIn, type Me } from '../../app/cabinet-state';
-import { Link } from '../../app/router';
-import { SupportContacts } from '../../app/SupportContacts';
-import { Screen } from '../../app/ui';
-import { useI18n, type I18n } from '../../i18n';
-import { offersPromisePay, statusText, statusTone } from './status';
+import { sumMoney } from '../../../../shared/money.js';
+import { useSignedIn, type Me } from '../../app/cabinet-state.js';
+import { Link } from '../../app/router.js';
+import { SupportContacts } from '../../app/SupportContacts.js';
+import { Screen } from '../../app/ui.js';
+import { useI18n, type I18n } from '../../i18n/index.js';
+import { offersPromisePay, statusText, statusTone } from './status.js';
 
 function periodPrice(t: I18n, price: { amount: string; currency: string }, period: 'MONTH' | 'DAY' | null): string {
   const text = t.money(price);

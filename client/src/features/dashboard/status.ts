@@ -1,6 +1,6 @@
-import { isNegative, toMinorUnits, type Money } from '../../../../shared/money';
-import type { Me } from '../../app/cabinet-state';
-import type { I18n } from '../../i18n';
+import { isNegative, toMinorUnits, type Money } from '../../../../shared/money.js';
+import type { DashboardFieldsFragment as Me } from '../../gql/graphql.js';
+import type { I18n } from '../../i18n/index.js';
 
 /** What it takes to get back in good standing: the billing's own figure, else the debt. */
 export function amountToTopUp(me: Pick<Me, 'amountToPay' | 'balance'>): Money | null {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Link } from '../../app/router';
-import { Notice, Screen } from '../../app/ui';
-import { useI18n } from '../../i18n';
-import { loadPendingReset, resetLink } from '../password-reset/pending-reset';
-import { codeInMessage } from './code-in-message';
+import { Link } from '../../app/router.js';
+import { Notice, Screen } from '../../app/ui.js';
+import { useI18n } from '../../i18n/index.js';
+import { loadPendingReset, resetLink } from '../password-reset/pending-reset.js';
+import { codeInMessage } from './code-in-message.js';
 
 interface DemoMessage {
   sentAt: string;

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { asApiError, call, type ApiError } from '../../app/api';
-import { useCabinet } from '../../app/cabinet-state';
-import { errorText } from '../../app/error-text';
-import { Link, navigate, useLocation } from '../../app/router';
-import { Field, NeedsConnection, Notice, Screen } from '../../app/ui';
-import { loadInputRules, problemWith, type Problem } from '../../app/validate';
-import type { ResetChannel } from '../../gql/graphql';
-import { useI18n, type I18n } from '../../i18n';
-import { ConfirmPasswordResetMutation, RequestPasswordResetMutation } from './documents';
-import { clearPendingReset, loadPendingReset, savePendingReset } from './pending-reset';
+import { asApiError, call, type ApiError } from '../../app/api.js';
+import { useCabinet } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Link, navigate, useLocation } from '../../app/router.js';
+import { Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
+import type { ResetChannel } from '../../gql/graphql.js';
+import { useI18n, type I18n } from '../../i18n/index.js';
+import { ConfirmPasswordResetMutation, RequestPasswordResetMutation } from './documents.js';
+import { clearPendingReset, loadPendingReset, savePendingReset } from './pending-reset.js';
 
 type Step = { name: 'request' } | { name: 'confirm'; ticket: string; channel: ResetChannel | null } | { name: 'done' };
 

@@ -1,5 +1,5 @@
-import { localData } from '../../app/local-data';
-import type { ResetChannel } from '../../gql/graphql';
+import { localData } from '../../app/local-data.js';
+import type { ResetChannel } from '../../gql/graphql.js';
 
 /** A reset asked for in this browser: the ticket the code belongs to. */
 export interface PendingReset {

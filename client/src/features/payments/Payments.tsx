@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { asApiError, call, type ApiError } from '../../app/api';
-import { useSignedIn } from '../../app/cabinet-state';
-import { errorText } from '../../app/error-text';
-import { Notice, Screen } from '../../app/ui';
-import type { PaymentsQuery as PaymentsResult } from '../../gql/graphql';
-import { useI18n } from '../../i18n';
-import { PaymentsQuery } from './documents';
+import { asApiError, call, type ApiError } from '../../app/api.js';
+import { useSignedIn } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Notice, Screen } from '../../app/ui.js';
+import type { PaymentsQuery as PaymentsResult } from '../../gql/graphql.js';
+import { useI18n } from '../../i18n/index.js';
+import { PaymentsQuery } from './documents.js';
 
 type Payment = NonNullable<PaymentsResult['me']>['payments'][number];
 

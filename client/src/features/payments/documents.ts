@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/index.js';
 
 export const PaymentsQuery = graphql(`
   query Payments {

@@ -1,33 +1,16 @@
 import { useState } from 'react';
-import { toMinorUnits } from '../../../../shared/money';
-import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api';
-import { useSignedIn, type Me } from '../../app/cabinet-state';
-import { errorText } from '../../app/error-text';
-import { Link } from '../../app/router';
-import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui';
-import { useI18n, type I18n } from '../../i18n';
-import { TakePromisePayMutation } from './documents';
-
-type Offer = Me['promisePay']['offers'][number];
+import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
+import { useSignedIn } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Link } from '../../app/router.js';
+import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { useI18n, type I18n } from '../../i18n/index.js';
+import { TakePromisePayMutation } from './documents.js';
+import { calendarDateAfter, hasFee, offerTerms, type Offer } from './offer.js';
 
 interface Intent {
   offer: Offer;
   idempotencyKey: string;
-}
-
-/** The local calendar day `days` from now, YYYY-MM-DD: when an offer taken today runs out. */
-export function calendarDateAfter(days: number, now = new Date()): string {
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${end.getFullYear()}-${pad(end.getMonth() + 1)}-${pad(end.getDate())}`;
-}
-
-const hasFee = (offer: Offer) => offer.fee !== null && toMinorUnits(offer.fee.amount) !== 0n;
-
-/** "100 ₴ for 3 days, no fee": the billing's rules for one offer in a line. */
-function offerTerms(t: I18n, offer: Offer): string {
-  const fee = offer.fee && hasFee(offer) ? t.m.fee(t.money(offer.fee)) : t.m.noFee;
-  return `${t.plural(t.m.promiseDays, offer.days)}, ${fee}`;
 }
 
 export function PromisePay() {

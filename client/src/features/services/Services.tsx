@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { toMinorUnits } from '../../../../shared/money';
-import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api';
-import { useSignedIn, type Service } from '../../app/cabinet-state';
-import { errorText } from '../../app/error-text';
-import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui';
-import { useI18n, type I18n } from '../../i18n';
-import { ConnectServiceMutation, DisconnectServiceMutation } from './documents';
+import { toMinorUnits } from '../../../../shared/money.js';
+import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
+import { useSignedIn, type Service } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { useI18n, type I18n } from '../../i18n/index.js';
+import { ConnectServiceMutation, DisconnectServiceMutation } from './documents.js';
 
 /** One tap on Connect or Disconnect; its key makes a retry of the same tap act once. */
 interface Intent {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, localeFor, matchLanguage } from '../../../client/src/i18n/index.js';
+import { en } from '../../../client/src/i18n/en.js';
+import { ru } from '../../../client/src/i18n/ru.js';
+import { uk } from '../../../client/src/i18n/uk.js';
+
+/** Intl separates with no-break spaces; tests read them as plain ones. */
+const plain = (text: string) => text.replace(/\s/g, ' ');
+
+describe('plurals', () => {
+  it('Ukrainian: 1 день, 2 дні, 5 днів, 21 день, 11 днів', () => {
+    const t = createI18n('uk');
+    expect([1, 2, 5, 21, 11, 0].map((n) => t.plural(t.m.daysLeft, n))).toEqual([
+      'Лишився 1 день',
+      'Лишилося 2 дні',
+      'Лишилося 5 днів',
+      'Лишився 21 день',
+      'Лишилося 11 днів',
+      'Лишилося 0 днів',
+    ]);
+    expect([1, 3, 7].map((n) => t.plural(t.m.promiseDays, n))).toEqual(['на 1 день', 'на 3 дні', 'на 7 днів']);
+  });
+
+  it('Russian: 1 день, 2 дня, 5 дней, 22 дня', () => {
+    const t = createI18n('ru');
+    expect([1, 2, 5, 22, 12].map((n) => t.plural(t.m.promiseDays, n))).toEqual(['на 1 день', 'на 2 дня', 'на 5 дней', 'на 22 дня', 'на 12 дней']);
+    expect(t.plural(t.m.minutes, 3)).toBe('3 минуты');
+  });
+
+  it('English: 1 day, 2 days', () => {
+    const t = createI18n('en');
+    expect([1, 2, 0].map((n) => t.plural(t.m.daysLeft, n))).toEqual(['1 day left', '2 days left', '0 days left']);
+  });
+});
+
+describe('language choice', () => {
+  it('takes the first of the browser languages the cabinet speaks, else English', () => {
+    expect(matchLanguage(['de-DE', 'ru-RU', 'uk'])).toBe('ru');
+    expect(matchLanguage(['uk-UA'])).toBe('uk');
+    expect(matchLanguage(['de', 'fr'])).toBe('en');
+    expect(matchLanguage([])).toBe('en');
+  });
+
+  it('formats with the browser’s own regional tag for that language', () => {
+    expect(localeFor('en', ['de', 'en-GB'])).toBe('en-GB');
+    expect(localeFor('uk', ['en-US'])).toBe('uk');
+  });
+
+  it('has every message in every language', () => {
+    expect(Object.keys(uk).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+  });
+});
+
+describe('formatting through Intl', () => {
+  it('shows money in the ISP currency with the narrow symbol, whole amounts without ",00"', () => {
+    const t = createI18n('uk');
+    expect(plain(t.money({ amount: '-120.50', currency: 'UAH' }))).toBe('-120,50 ₴');
+    expect(plain(t.money({ amount: '250.00', currency: 'UAH' }))).toBe('250 ₴');
+    expect(plain(t.moneyMagnitude({ amount: '-120.50', currency: 'UAH' }))).toBe('120,50 ₴');
+    expect(plain(createI18n('en', ['en-US']).money({ amount: '1234.5', currency: 'USD' }))).toBe('$1,234.50');
+  });
+
+  it('shows a calendar date as that day in any time zone', () => {
+    expect(createI18n('uk').date('2026-12-03')).toMatch(/^3 грудня 2026/);
+    expect(createI18n('en', ['en-GB']).date('2026-12-03')).toBe('3 December 2026');
+    expect(createI18n('en').date('not a date')).toBe('not a date');
+  });
+
+  it('shows speeds in Mbit/s from 1 Mbit/s', () => {
+    expect(plain(createI18n('en', ['en-US']).speed(100_000))).toMatch(/^100 Mb/);
+    expect(plain(createI18n('en', ['en-US']).speed(512))).toMatch(/^512 kb/);
+  });
+});

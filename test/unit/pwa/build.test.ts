@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectPath } from '../../../server/paths.js';
+
+/** Checks what `npm run build:client` produced (npm test builds before it runs the tests). */
+const dist = projectPath('dist', 'client');
+
+describe('the built PWA', () => {
+  let sw = '';
+  let html = '';
+  let precached: string[] = [];
+
+  beforeAll(() => {
+    if (!existsSync(join(dist, 'sw.js'))) throw new Error('dist/client/sw.js is missing: run `npm run build:client` first');
+    sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    html = readFileSync(join(dist, 'index.html'), 'utf8');
+    precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1] ?? '');
+  });
+
+  it('precaches the whole shell: the page, every script and style, the icons', () => {
+    expect(precached).toContain('index.html');
+    expect(precached).toEqual(expect.arrayContaining(['icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png']));
+    for (const asset of html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)) expect(precached).toContain(asset[1]);
+    expect(precached.some((url) => /^assets\/Services-.*\.js$/.test(url))).toBe(true);
+  });
+
+  it('never caches GraphQL, the demo outbox or the generated manifest, and has no runtime caching at all', () => {
+    expect(precached.some((url) => /graphql|demo|manifest/.test(url))).toBe(false);
+    expect(sw).toContain('denylist:[/^\\/graphql/,/^\\/demo\\//,/^\\/manifest\\.webmanifest/]');
+    for (const strategy of ['NetworkFirst', 'CacheFirst', 'StaleWhileRevalidate', 'NetworkOnly']) expect(sw).not.toContain(strategy);
+  });
+
+  it('leaves the manifest to the BFF and links it, with the theme colour tag Lighthouse asks for', () => {
+    expect(existsSync(join(dist, 'manifest.webmanifest'))).toBe(false);
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest" />');
+    expect(html).toMatch(/<meta name="theme-color" content="#[0-9a-f]{6}" \/>/);
+  });
+
+  it('ships no GraphQL document text, only persisted hashes', () => {
+    const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+)"/.exec(html)?.[1] ?? '';
+    const code = readFileSync(join(dist, entry), 'utf8');
+    expect(code).toMatch(/sha256:[0-9a-f]{64}/);
+    expect(code).not.toContain('selectionSet');
+  });
+});
