@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AbuseLimits } from './auth/abuse-limits.js';
 import { addressSet } from './auth/client-address.js';
 import { SessionManager } from './auth/sessions.js';
 import { buildApp } from './app.js';
@@ -37,6 +38,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     gateway: billing.gateway,
     store,
     sessions,
+    limits: new AbuseLimits(store),
     pendingServiceChanges: new PendingServiceChanges(store.ephemeral),
     autoLoginNetworks: addressSet(autoLoginNetworks),
     logger,

@@ -49,6 +49,12 @@ export const configSchema = z.object({
     .default('')
     .transform((value) => value === 'true' || value === '1'),
   AUTO_LOGIN_NETWORKS: cidrList,
+  /** Origins (scheme://host[:port]) of third-party web apps allowed to call the API from a browser; none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin))),
   CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as UAH')

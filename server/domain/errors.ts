@@ -9,13 +9,16 @@ export class CabinetError extends Error {
   readonly code: ErrorCode;
   readonly retryAfter?: number;
   readonly detail?: string;
+  /** A machine-readable refinement of the code, e.g. PASSWORD_REQUIRED for a NOT_ALLOWED that a password would lift. */
+  readonly reason?: string;
 
-  constructor(code: ErrorCode, message: string, options: { retryAfter?: number; detail?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { retryAfter?: number; detail?: string; reason?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CabinetError';
     this.code = code;
     this.retryAfter = options.retryAfter;
     this.detail = options.detail;
+    this.reason = options.reason;
   }
 }
 

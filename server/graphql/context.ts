@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AbuseLimits } from '../auth/abuse-limits.js';
 import type { Session, SessionManager } from '../auth/sessions.js';
 import type { Config } from '../config.js';
 import { RequestSession, type BillingGateway } from '../domain/gateway.js';
@@ -14,6 +15,7 @@ export interface CabinetServices {
   gateway: BillingGateway;
   store: Store;
   sessions: SessionManager;
+  limits: AbuseLimits;
   pendingServiceChanges: PendingServiceChanges;
   autoLoginNetworks: BlockList;
   logger: Logger;

@@ -98,6 +98,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Signs in by the client's network address, where the ISP allows it. */
   autoLogin: AuthResult;
+  /**
+   * Confirms the password of a session opened automatically by address, before changing services.
+   * Counted like a sign-in.
+   */
+  confirmPassword: Scalars['Boolean']['output'];
   /** Sets a new password with the code the billing sent. */
   confirmPasswordReset: Scalars['Boolean']['output'];
   /** Asks the billing to connect an optional service. Carbon applies it later: the service shows pending until then. */
@@ -118,6 +123,11 @@ export type Mutation = {
   takePromisePay: Subscriber;
   /** Forgets a Web Push endpoint or a native token of the signed-in subscriber. */
   unregisterPush: Scalars['Boolean']['output'];
+};
+
+
+export type MutationConfirmPasswordArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -483,6 +493,7 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   autoLogin?: Resolver<ResolversTypes['AuthResult'], ParentType, ContextType>;
+  confirmPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmPasswordArgs, 'password'>>;
   confirmPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmPasswordResetArgs, 'code' | 'newPassword' | 'ticket'>>;
   connectService?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<MutationConnectServiceArgs, 'serviceId'>>;
   disconnectService?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<MutationDisconnectServiceArgs, 'serviceId'>>;

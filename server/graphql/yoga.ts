@@ -64,6 +64,9 @@ export function createGraphQLHandler(services: CabinetServices) {
     logging: false,
     batching: false,
     multipart: false,
+    maxRequestBodySize: 64 * 1024,
+    // Cookie sessions: no other origin may call with credentials unless the ISP lists it.
+    cors: config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['POST'] } : false,
     maskedErrors: {
       maskError: (error) => maskError(error, services),
     },
@@ -105,7 +108,11 @@ function maskError(error: unknown, { logger }: CabinetServices): Error {
     if (original.code.startsWith('UPSTREAM')) logger.warn({ code: original.code, detail: original.detail, path: graphQLError?.path }, 'billing call failed');
     return new GraphQLError(original.message, {
       ...location,
-      extensions: { code: original.code, ...(original.retryAfter === undefined ? {} : { retryAfter: original.retryAfter }) },
+      extensions: {
+        code: original.code,
+        ...(original.retryAfter === undefined ? {} : { retryAfter: original.retryAfter }),
+        ...(original.reason === undefined ? {} : { reason: original.reason }),
+      },
     });
   }
   // Yoga's own refusals (CSRF, batching, bad JSON, persisted-only) carry their HTTP status in `http`.

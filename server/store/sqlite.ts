@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EphemeralStore, PushRegistration, PushRegistry, Store, StoredPushRegistration } from './store.js';
+import { RateLimiterSQLite } from 'rate-limiter-flexible';
+import type { AuditEntry, AuditLog, EphemeralStore, PushRegistration, PushRegistry, Store, StoredPushRegistration } from './store.js';
 import { pushAddress } from './store.js';
 
 const SCHEMA = `
@@ -20,6 +21,16 @@ const SCHEMA = `
     created_at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS push_by_account ON push_registrations (account_id);
+  CREATE TABLE IF NOT EXISTS audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    login TEXT,
+    address TEXT NOT NULL,
+    subject TEXT,
+    result TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
 `;
 
 /** One file under DATA_DIR: the single-machine default, nothing to install. */
@@ -34,6 +45,18 @@ export function openSqliteStore(options: { dataDir: string; now?: () => number }
   return {
     ephemeral: sqliteEphemeral(db, now),
     push: sqlitePushRegistry(db),
+    audit: sqliteAuditLog(db),
+    limiter: (limits) =>
+      new RateLimiterSQLite({
+        storeClient: db,
+        storeType: 'better-sqlite3',
+        tableName: 'rate_limits',
+        tableCreated: true,
+        keyPrefix: limits.keyPrefix,
+        points: limits.points,
+        duration: limits.durationSeconds,
+        blockDuration: limits.blockSeconds ?? 0,
+      }),
     async ping() {
       return db.prepare('SELECT 1 AS ok').get() !== undefined;
     },
@@ -113,6 +136,19 @@ function sqlitePushRegistry(db: Database.Database): PushRegistry {
           createdAt: row.created_at,
         }),
       );
+    },
+  };
+}
+
+function sqliteAuditLog(db: Database.Database): AuditLog {
+  const insert = db.prepare('INSERT INTO audit_log (at, action, login, address, subject, result) VALUES (?, ?, ?, ?, ?, ?)');
+  const recent = db.prepare<[number], AuditEntry>('SELECT at, action, login, address, subject, result FROM audit_log ORDER BY id DESC LIMIT ?');
+  return {
+    async record(entry) {
+      insert.run(entry.at, entry.action, entry.login, entry.address, entry.subject, entry.result);
+    },
+    async recent(limit) {
+      return recent.all(limit);
     },
   };
 }

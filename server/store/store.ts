@@ -1,3 +1,5 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ErrorCode } from '../../shared/errors.js';
 import type { PushPlatform } from '../domain/types.js';
 
 /**
@@ -34,9 +36,48 @@ export interface PushRegistry {
   listFor(accountId: string): Promise<StoredPushRegistration[]>;
 }
 
+export type AuditAction =
+  | 'sign-in'
+  | 'auto-sign-in'
+  | 'password-confirm'
+  | 'sign-out'
+  | 'promise-pay'
+  | 'connect-service'
+  | 'disconnect-service'
+  | 'password-reset-request'
+  | 'password-reset';
+
+/** Who did what from where, and how it ended. Never a password or a code. */
+export interface AuditEntry {
+  at: string;
+  action: AuditAction;
+  login: string | null;
+  address: string;
+  /** What the action was about: an offer or service id. */
+  subject: string | null;
+  result: 'ok' | ErrorCode;
+}
+
+/** Durable: every sign-in and every money or service action. */
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  recent(limit: number): Promise<AuditEntry[]>;
+}
+
+export interface LimiterOptions {
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+  blockSeconds?: number;
+}
+
 export interface Store {
   readonly ephemeral: EphemeralStore;
   readonly push: PushRegistry;
+  readonly audit: AuditLog;
+  /** An atomic rate limiter kept in this store, so every instance sharing it counts together. */
+  limiter(options: LimiterOptions): RateLimiterAbstract;
   /** True when the store answers; for readiness checks. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

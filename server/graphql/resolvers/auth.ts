@@ -3,7 +3,8 @@ import { contains } from '../../auth/client-address.js';
 import type { SignInMethod } from '../../auth/sessions.js';
 import { CabinetError, notSupported } from '../../domain/errors.js';
 import type { BillingIdentity, Subscriber } from '../../domain/types.js';
-import { open } from '../auth-rules.js';
+import { audited } from '../audit.js';
+import { open, signedIn } from '../auth-rules.js';
 import type { GraphQLContext } from '../context.js';
 import { parseInput } from '../errors.js';
 
@@ -21,22 +22,48 @@ export const authResolvers = {
     login: open(async (_parent, args: { login: string; password: string }, context) => {
       const login = parseInput(loginSchema, args.login, 'login');
       const password = parseInput(passwordSchema, args.password, 'password');
-      const identity = await context.gateway.login(login, password);
-      return signIn(context, identity, 'password');
+      return audited(context, { action: 'sign-in', login }, async () => {
+        await context.limits.signInAttempt(login, context.clientAddress);
+        const identity = await context.gateway.login(login, password);
+        await context.limits.signInSucceeded(login, context.clientAddress);
+        return signIn(context, identity, 'password');
+      });
     }),
 
     autoLogin: open(async (_parent, _args, context) => {
       if (!context.gateway.capabilities.autoLogin) throw notSupported('Automatic sign-in');
-      if (!contains(context.autoLoginNetworks, context.clientAddress)) {
-        throw new CabinetError('NOT_ALLOWED', "Automatic sign-in works only when you are connected to your provider's network.");
-      }
-      const identity = await context.gateway.autoLogin(context.clientAddress);
-      if (!identity) throw new CabinetError('NOT_ALLOWED', 'We could not recognise your connection. Please sign in with your login and password.');
-      return signIn(context, identity, 'address');
+      return audited(context, { action: 'auto-sign-in', login: null }, async () => {
+        if (!contains(context.autoLoginNetworks, context.clientAddress)) {
+          throw new CabinetError('NOT_ALLOWED', "Automatic sign-in works only when you are connected to your provider's network.");
+        }
+        await context.limits.autoLoginAttempt(context.clientAddress);
+        const identity = await context.gateway.autoLogin(context.clientAddress);
+        if (!identity) throw new CabinetError('NOT_ALLOWED', 'We could not recognise your connection. Please sign in with your login and password.');
+        return signIn(context, identity, 'address');
+      });
+    }),
+
+    /**
+     * Step-up: a session opened by address may read and take a promised payment; before it changes
+     * services the subscriber proves who they are with the password, counted like any sign-in.
+     */
+    confirmPassword: signedIn(async (_parent, args: { password: string }, context) => {
+      const password = parseInput(passwordSchema, args.password, 'password');
+      const { login } = context.session.identity;
+      return audited(context, { action: 'password-confirm', login }, async () => {
+        await context.limits.signInAttempt(login, context.clientAddress);
+        const identity = await context.gateway.login(login, password);
+        await context.limits.signInSucceeded(login, context.clientAddress);
+        await signIn(context, identity, 'password');
+        return true;
+      });
     }),
 
     logout: open(async (_parent, _args, context) => {
-      if (context.session) await context.sessions.close(context.session.id);
+      const session = context.session;
+      if (session) {
+        await audited(context, { action: 'sign-out', login: session.identity.login }, () => context.sessions.close(session.id));
+      }
       context.session = null;
       context.setSessionCookie(context.sessions.clearCookie());
       return true;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { loginSchema, newPasswordSchema, resetCodeSchema, ticketSchema } from '../../../shared/validation.js';
 import { CabinetError, notSupported } from '../../domain/errors.js';
 import type { PasswordResetStart, ResetChannel } from '../../domain/types.js';
+import { audited } from '../audit.js';
 import { open } from '../auth-rules.js';
 import { parseInput } from '../errors.js';
 
@@ -23,15 +24,18 @@ export const passwordResetResolvers = {
       if (!context.gateway.capabilities.passwordReset) throw notSupported('Password reset');
       const login = parseInput(loginSchema, args.login, 'login');
       let start: PasswordResetStart | null = null;
-      try {
-        start = await context.gateway.requestPasswordReset(login);
-      } catch (error) {
-        if (!(error instanceof CabinetError) || (error.code !== 'NOT_ALLOWED' && error.code !== 'INVALID_CREDENTIALS')) throw error;
-      }
+      await audited(context, { action: 'password-reset-request', login }, async () => {
+        await context.limits.passwordResetRequest(login, context.clientAddress);
+        try {
+          start = await context.gateway.requestPasswordReset(login);
+        } catch (error) {
+          if (!(error instanceof CabinetError) || (error.code !== 'NOT_ALLOWED' && error.code !== 'INVALID_CREDENTIALS')) throw error;
+        }
+      });
       const ticket = randomBytes(24).toString('base64url');
       const record: ResetTicket = { login, start };
       await context.store.ephemeral.set(ticketKey(ticket), record, TICKET_TTL_SECONDS);
-      return { ticket, channel: start?.channel ?? 'UNKNOWN' };
+      return { ticket, channel: (start as PasswordResetStart | null)?.channel ?? 'UNKNOWN' };
     }),
 
     confirmPasswordReset: open(async (_parent, args: { ticket: string; code: string; newPassword: string }, context) => {
@@ -47,8 +51,11 @@ export const passwordResetResolvers = {
         await context.store.ephemeral.delete(key);
         throw expired();
       }
-      if (!record.start) throw new CabinetError('NOT_ALLOWED', 'The code is not right. Please check it and try again.');
-      await context.gateway.confirmPasswordReset(record.start, code.toUpperCase(), newPassword);
+      const start = record.start;
+      await audited(context, { action: 'password-reset', login: record.login }, async () => {
+        if (!start) throw new CabinetError('NOT_ALLOWED', 'The code is not right. Please check it and try again.');
+        await context.gateway.confirmPasswordReset(start, code.toUpperCase(), newPassword);
+      });
       await context.store.ephemeral.delete(key);
       if (context.session?.identity.login === record.login) {
         await context.sessions.close(context.session.id);

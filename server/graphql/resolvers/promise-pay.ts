@@ -2,6 +2,7 @@ import { billingIdSchema, idempotencyKeySchema } from '../../../shared/validatio
 import { notSupported } from '../../domain/errors.js';
 import { runOnce } from '../../domain/idempotency.js';
 import type { Subscriber } from '../../domain/types.js';
+import { audited } from '../audit.js';
 import { signedIn } from '../auth-rules.js';
 import { parseInput } from '../errors.js';
 
@@ -12,11 +13,14 @@ export const promisePayResolvers = {
       const offerId = parseInput(billingIdSchema, args.offerId, 'offerId');
       const key = args.idempotencyKey == null ? null : parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
       const reads = context.reads();
-      const scope = key && `${context.session.identity.accountId}:takePromisePay:${key}`;
-      await runOnce(context.store.ephemeral, scope, async () => {
-        await context.gateway.takePromisePay(reads.session, offerId);
-        return true;
-      });
+      const { accountId, login } = context.session.identity;
+      await runOnce(context.store.ephemeral, key && `${accountId}:takePromisePay:${key}`, () =>
+        audited(context, { action: 'promise-pay', login, subject: offerId }, async () => {
+          await context.limits.subscriberAction(accountId);
+          await context.gateway.takePromisePay(reads.session, offerId);
+          return true;
+        }),
+      );
       reads.invalidate();
       return reads.subscriber();
     }),

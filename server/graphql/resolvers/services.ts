@@ -1,7 +1,8 @@
 import { billingIdSchema, idempotencyKeySchema } from '../../../shared/validation.js';
-import { notSupported } from '../../domain/errors.js';
+import { CabinetError, notSupported } from '../../domain/errors.js';
 import { runOnce } from '../../domain/idempotency.js';
 import type { Service } from '../../domain/types.js';
+import { audited } from '../audit.js';
 import { signedIn, type SignedInContext } from '../auth-rules.js';
 import { parseInput } from '../errors.js';
 
@@ -14,11 +15,17 @@ async function changeService(context: SignedInContext, args: ServiceArgs, connec
   }
   const serviceId = parseInput(billingIdSchema, args.serviceId, 'serviceId');
   const key = args.idempotencyKey == null ? null : parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
+  if (context.session.via === 'address') {
+    throw new CabinetError('NOT_ALLOWED', 'Please confirm your password to change services.', { reason: 'PASSWORD_REQUIRED' });
+  }
   const reads = context.reads();
-  const { accountId } = context.session.identity;
+  const { accountId, login } = context.session.identity;
   const operation = connect ? 'connectService' : 'disconnectService';
   const service = await runOnce(context.store.ephemeral, key && `${accountId}:${operation}:${key}`, () =>
-    connect ? context.gateway.connectService(reads.session, serviceId) : context.gateway.disconnectService(reads.session, serviceId),
+    audited(context, { action: connect ? 'connect-service' : 'disconnect-service', login, subject: serviceId }, async () => {
+      await context.limits.subscriberAction(accountId);
+      return connect ? context.gateway.connectService(reads.session, serviceId) : context.gateway.disconnectService(reads.session, serviceId);
+    }),
   );
   reads.invalidate();
   if (service.connected === connect) return { ...service, pending: false };
