@@ -2,16 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { startCarbon5Simulator, type Carbon5Simulator, type Carbon5SimulatorOptions } from '../../server/billing/carbon5/simulator.js';
 import { startCabinet as startRunningCabinet } from '../../server/cabinet.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
+import type { AuditEntry } from '../../server/store/store.js';
 
 export interface TestCabinet {
   url: string;
   simulator: Carbon5Simulator;
   /** Every log line the BFF wrote, for tests that prove no secret reaches a log. */
   logs(): string;
+  /** The audit log as stored, newest first. */
+  audit(): AuditEntry[];
   close(): Promise<void>;
 }
 
@@ -44,6 +48,14 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
     url: `http://127.0.0.1:${new URL(cabinet.url).port}`,
     simulator,
     logs: () => lines.join(''),
+    audit: () => {
+      const db = new Database(join(dataDir, 'abonent.sqlite'), { readonly: true });
+      try {
+        return db.prepare('SELECT at, action, login, address, subject, result FROM audit_log ORDER BY id DESC').all() as AuditEntry[];
+      } finally {
+        db.close();
+      }
+    },
     async close() {
       await cabinet.close();
       await simulator.close();
