@@ -41,10 +41,16 @@ export const idempotencyKeySchema = z
 
 export const ticketSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Not a valid ticket');
 
-export const pushTokenSchema = z.string().min(8).max(4096).regex(/^[\x21-\x7e]+$/, 'Not a valid push token');
+/** FCM registration tokens are base64url with ':'; APNs tokens are hex. */
+export const pushTokenSchema = z.string().min(8).max(4096).regex(/^[A-Za-z0-9_:.-]+$/, 'Not a valid push token');
+
+const webPushEndpointSchema = z.url({ protocol: /^https$/ }).max(2048);
+
+/** What unregisterPush takes: a Web Push endpoint or a native token. */
+export const pushAddressSchema = z.union([pushTokenSchema, webPushEndpointSchema]);
 
 export const webPushSubscriptionSchema = z.object({
-  endpoint: z.url({ protocol: /^https$/ }).max(2048),
+  endpoint: webPushEndpointSchema,
   keys: z.object({
     p256dh: z.string().regex(/^[A-Za-z0-9_=-]{40,200}$/),
     auth: z.string().regex(/^[A-Za-z0-9_=-]{8,64}$/),

@@ -1,4 +1,4 @@
-import { pushTokenSchema, webPushSubscriptionSchema } from '../../../shared/validation.js';
+import { pushAddressSchema, pushTokenSchema, webPushSubscriptionSchema } from '../../../shared/validation.js';
 import type { PushPlatform } from '../../domain/types.js';
 import { signedIn } from '../auth-rules.js';
 import { parseInput } from '../errors.js';
@@ -28,7 +28,7 @@ export const pushResolvers = {
     }),
 
     unregisterPush: signedIn(async (_parent, args: { endpointOrToken: string }, context) => {
-      const address = parseInput(pushTokenSchema, args.endpointOrToken, 'endpointOrToken');
+      const address = parseInput(pushAddressSchema, args.endpointOrToken, 'endpointOrToken');
       return context.store.push.remove(context.session.identity.accountId, address);
     }),
   },
