@@ -57,9 +57,21 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
       }
     },
     async close() {
+      // Every test that uses the cabinet is also a secrets test: whatever it did, the logs hold no secret.
+      const leaked = secretsIn(lines.join(''), [config.CARBON_API_PASSWORD, options.carbon?.apiPassword]);
       await cabinet.close();
       await simulator.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (leaked.length > 0) throw new Error(`secrets in the BFF's logs: ${leaked.join(', ')}`);
     },
   };
+}
+
+function secretsIn(logs: string, keys: (string | undefined)[]): string[] {
+  const found: string[] = [];
+  if (/\b\d{18}\b/.test(logs)) found.push('a Carbon suid');
+  if (/abonent_session=|Bearer [A-Za-z0-9_-]{20}/.test(logs)) found.push('a session id');
+  if (/"password"\s*:\s*"(?!\[redacted\])/.test(logs)) found.push('a password field');
+  for (const key of keys) if (key && logs.includes(key)) found.push('a billing key');
+  return found;
 }
