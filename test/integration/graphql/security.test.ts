@@ -20,7 +20,7 @@ describe('the BFF as a gate', () => {
     expect(raw.errors?.[0]?.message).toMatch(/persisted/i);
     expect(raw.status).toBe(400);
     const manifest = JSON.parse(readFileSync(projectPath('client', 'src', 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
-    const [documentId] = Object.entries(manifest).find(([, document]) => /^query\s+\w+\s*{\s*cabinet\b/.test(document)) ?? [];
+    const [documentId] = Object.entries(manifest).find(([, document]) => /query\s+\w+\s*\{\s*cabinet\s*\{/.test(document)) ?? [];
     expect(documentId, 'the PWA has a cabinet query').toBeDefined();
     const persisted = await client.send({ documentId });
     expect(persisted.errors).toBeUndefined();
