@@ -119,7 +119,13 @@ function sqlitePushRegistry(db: Database.Database): PushRegistry {
   const list = db.prepare<[string], { account_id: string; login: string; registration: string; locale: string | null; created_at: string }>(
     'SELECT account_id, login, registration, locale, created_at FROM push_registrations WHERE account_id = ? ORDER BY created_at',
   );
+  const accounts = db.prepare<[], { accountId: string; login: string }>(
+    'SELECT account_id AS accountId, MAX(login) AS login FROM push_registrations GROUP BY account_id ORDER BY account_id',
+  );
   return {
+    async accounts() {
+      return accounts.all();
+    },
     async save(entry) {
       upsert.run(pushAddress(entry.registration), entry.accountId, entry.login, JSON.stringify(entry.registration), entry.locale, new Date().toISOString());
     },

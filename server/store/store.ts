@@ -34,6 +34,8 @@ export interface PushRegistry {
   /** Removes an endpoint or token only if it belongs to this subscriber; true when one was removed. */
   remove(accountId: string, endpointOrToken: string): Promise<boolean>;
   listFor(accountId: string): Promise<StoredPushRegistration[]>;
+  /** Every subscriber with at least one registration, for the notifier's pass. */
+  accounts(): Promise<{ accountId: string; login: string }[]>;
 }
 
 export type AuditAction =
