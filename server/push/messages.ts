@@ -1,0 +1,70 @@
+/** What a push notification says, in the subscriber's language (kept from registration). */
+export type PushLocale = 'uk' | 'ru' | 'en';
+
+export type Reminder = { kind: 'days-left'; days: number } | { kind: 'blocked' } | { kind: 'promise-ends' };
+
+export interface PushMessage {
+  title: string;
+  body: string;
+  /** Where a tap on the notification opens the app. */
+  url: string;
+  tag: string;
+  actions: { action: 'promise-pay' | 'top-up'; title: string }[];
+}
+
+const plural = (locale: PushLocale, count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>>) =>
+  forms[new Intl.PluralRules(locale).select(count)] ?? forms.other ?? '';
+
+const TEXTS = {
+  uk: {
+    daysLeft: (n: number) => `Залишилось ${n} ${plural('uk', n, { one: 'день', few: 'дні', many: 'днів', other: 'дня' })} послуги`,
+    daysLeftBody: 'Поповніть рахунок, щоб інтернет не вимкнувся.',
+    blocked: 'Послугу зупинено',
+    blockedBody: 'Поповніть рахунок або візьміть обіцяний платіж.',
+    promiseEnds: 'Обіцяний платіж завершується завтра',
+    promiseEndsBody: 'Поповніть рахунок до завтра, щоб послуга не зупинилась.',
+    promisePay: 'Обіцяний платіж',
+    topUp: 'Поповнити',
+  },
+  ru: {
+    daysLeft: (n: number) => `Осталось ${n} ${plural('ru', n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })} услуги`,
+    daysLeftBody: 'Пополните счёт, чтобы интернет не отключился.',
+    blocked: 'Услуга остановлена',
+    blockedBody: 'Пополните счёт или возьмите обещанный платёж.',
+    promiseEnds: 'Обещанный платёж заканчивается завтра',
+    promiseEndsBody: 'Пополните счёт до завтра, чтобы услуга не остановилась.',
+    promisePay: 'Обещанный платёж',
+    topUp: 'Пополнить',
+  },
+  en: {
+    daysLeft: (n: number) => `${n} ${plural('en', n, { one: 'day', other: 'days' })} of service left`,
+    daysLeftBody: 'Top up so your Internet keeps working.',
+    blocked: 'Service stopped',
+    blockedBody: 'Top up or take a promised payment.',
+    promiseEnds: 'Your promised payment ends tomorrow',
+    promiseEndsBody: 'Top up by tomorrow so your service keeps working.',
+    promisePay: 'Promised payment',
+    topUp: 'Top up',
+  },
+} satisfies Record<PushLocale, unknown>;
+
+export function toLocale(value: string | null | undefined): PushLocale {
+  const language = (value ?? '').slice(0, 2).toLowerCase();
+  return language === 'uk' || language === 'ru' ? language : 'en';
+}
+
+export function reminderMessage(reminder: Reminder, locale: PushLocale): PushMessage {
+  const text = TEXTS[locale];
+  const actions: PushMessage['actions'] = [
+    { action: 'promise-pay', title: text.promisePay },
+    { action: 'top-up', title: text.topUp },
+  ];
+  switch (reminder.kind) {
+    case 'days-left':
+      return { title: text.daysLeft(reminder.days), body: text.daysLeftBody, url: '/', tag: 'days-left', actions };
+    case 'blocked':
+      return { title: text.blocked, body: text.blockedBody, url: '/promise-pay', tag: 'blocked', actions };
+    case 'promise-ends':
+      return { title: text.promiseEnds, body: text.promiseEndsBody, url: '/', tag: 'promise-ends', actions: actions.slice(1) };
+  }
+}

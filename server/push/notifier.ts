@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { RequestSession, type BillingGateway } from '../domain/gateway.js';
+import type { PromisePay, Subscriber } from '../domain/types.js';
+import type { Logger } from '../logger.js';
+import type { EphemeralStore, StoredPushRegistration } from '../store/store.js';
+import { reminderMessage, toLocale, type PushMessage, type Reminder } from './messages.js';
+import type { WebPushSender } from './web-push-sender.js';
+
+/** The part of the push registry the notifier needs. */
+export interface NotifierRegistry {
+  /** Every subscriber with at least one push registration. */
+  accounts(): Promise<{ accountId: string; login: string }[]>;
+  listFor(accountId: string): Promise<StoredPushRegistration[]>;
+  remove(accountId: string, endpointOrToken: string): Promise<boolean>;
+}
+
+export interface NotifierSettings {
+  /** Hours in `timeZone`: no reminder from `from` until `to` (22 and 8 by default). */
+  quietHours: { from: number; to: number };
+  /** Days left at which a reminder goes out (3 and 1 by default). */
+  daysLeftAt: number[];
+  timeZone: string;
+}
+
+export interface PassReport {
+  skipped: 'quiet-hours' | 'another-pass-running' | null;
+  checked: number;
+  sent: number;
+  removed: number;
+}
+
+const LOCK_KEY = 'lock:push-notifier';
+const LOCK_TTL_SECONDS = 15 * 60;
+const REMINDED_TTL_SECONDS = 36 * 60 * 60;
+
+/**
+ * The scheduled pass over subscribers with push registrations: reminds them before service stops
+ * ("N days left"), when it stopped, and the day before a promised payment ends. At most one
+ * reminder a day per subscriber, none in quiet hours, one pass at a time across instances.
+ */
+export class Notifier {
+  constructor(
+    private readonly deps: {
+      gateway: BillingGateway;
+      registry: NotifierRegistry;
+      ephemeral: EphemeralStore;
+      sender: WebPushSender;
+      settings: NotifierSettings;
+      logger: Logger;
+      now?: () => Date;
+      onSent?: (kind: string) => void;
+    },
+  ) {}
+
+  async runPass(): Promise<PassReport> {
+    const report: PassReport = { skipped: null, checked: 0, sent: 0, removed: 0 };
+    const now = this.now();
+    if (isQuiet(now, this.deps.settings)) return { ...report, skipped: 'quiet-hours' };
+    const holder = randomUUID();
+    if (!(await this.deps.ephemeral.setIfAbsent(LOCK_KEY, holder, LOCK_TTL_SECONDS))) return { ...report, skipped: 'another-pass-running' };
+    try {
+      for (const account of await this.deps.registry.accounts()) {
+        report.checked += 1;
+        try {
+          const reminder = await this.reminderFor(account, now);
+          if (!reminder) continue;
+          const today = localDate(now, this.deps.settings.timeZone);
+          if (!(await this.deps.ephemeral.setIfAbsent(`push-reminded:${account.accountId}:${today}`, reminder.kind, REMINDED_TTL_SECONDS))) continue;
+          const outcome = await this.deliver(account.accountId, (locale) => reminderMessage(reminder, locale));
+          report.sent += outcome.sent;
+          report.removed += outcome.removed;
+        } catch (error) {
+          this.deps.logger.warn({ err: error, accountId: account.accountId }, 'push reminder skipped: the billing did not answer');
+        }
+      }
+    } finally {
+      await this.deps.ephemeral.delete(LOCK_KEY);
+    }
+    return report;
+  }
+
+  /** Sends a message to every Web Push registration of one subscriber; dead ones are removed. */
+  async deliver(accountId: string, message: (locale: ReturnType<typeof toLocale>) => PushMessage): Promise<{ sent: number; removed: number }> {
+    let sent = 0;
+    let removed = 0;
+    for (const entry of await this.deps.registry.listFor(accountId)) {
+      if (entry.registration.kind !== 'webpush') continue;
+      const payload = message(toLocale(entry.locale));
+      const outcome = await this.deps.sender.send(entry.registration, payload);
+      if (outcome === 'sent') {
+        sent += 1;
+        this.deps.onSent?.(payload.tag);
+      } else if (outcome === 'gone') {
+        await this.deps.registry.remove(accountId, entry.registration.endpoint);
+        removed += 1;
+      }
+    }
+    return { sent, removed };
+  }
+
+  private async reminderFor(account: { accountId: string; login: string }, now: Date): Promise<Reminder | null> {
+    // No live session here: the adapter opens its own (Carbon's dynamic session, Ubilling's RemoteAPI by login).
+    const session = new RequestSession({ login: account.login, accountId: account.accountId });
+    const [subscriber, promisePay] = await Promise.all([this.deps.gateway.getSubscriber(session), this.deps.gateway.getPromisePay(session)]);
+    return decideReminder(subscriber, promisePay, localDate(new Date(now.getTime() + 86_400_000), this.deps.settings.timeZone), this.deps.settings.daysLeftAt);
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+export function decideReminder(subscriber: Subscriber, promisePay: PromisePay, tomorrow: string, daysLeftAt: number[]): Reminder | null {
+  if (subscriber.status === 'BLOCKED') return { kind: 'blocked' };
+  if (promisePay.active?.until === tomorrow) return { kind: 'promise-ends' };
+  if (subscriber.daysLeft !== null && daysLeftAt.includes(subscriber.daysLeft)) return { kind: 'days-left', days: subscriber.daysLeft };
+  return null;
+}
+
+export function isQuiet(now: Date, settings: Pick<NotifierSettings, 'quietHours' | 'timeZone'>): boolean {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: settings.timeZone }).format(now));
+  const { from, to } = settings.quietHours;
+  return from > to ? hour >= from || hour < to : hour >= from && hour < to;
+}
+
+function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
