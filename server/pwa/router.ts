@@ -45,14 +45,13 @@ export function createPwaRouter(config: Config, distDir = projectPath('dist', 'c
     return template.html;
   }
 
-  function sendShell(req: Request, res: Response, next: NextFunction): void {
+  function sendShell(_req: Request, res: Response, next: NextFunction): void {
     const html = readTemplate();
     if (html === null) {
       next();
       return;
     }
-    const lang = preferredLanguage(req);
-    res.set({ 'cache-control': REVALIDATE, vary: 'Accept-Language' }).type('html').send(renderIndexHtml(html, config, lang));
+    res.set('cache-control', REVALIDATE).type('html').send(renderIndexHtml(html, config));
   }
 
   router.get('/manifest.webmanifest', (req, res) => {

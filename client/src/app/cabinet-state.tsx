@@ -80,8 +80,8 @@ async function loadState(online: boolean): Promise<CabinetState> {
     return { phase: 'ready', cabinet, dashboard: localData.saveDashboard(SAVED_SHAPE, me), stale: null, dashboardError: null, canAct: true };
   }
   if (!meError || meError.code === 'UNAUTHENTICATED') {
-    // Nobody is signed in (or the session ended elsewhere): nothing private may stay behind.
-    localData.clearPrivate();
+    // Nobody is signed in (or the session ended elsewhere): the last dashboard must not stay behind.
+    localData.clearDashboard();
     return { phase: 'ready', cabinet, dashboard: null, stale: null, dashboardError: null, canAct: true };
   }
   const saved = localData.loadDashboard<Me>(SAVED_SHAPE);

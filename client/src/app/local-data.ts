@@ -84,6 +84,8 @@ export function createLocalData(storage: KeyValueStorage | null) {
   return {
     loadDashboard: <T>(version: string) => loadSaved<T>(storage, KEYS.dashboard, version),
     saveDashboard: <T>(version: string, data: T, now = new Date()) => saveSaved(storage, KEYS.dashboard, version, data, now),
+    /** When the session ended elsewhere: the dashboard goes, a password reset under way stays. */
+    clearDashboard: () => remove(storage, KEYS.dashboard),
     loadCabinet: <T>(version: string) => loadSaved<T>(storage, KEYS.cabinet, version),
     saveCabinet: <T>(version: string, data: T, now = new Date()) => saveSaved(storage, KEYS.cabinet, version, data, now),
     loadPasswordReset: <T>(version: string) => loadSaved<T>(storage, KEYS.passwordReset, version),

@@ -66,6 +66,7 @@ describe('brand colour', () => {
 describe('small helpers', () => {
   it('finds the reset code in a message the simulated billing sent', () => {
     expect(codeInMessage('Код для восстановления пароля: 483920')).toBe('483920');
+    expect(codeInMessage('Код для восстановления пароля: QYBTBA')).toBe('QYBTBA');
     expect(codeInMessage('Your code is AB12CD, valid 15 min')).toBe('AB12CD');
     expect(codeInMessage('No code here')).toBeNull();
   });

@@ -1,0 +1,172 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
+import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
+import { formatMoney } from '../../client/src/i18n/format.js';
+import { startCabinet, type TestCabinet } from '../support/cabinet.js';
+import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+
+/** The subscriber's whole journey on the production build, against the BFF and the Carbon simulator. */
+describe('the subscriber journey', () => {
+  let cabinet: TestCabinet;
+  let browser: Browser;
+  const demo = demoSeed(new Date().toISOString().slice(0, 10)).accounts;
+  const account = (login: string) => demo.find((candidate) => candidate.login === login)!;
+  const uah = (locale: string, amount: string) => plain(formatMoney(locale, { amount, currency: 'UAH' }));
+
+  beforeAll(async () => {
+    [cabinet, browser] = await Promise.all([startCabinet(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await cabinet?.close();
+  });
+
+  async function openPhone(options: Parameters<typeof newPhone>[1] = {}): Promise<Page> {
+    const page = await (await newPhone(browser, options)).newPage();
+    await page.goto(cabinet.url);
+    return page;
+  }
+
+  it('signs in after a wrong password and shows the dashboard as the billing has it', async () => {
+    const page = await openPhone();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Вхід');
+    await expectNoAxeViolations(page, 'sign-in');
+
+    await page.locator('form button[type=submit]').click();
+    await expect.poll(() => page.getByText('Введіть логін').isVisible()).toBe(true);
+    await signIn(page, 'BILL0000101', 'wrong-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Неправильний логін або пароль');
+
+    await signIn(page, 'BILL0000101');
+    const taras = account('BILL0000101');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ваш рахунок');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(plain(await page.getByTestId('balance').textContent())).toBe(uah('uk', taras.balance));
+    expect(await page.getByTestId('status').textContent()).toBe('Активний');
+    expect(plain(await page.getByTestId('tariff').textContent())).toContain(`${taras.tariff.name}${uah('uk', taras.tariff.fee)} на місяць`);
+    expect(plain(await page.locator('.rows .total').textContent())).toBe(`Разом на місяць${uah('uk', '330.00')}`);
+    expect(await page.getByRole('link', { name: 'Взяти обіцяний платіж' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'dashboard');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Платежі' }).click();
+    await expect.poll(() => page.getByTestId('payments').locator('li').count()).toBe(taras.payments.length);
+    expect(plain(await page.getByTestId('payments').textContent())).toContain(uah('uk', '400.00'));
+
+    await page.getByRole('button', { name: 'Вийти' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Вхід');
+    expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['abonent.cabinet']);
+  });
+
+  it('connects and disconnects services, showing them as being applied', async () => {
+    const page = await openPhone({ colorScheme: 'dark' });
+    await signIn(page, 'BILL0000101');
+    await page.getByRole('navigation').getByRole('link', { name: 'Послуги' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Послуги');
+    await expectNoAxeViolations(page, 'services (dark)');
+
+    const antivirus = page.getByTestId('service-86');
+    await antivirus.getByRole('button', { name: /Підключити/ }).click();
+    const dialog = page.getByRole('dialog');
+    expect(plain(await dialog.textContent())).toContain(`Це коштує ${uah('uk', '39.00')}`);
+    await expectNoAxeViolations(page, 'connect confirmation (dark)');
+    await dialog.getByRole('button', { name: 'Так, підключити' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Готово' }).textContent()).toContain('«Антивірус ESET»');
+    expect(await antivirus.textContent()).toContain('Застосовується…');
+    expect(await antivirus.getByRole('button').count()).toBe(0);
+
+    const staticIp = page.getByTestId('service-12');
+    await staticIp.getByRole('button', { name: /Відключити/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Так, відключити' }).click();
+    await expect.poll(() => staticIp.textContent()).toContain('Застосовується…');
+
+    const router = page.getByTestId('service-87');
+    expect(await router.textContent()).toContain('Вимкнути це може лише провайдер.');
+    expect(await router.getByRole('button').count()).toBe(0);
+  });
+
+  it('takes a promised payment as the debtor, with the terms shown before and the result after', async () => {
+    const page = await openPhone({ locale: 'en-GB' });
+    await signIn(page, 'BILL0000102');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe(`In debt: top up ${uah('en-GB', '120.50')} to keep the service`);
+    await page.getByRole('link', { name: 'Take a promised payment' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Promised payment');
+    expect(plain(await page.getByTestId('offer-145').textContent())).toContain(`for 7 days, fee ${uah('en-GB', '5.00')}`);
+    await expectNoAxeViolations(page, 'promised payment');
+
+    await page.getByTestId('offer-144').getByRole('button').click();
+    const dialog = page.getByRole('dialog');
+    expect(plain(await dialog.textContent())).toContain(`${uah('en-GB', '100.00')} is added to your balance now and lasts until`);
+    expect(await dialog.textContent()).toContain('There is no fee.');
+    await dialog.getByRole('button', { name: 'Yes, take it' }).click();
+    await expect.poll(async () => plain(await page.getByRole('status').filter({ hasText: 'Done' }).textContent())).toContain(
+      `Your balance is now ${uah('en-GB', '-20.50')}.`,
+    );
+    await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
+    expect(plain(await page.getByTestId('balance').textContent())).toBe(uah('en-GB', '-20.50'));
+    expect(await page.getByText(/Promised payment of .* until/).count()).toBe(1);
+  });
+
+  it('shows the billing’s own reason when it refuses, in Russian', async () => {
+    const page = await openPhone({ locale: 'ru-RU' });
+    await signIn(page, 'BILL0000103');
+    await expect.poll(async () => plain(await page.getByTestId('status').textContent())).toMatch(/^Заблокирован: пополните на .+ ₴, чтобы продолжить$/);
+    await page.getByRole('link', { name: 'Взять обещанный платёж' }).click();
+    await page.getByTestId('offer-144').getByRole('button').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Да, взять' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByRole('alert').textContent()).toMatch(/^Биллинг провайдера не разрешил это: .+/);
+  });
+
+  it('switches language and theme, and keeps the choice', async () => {
+    const page = await openPhone();
+    await page.getByLabel('Мова').selectOption('ru');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Вход');
+    await page.getByLabel('Оформление').selectOption('dark');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Вход');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual(['ru', 'dark']);
+    await expectNoAxeViolations(page, 'sign-in (dark, chosen)');
+  });
+
+  it('resets a password with the code from the demo outbox, then signs in with the new one', async () => {
+    const page = await openPhone({ locale: 'en-GB' });
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Login').fill('BILL0000104');
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await expect.poll(() => page.getByText('We sent a code to your e-mail.').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'reset confirm');
+
+    const message = cabinet.simulator.outbox().find((sent) => sent.login === 'BILL0000104');
+    await page.getByLabel('Code from the message').fill(codeInMessage(message?.text ?? '') ?? '');
+    await page.getByLabel('New password').fill('new-secret-104');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await expect.poll(() => page.getByText('Your password is changed.').isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'Go to sign in' }).click();
+    await signIn(page, 'BILL0000104', 'new-secret-104');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Paused at your request');
+  });
+
+  it('resets a password from the link on the demo outbox page', async () => {
+    const page = await openPhone();
+    await page.goto(`${cabinet.url}/reset`);
+    await page.getByLabel('Логін').fill('BILL0000102');
+    await page.getByRole('button', { name: 'Надіслати код' }).click();
+    await expect.poll(() => page.getByText('Ми надіслали код на ваш телефон у SMS.').isVisible()).toBe(true);
+
+    await page.goto(`${cabinet.url}/outbox`);
+    await expect.poll(() => page.getByTestId('outbox').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'demo outbox');
+    await page.getByRole('link', { name: 'Відкрити посилання для скидання' }).click();
+    await expect.poll(() => page.getByLabel('Код із повідомлення').inputValue()).toMatch(/^[A-Z0-9]{4,16}$/);
+    await page.getByLabel('Новий пароль').fill('new-secret-102');
+    await page.getByRole('button', { name: 'Встановити новий пароль' }).click();
+    await expect.poll(() => page.getByText('Пароль змінено.').isVisible()).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
+
+    await page.getByRole('link', { name: 'До входу' }).click();
+    await signIn(page, 'BILL0000102', 'new-secret-102');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ваш рахунок');
+  });
+});
