@@ -57,7 +57,9 @@ export class SessionManager {
     const record = await this.store.get<SessionRecord>(storeKey(id));
     if (!record) return null;
     const at = this.now();
-    if (at - record.createdAt >= this.options.maxMinutes * 60_000 || at - record.lastSeenAt >= this.options.idleMinutes * 60_000) {
+    const revokedAt = await this.store.get<number>(revokedKey(record.identity.login));
+    const expired = at - record.createdAt >= this.options.maxMinutes * 60_000 || at - record.lastSeenAt >= this.options.idleMinutes * 60_000;
+    if (expired || (revokedAt !== null && record.createdAt <= revokedAt)) {
       await this.store.delete(storeKey(id));
       return null;
     }
@@ -72,6 +74,11 @@ export class SessionManager {
     session.identity = identity;
     const { id, ...record } = session;
     await this.store.set(storeKey(id), record, this.ttlSeconds(record));
+  }
+
+  /** Ends every session of a login, on every device: after a password change, the old password's sessions must not live on. */
+  async closeAllOf(login: string): Promise<void> {
+    await this.store.set(revokedKey(login), this.now(), this.options.maxMinutes * 60);
   }
 
   async close(id: string): Promise<void> {
@@ -108,4 +115,5 @@ export class SessionManager {
   }
 }
 
+const revokedKey = (login: string) => `sessions-revoked:${login.toLowerCase()}`;
 const storeKey = (id: string) => `session:${createHash('sha256').update(id).digest('hex')}`;

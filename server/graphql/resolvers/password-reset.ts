@@ -57,8 +57,8 @@ export const passwordResetResolvers = {
         await context.gateway.confirmPasswordReset(start, code.toUpperCase(), newPassword);
       });
       await context.store.ephemeral.delete(key);
+      await context.sessions.closeAllOf(record.login);
       if (context.session?.identity.login === record.login) {
-        await context.sessions.close(context.session.id);
         context.session = null;
         context.setSessionCookie(context.sessions.clearCookie());
       }

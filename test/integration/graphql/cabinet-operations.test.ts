@@ -175,7 +175,9 @@ describe('every cabinet operation through GraphQL against the Carbon simulator',
     expect(disconnected.data?.disconnectService).toMatchObject({ pending: true });
   });
 
-  it('resets a forgotten password with the code the billing sent', async () => {
+  it('resets a forgotten password with the code the billing sent, ending the old sessions everywhere', async () => {
+    const otherDevice = new GraphQLClient(cabinet.url);
+    expect((await otherDevice.query(LOGIN, { login: DEBTOR, password: 'demo' })).errors).toBeUndefined();
     const requested = await client.query(REQUEST_RESET, { login: DEBTOR });
     expect(requested.errors).toBeUndefined();
     const { ticket, channel } = requested.data!.requestPasswordReset;
@@ -190,6 +192,7 @@ describe('every cabinet operation through GraphQL against the Carbon simulator',
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data?.confirmPasswordReset).toBe(true);
 
+    expect((await otherDevice.query(DASHBOARD)).data?.me).toBeNull();
     expect((await client.query(LOGIN, { login: DEBTOR, password: 'demo' })).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     await signIn(DEBTOR, 'new-secret-1');
   });

@@ -57,6 +57,20 @@ describe('sessions', () => {
     expect(await sessions.load(session.id)).toBeNull();
   });
 
+  it('ends every session of a login after a password change, and not later ones', async () => {
+    const phone = await sessions.open(identity, 'password');
+    const laptop = await sessions.open(identity, 'address');
+    const other = await sessions.open({ ...identity, login: 'BILL0000102', accountId: '102' }, 'password');
+    clock += 1000;
+    await sessions.closeAllOf('bill0000101');
+    expect(await sessions.load(phone.id)).toBeNull();
+    expect(await sessions.load(laptop.id)).toBeNull();
+    expect(await sessions.load(other.id)).not.toBeNull();
+    clock += 1000;
+    const fresh = await sessions.open(identity, 'password');
+    expect(await sessions.load(fresh.id)).not.toBeNull();
+  });
+
   it('closes on the server', async () => {
     const session = await sessions.open(identity, 'password');
     await sessions.close(session.id);
