@@ -111,6 +111,21 @@ export const configSchema = z.object({
     ),
   /** The payment type the credit fee is booked under (SC_CASHTYPEID). */
   UBILLING_CREDIT_CASH_TYPE_ID: positiveInt(1),
+  /**
+   * Shared state for several instances behind a load balancer: Redis for sessions, counters and
+   * locks, PostgreSQL for push subscriptions, the audit log and settings. Both or neither: with
+   * neither, one SQLite file under DATA_DIR. May carry passwords: never logged.
+   */
+  REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
+  /** Put before every Redis key, so one Redis can serve several cabinets. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{0,64}$/, 'letters, digits and : _ . - only').default('abonent:'),
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' }).optional()),
+  /** The PostgreSQL schema for Abonent's tables; created at start when missing. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name such as abonent').default('public'),
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** On SIGTERM: how long requests in flight may take to finish before their connections are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 }).superRefine((config, ctx) => {
   if (config.BILLING_KIND === 'ubilling' && config.BILLING_URL && !config.UBILLING_SERIAL) {
