@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -32,6 +35,30 @@ function persistedDocumentsOnly(): Plugin {
   };
 }
 
+/**
+ * Brotli and gzip copies of the hashed assets, made once at build time at the highest levels,
+ * so the BFF serves them compressed without spending CPU or a dependency on it per request.
+ */
+function precompressAssets(): Plugin {
+  let assetsDir = '';
+  return {
+    name: 'abonent:precompress-assets',
+    apply: 'build',
+    configResolved(config) {
+      assetsDir = join(config.build.outDir, config.build.assetsDir);
+    },
+    closeBundle() {
+      for (const name of readdirSync(assetsDir)) {
+        const path = join(assetsDir, name);
+        if (!/\.(js|css)$/.test(name) || statSync(path).size < 1024) continue;
+        const content = readFileSync(path);
+        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
   base: '/',
@@ -43,6 +70,7 @@ export default defineConfig({
   plugins: [
     persistedDocumentsOnly(),
     react(),
+    precompressAssets(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -37,7 +37,7 @@ for (const path of initial) {
 console.log('On demand, not counted:');
 for (const file of readdirSync(join(dist, 'assets')).sort()) {
   const path = `assets/${file}`;
-  if (!initial.has(path)) console.log(`${kb(gzippedKb(path))}  ${path}`);
+  if (!initial.has(path) && /\.(js|css)$/.test(file)) console.log(`${kb(gzippedKb(path))}  ${path}`);
 }
 
 let over = false;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config.js';
@@ -71,6 +71,20 @@ export function createPwaRouter(config: Config, distDir = projectPath('dist', 'c
   });
 
   router.get(['/', '/index.html'], sendShell);
+
+  // Hashed scripts and styles have brotli and gzip copies from the build: send the best one the browser takes.
+  router.get(/^\/assets\/[\w.-]+\.(?:js|css)$/, (req, res, next) => {
+    res.vary('Accept-Encoding');
+    const encoding = req.acceptsEncodings('br', 'gzip');
+    const compressed = encoding ? join(distDir, `${req.path}.${encoding === 'br' ? 'br' : 'gz'}`) : null;
+    if (!compressed || !existsSync(compressed)) {
+      next();
+      return;
+    }
+    res.sendFile(compressed, {
+      headers: { 'content-encoding': encoding, 'content-type': req.path.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', 'cache-control': IMMUTABLE },
+    });
+  });
 
   router.use(
     express.static(distDir, {

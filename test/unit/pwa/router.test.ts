@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.js';
@@ -40,6 +41,8 @@ describe('the PWA router', () => {
     mkdirSync(join(dist, 'icons'));
     writeFileSync(join(dist, 'index.html'), TEMPLATE);
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+    writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
     writeFileSync(join(dist, 'sw.js'), 'self.x = 1');
     writeFileSync(join(dist, 'icons', 'icon-192.png'), 'png');
     ({ url, server } = await serve(dist));
@@ -93,6 +96,21 @@ describe('the PWA router', () => {
     expect((await fetch(`${url}/assets/index-abc123.js`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${url}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${url}/icons/icon-192.png`)).headers.get('cache-control')).toBe('public, max-age=86400');
+  });
+
+  it('sends the build’s brotli or gzip copy of a script to a browser that takes it', async () => {
+    const brotli = await fetch(`${url}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('content-type')).toContain('text/javascript');
+    expect(brotli.headers.get('vary')).toContain('Accept-Encoding');
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await brotli.text()).toBe('console.log(1)');
+    const gzip = await fetch(`${url}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzip.text()).toBe('console.log(1)');
+    const identity = await fetch(`${url}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(identity.headers.get('content-encoding')).toBeNull();
+    expect(await identity.text()).toBe('console.log(1)');
   });
 
   it('answers in-app addresses with the shell, but not the API, the demo JSON, missing files or other methods', async () => {
