@@ -41,7 +41,7 @@ const chrome = await chromeLauncher.launch({
 
 let belowBar = false;
 try {
-  const pages = [
+  const pages: { name: string; headers: Record<string, string> }[] = [
     { name: 'sign-in', headers: {} },
     { name: 'dashboard (BILL0000101)', headers: { Cookie: await sessionCookie(cabinet.url, 'BILL0000101') } },
   ];

@@ -129,6 +129,31 @@ describe('the subscriber journey', () => {
     await expectNoAxeViolations(page, 'sign-in (dark, chosen)');
   });
 
+  it('signs in automatically from the ISP’s network (this machine, in the demo)', async () => {
+    const page = await openPhone();
+    await page.getByRole('button', { name: 'Увійти автоматично' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ваш рахунок');
+    expect(plain(await page.getByTestId('balance').textContent())).toBe(uah('uk', account('BILL0000101').balance));
+  });
+
+  const languages = [
+    { locale: 'uk-UA', status: 'Призупинено на ваше прохання', next: 'З наступного періоду', payments: 'Платежі', none: 'Платежів ще немає.' },
+    { locale: 'ru-RU', status: 'Приостановлен по вашей просьбе', next: 'Со следующего периода', payments: 'Платежи', none: 'Платежей пока нет.' },
+    { locale: 'en-US', status: 'Paused at your request', next: 'From next period', payments: 'Payments', none: 'No payments yet.' },
+  ];
+  for (const words of languages) {
+    it(`reads the dashboard and the payments in ${words.locale}, in the dark`, async () => {
+      const page = await openPhone({ locale: words.locale, colorScheme: 'dark' });
+      await signIn(page, 'BILL0000104');
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe(words.status);
+      expect(await page.getByTestId('tariff').textContent()).toContain(`${words.next}: ${account('BILL0000104').nextTariffName}`);
+      await expectNoAxeViolations(page, `dashboard ${words.locale} (dark)`);
+      await page.getByRole('navigation').getByRole('link', { name: words.payments }).click();
+      await expect.poll(() => page.getByText(words.none).isVisible()).toBe(true);
+      await expectNoAxeViolations(page, `payments ${words.locale} (dark)`);
+    });
+  }
+
   it('resets a password with the code from the demo outbox, then signs in with the new one', async () => {
     const page = await openPhone({ locale: 'en-GB' });
     await page.getByRole('link', { name: 'Forgot your password?' }).click();

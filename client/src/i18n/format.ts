@@ -43,12 +43,18 @@ export function formatMoneyMagnitude(locale: string, value: MoneyValue): string 
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A calendar date (YYYY-MM-DD) as "3 December 2026"; it names a day, so no time zone may shift it. */
-export function formatCalendarDate(locale: string, date: string): string {
+/**
+ * A calendar date (YYYY-MM-DD) as "3 December", with the year only when it is not this year's.
+ * It names a day, so no time zone may shift it.
+ */
+export function formatCalendarDate(locale: string, date: string, now: Date = new Date()): string {
   const match = CALENDAR_DATE.exec(date);
   if (!match) return date;
-  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc);
+  const year = Number(match[1]);
+  const utc = new Date(Date.UTC(year, Number(match[2]) - 1, Number(match[3])));
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', timeZone: 'UTC' };
+  if (year !== now.getFullYear()) options.year = 'numeric';
+  return dateFormat(locale, options).format(utc);
 }
 
 /** An instant as a short local date, e.g. "21.11.2026" or "Nov 21, 2026". */

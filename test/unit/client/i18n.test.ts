@@ -61,9 +61,10 @@ describe('formatting through Intl', () => {
     expect(plain(createI18n('en', ['en-US']).money({ amount: '1234.5', currency: 'USD' }))).toBe('$1,234.50');
   });
 
-  it('shows a calendar date as that day in any time zone', () => {
-    expect(createI18n('uk').date('2026-12-03')).toMatch(/^3 грудня 2026/);
-    expect(createI18n('en', ['en-GB']).date('2026-12-03')).toBe('3 December 2026');
+  it('shows a calendar date as that day in any time zone, with the year only when it is another', () => {
+    const thisYear = new Date().getFullYear();
+    expect(createI18n('uk').date(`${thisYear}-12-03`)).toBe('3 грудня');
+    expect(createI18n('en', ['en-GB']).date(`${thisYear + 1}-01-02`)).toBe(`2 January ${thisYear + 1}`);
     expect(createI18n('en').date('not a date')).toBe('not a date');
   });
 
