@@ -1,4 +1,19 @@
-import { upstreamError, upstreamUnavailable } from '../domain/errors.js';
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  circuitBreaker,
+  fullJitterGenerator,
+  halfJitterGenerator,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import type { Dispatcher } from 'undici';
+import { CabinetError, upstreamError, upstreamUnavailable } from '../domain/errors.js';
+import { upstreamCalls, upstreamCircuitOpen, upstreamDuration, upstreamRetries } from '../observability/metrics.js';
+import { currentRequestLogger } from '../observability/request-context.js';
 
 export interface UpstreamCall {
   /** A label for logs and errors, e.g. "carbon5 web_cabinet.user_info". Never the URL: it may hold a key. */
@@ -7,47 +22,166 @@ export interface UpstreamCall {
   method?: 'GET' | 'POST';
   form?: URLSearchParams;
   timeoutMs: number;
+  /**
+   * True for a call that changes nothing in the billing: after a quick failure it is sent again,
+   * twice at most. Leave it out for sign-in and for every money or service write: those are sent
+   * once, whatever happens, because a lost answer does not mean the billing did not act.
+   */
+  read?: boolean;
+  /** An undici Agent of the adapter's own, e.g. one that presents a client certificate; Node's shared one otherwise. */
+  dispatcher?: Dispatcher;
 }
 
 export interface UpstreamResponse {
   status: number;
   contentType: string;
   body: string;
+  /** The body as it came, for a billing that answers in a charset other than UTF-8. */
+  bytes: Uint8Array;
 }
 
 /**
- * One HTTP exchange with a billing. Node's fetch keeps connections alive per origin. A refused
+ * Why an attempt got no usable answer, which decides what follows:
+ * - the billing looks down (no connection, a timeout, a gateway's 502/503/504, 429): counts
+ *   towards opening the circuit;
+ * - a moment may cure it (no connection, 502/503/504, any other 5xx): a read is sent again.
+ * A timeout is not repeated (the subscriber already waited the whole timeout), nor is a 429 (the
+ * billing asked us to slow down). A 500 does not open the circuit: the billing answered, and its
+ * other calls may well work.
+ */
+type FailureKind = 'no-connection' | 'timeout' | 'gateway' | 'throttled' | 'server-error';
+const failureKinds = new WeakMap<Error, FailureKind>();
+const BILLING_DOWN: ReadonlySet<FailureKind> = new Set(['no-connection', 'timeout', 'gateway', 'throttled']);
+const WORTH_REPEATING: ReadonlySet<FailureKind> = new Set(['no-connection', 'gateway', 'server-error']);
+
+const failure = (kind: FailureKind, detail: string) => {
+  const error = upstreamUnavailable(detail);
+  failureKinds.set(error, kind);
+  return error;
+};
+const kindOf = (error: Error) => failureKinds.get(error);
+
+/** Consecutive "billing down" failures that open a billing host's circuit. */
+const FAILURES_TO_OPEN = 5;
+
+/** A read is sent at most three times; the pauses between are random up to 100 ms, then up to 200 ms. */
+const readRetry = retry(
+  handleWhen((error) => WORTH_REPEATING.has(kindOf(error)!)),
+  { maxAttempts: 2, backoff: new ExponentialBackoff({ generator: fullJitterGenerator, initialDelay: 100, maxDelay: 1000 }) },
+);
+
+/**
+ * One circuit per billing host (protocol, host and port), for the life of the process. After
+ * FAILURES_TO_OPEN consecutive "billing down" failures, calls fail at once with
+ * UPSTREAM_UNAVAILABLE instead of each waiting for a timeout; after a pause (1–2 s at first,
+ * growing to about 30 s while the billing stays down) one call goes through as a probe, and its
+ * success closes the circuit. Each instance keeps its own circuits: each sees the billing for itself.
+ */
+const circuits = new Map<string, CircuitBreakerPolicy>();
+
+function circuitFor(url: URL): CircuitBreakerPolicy {
+  let circuit = circuits.get(url.origin);
+  if (!circuit) {
+    circuit = circuitBreaker(
+      handleWhen((error) => BILLING_DOWN.has(kindOf(error)!)),
+      {
+        breaker: new ConsecutiveBreaker(FAILURES_TO_OPEN),
+        halfOpenAfter: new ExponentialBackoff({ generator: halfJitterGenerator, initialDelay: 2000, maxDelay: 30_000 }),
+      },
+    );
+    const upstream = url.host;
+    circuit.onStateChange((state) => {
+      upstreamCircuitOpen.set({ upstream }, state === CircuitState.Open ? 1 : 0);
+      if (state === CircuitState.Open) currentRequestLogger()?.warn({ upstream }, 'billing stopped answering: its calls fail fast until a probe gets through');
+      if (state === CircuitState.Closed) currentRequestLogger()?.info({ upstream }, 'billing answers again');
+    });
+    circuits.set(url.origin, circuit);
+  }
+  return circuit;
+}
+
+/** The worst circuit state among the billing hosts called so far, for readiness. */
+export function billingCircuit(): 'closed' | 'half-open' | 'open' {
+  const states = [...circuits.values()].map((circuit) => circuit.state);
+  if (states.includes(CircuitState.Open)) return 'open';
+  if (states.includes(CircuitState.HalfOpen)) return 'half-open';
+  return 'closed';
+}
+
+/**
+ * One exchange with a billing, through the billing host's circuit; a read is repeated after a
+ * quick failure (see FailureKind). Node's fetch keeps connections alive per origin. A refused
  * connection, a timeout or an HTTP error becomes UPSTREAM_UNAVAILABLE; the caller parses the body
- * and turns a shape it does not expect into UPSTREAM_ERROR. Nothing here retries: a money-changing
- * call must run at most once.
+ * and turns a shape it does not expect into UPSTREAM_ERROR. Every call is counted and timed in the
+ * metrics and logged at debug level (name, outcome, attempts, time; never the URL).
  */
 export async function callUpstream(call: UpstreamCall): Promise<UpstreamResponse> {
+  const circuit = circuitFor(call.url);
+  const started = performance.now();
+  let attempts = 0;
+  const attempt = async () => {
+    attempts += 1;
+    if (attempts > 1) upstreamRetries.inc({ call: call.name });
+    try {
+      return await circuit.execute(() => sendOnce(call));
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        throw upstreamUnavailable(`${call.name}: not sent, the billing failed ${FAILURES_TO_OPEN} times in a row (circuit open)`);
+      }
+      throw error;
+    }
+  };
+  let outcome = 'ok';
+  try {
+    return call.read ? await readRetry.execute(attempt) : await attempt();
+  } catch (error) {
+    outcome = outcomeOf(error);
+    throw error;
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    upstreamCalls.inc({ call: call.name, outcome });
+    upstreamDuration.observe({ call: call.name }, seconds);
+    currentRequestLogger()?.debug({ call: call.name, outcome, attempts, ms: Math.round(seconds * 1000) }, 'billing call');
+  }
+}
+
+/** unavailable (sent, no usable answer), circuit_open (not sent), or error (an answer we refuse). */
+function outcomeOf(error: unknown): string {
+  if (!(error instanceof CabinetError) || error.code !== 'UPSTREAM_UNAVAILABLE') return 'error';
+  return kindOf(error) ? 'unavailable' : 'circuit_open';
+}
+
+async function sendOnce(call: UpstreamCall): Promise<UpstreamResponse> {
   let response: Response;
   try {
-    response = await fetch(call.url, {
+    // Node's fetch takes undici's `dispatcher`; the global RequestInit type does not list it.
+    const init: RequestInit & { dispatcher?: Dispatcher } = {
       method: call.method ?? (call.form ? 'POST' : 'GET'),
       body: call.form,
       headers: call.form ? { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' } : undefined,
       signal: AbortSignal.timeout(call.timeoutMs),
       redirect: 'error',
-    });
+      dispatcher: call.dispatcher,
+    };
+    response = await fetch(call.url, init);
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${call.timeoutMs} ms` : describeNetworkError(error);
-    throw upstreamUnavailable(`${call.name}: ${reason}`);
+    if (error instanceof Error && error.name === 'TimeoutError') throw failure('timeout', `${call.name}: no answer within ${call.timeoutMs} ms`);
+    throw failure('no-connection', `${call.name}: ${describeNetworkError(error)}`);
   }
-  let body: string;
+  let bytes: Uint8Array;
   try {
-    body = await response.text();
+    bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    throw upstreamUnavailable(`${call.name}: the answer broke off (${describeNetworkError(error)})`);
+    throw failure('no-connection', `${call.name}: the answer broke off (${describeNetworkError(error)})`);
   }
   if (response.status >= 500 || response.status === 429) {
-    throw upstreamUnavailable(`${call.name}: HTTP ${response.status}`);
+    const kind = response.status === 429 ? 'throttled' : [502, 503, 504].includes(response.status) ? 'gateway' : 'server-error';
+    throw failure(kind, `${call.name}: HTTP ${response.status}`);
   }
   if (response.status !== 200) {
     throw upstreamError(`${call.name}: HTTP ${response.status}`);
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: new TextDecoder().decode(bytes), bytes };
 }
 
 /** Parses a JSON body; garbage is UPSTREAM_ERROR. The body itself is not logged: it may carry a session token. */
