@@ -1,0 +1,198 @@
+/**
+ * What the Carbon legacy simulator starts with: the catalogue of services, the operator account the
+ * BFF signs in with, and the subscribers. `demoSeed` is the demo `npm start` shows; tests build their
+ * own with `carbonLegacySeed()`.
+ */
+
+/** A row of the service catalogue (CLN_USLUGA_LIST). */
+export interface LegacyServiceSeed {
+  id: number;
+  name: string;
+  description: string;
+  /** Monthly price, a decimal string. */
+  price: string;
+  /** IS_SHOW_WEB: the cabinet lists it. */
+  showInCabinet: boolean;
+  /** WEB_ALLOW_DISABLE: the subscriber may disconnect it in the cabinet. */
+  subscriberMayDisable: boolean;
+}
+
+/** A financial operation (CLN_FIN_OPER). */
+export interface LegacyOperationSeed {
+  /** Firebird's "YYYY-MM-DD HH:MM:SS". */
+  date: string;
+  amount: string;
+  note: string;
+  /** OP_TYPE: 2 is a payment ("приход", as CLN_FIN_OPER_ADD says); 1 a charge. */
+  type: 1 | 2;
+}
+
+/** A row of Carbon's users table as CLN_USR_GET returns it, flattened to what the cabinet touches. */
+export interface LegacyAccountSeed {
+  userId: number;
+  login: string;
+  /** GEN_PWD. */
+  password: string;
+  /** What the demo says this account shows off. */
+  description: string;
+  /** NAME: "Фамилия Имя Отчество". */
+  fullName: string;
+  contractNumber: string;
+  tariff: { id: number; name: string; fee: string };
+  balance: string;
+  /** ENABLED. */
+  enabled: boolean;
+  /** LIMIT_LOCK: cut off for reaching the limit. */
+  blocked: boolean;
+  /** OWN_DISABLED_END: the subscriber's voluntary pause lasts until this YYYY-MM-DD. */
+  frozenUntil: string | null;
+  phone: string | null;
+  email: string | null;
+  connectedServiceIds: number[];
+  promisePay: { amount: string; until: string } | null;
+  operations: LegacyOperationSeed[];
+  /** END_USER "0": a group of subscribers, not one. */
+  group: boolean;
+  /** ROOT_ADMIN and the other staff flags. */
+  staff: boolean;
+  deleted: boolean;
+}
+
+/** The billing's rules for WEB_USER_PROMISE_PAY. [inferred: the procedure enforces the billing's settings] */
+export interface LegacyPromiseRules {
+  maxAmount: string;
+  days: number;
+}
+
+export interface LegacySeed {
+  /** The dedicated API administrator the docs recommend; what CLN_AUTH_LOGIN accepts. */
+  operator: { login: string; password: string };
+  services: LegacyServiceSeed[];
+  accounts: LegacyAccountSeed[];
+  promiseRules: LegacyPromiseRules;
+}
+
+export const DEMO_SERVICES: readonly LegacyServiceSeed[] = [
+  { id: 3, name: 'Реальный IP-адрес', description: 'Постоянный публичный адрес для роутера или камеры', price: '50.00', showInCabinet: true, subscriberMayDisable: true },
+  { id: 5, name: 'Антивирус «Щит»', description: 'Защита трёх устройств, лицензия на месяц', price: '39.00', showInCabinet: true, subscriberMayDisable: true },
+  { id: 7, name: 'Аренда роутера', description: 'Wi-Fi роутер в пользование; отключение после возврата', price: '30.00', showInCabinet: true, subscriberMayDisable: false },
+  { id: 9, name: 'IPTV «Базовый»', description: '120 каналов на Smart TV и в приложении', price: '99.00', showInCabinet: true, subscriberMayDisable: true },
+  { id: 11, name: 'Мониторинг линии', description: 'Служебная услуга оператора', price: '0.00', showInCabinet: false, subscriberMayDisable: false },
+];
+
+export const DEMO_OPERATOR = { login: 'abonent-api', password: 'demo-operator' } as const;
+export const DEMO_PROMISE_RULES: LegacyPromiseRules = { maxAmount: '1000.00', days: 3 };
+
+const HOME_TARIFF = { id: 21, name: 'Домашний 100', fee: '300.00' };
+const FAST_TARIFF = { id: 22, name: 'Быстрый 500', fee: '450.00' };
+
+/** Builds a seed: the demo catalogue and operator, then each subscriber from defaults and what the test says. */
+export class LegacySeedBuilder {
+  private readonly services: LegacyServiceSeed[] = DEMO_SERVICES.map((service) => ({ ...service }));
+  private readonly accounts: LegacyAccountSeed[] = [];
+  private operatorAccount: { login: string; password: string } = { ...DEMO_OPERATOR };
+  private rules: LegacyPromiseRules = { ...DEMO_PROMISE_RULES };
+
+  operator(operator: { login: string; password: string }): this {
+    this.operatorAccount = { ...operator };
+    return this;
+  }
+
+  promiseRules(rules: Partial<LegacyPromiseRules>): this {
+    this.rules = { ...this.rules, ...rules };
+    return this;
+  }
+
+  /** Adds a service to the catalogue, or replaces the one with its id. */
+  service(service: LegacyServiceSeed): this {
+    const index = this.services.findIndex((known) => known.id === service.id);
+    if (index === -1) this.services.push(service);
+    else this.services[index] = service;
+    return this;
+  }
+
+  subscriber(account: Partial<LegacyAccountSeed> & { login: string }): this {
+    const userId = account.userId ?? 1000 + this.accounts.length + 1;
+    this.accounts.push({
+      userId,
+      password: 'demo',
+      description: 'A subscriber',
+      fullName: 'Тестовый Абонент',
+      contractNumber: `Д-${userId}`,
+      tariff: HOME_TARIFF,
+      balance: '300.00',
+      enabled: true,
+      blocked: false,
+      frozenUntil: null,
+      phone: '+79161234567',
+      email: null,
+      connectedServiceIds: [],
+      promisePay: null,
+      operations: [],
+      group: false,
+      staff: false,
+      deleted: false,
+      ...account,
+    });
+    return this;
+  }
+
+  build(): LegacySeed {
+    return structuredClone({ operator: this.operatorAccount, services: this.services, accounts: this.accounts, promiseRules: this.rules });
+  }
+}
+
+export function carbonLegacySeed(): LegacySeedBuilder {
+  return new LegacySeedBuilder();
+}
+
+/** The demo: one account per situation the cabinet handles. `today` is YYYY-MM-DD. */
+export function demoSeed(today: string): LegacySeed {
+  const day = (offset: number, time: string) => `${shiftDate(today, offset)} ${time}`;
+  return carbonLegacySeed()
+    .subscriber({
+      login: 'ivanov',
+      description: 'In good standing: money on the account, two services (one you may not disconnect), more to connect',
+      fullName: 'Иванов Пётр Сергеевич',
+      balance: '512.40',
+      connectedServiceIds: [3, 7],
+      email: 'ivanov@example.com',
+      operations: [
+        { date: day(-2, '09:41:12'), amount: '500.00', note: 'Сбербанк Онлайн', type: 2 },
+        { date: day(-1, '00:05:00'), amount: '-10.00', note: 'Абонентская плата', type: 1 },
+        { date: day(-33, '18:02:55'), amount: '300.00', note: 'Терминал QIWI', type: 2 },
+      ],
+    })
+    .subscriber({
+      login: 'kovalenko',
+      description: 'In debt but not cut off: may take a promised payment',
+      fullName: 'Коваленко Олена Григорівна',
+      balance: '-120.50',
+      connectedServiceIds: [5],
+      operations: [{ date: day(-40, '12:00:00'), amount: '250.00', note: 'Приват24', type: 2 }],
+    })
+    .subscriber({
+      login: 'sidorov',
+      description: 'Cut off for a large debt: the billing refuses a promised payment that large',
+      fullName: 'Сидоров Артём Юрьевич',
+      tariff: FAST_TARIFF,
+      balance: '-850.00',
+      blocked: true,
+      connectedServiceIds: [9],
+    })
+    .subscriber({
+      login: 'melnik',
+      description: 'On a voluntary pause until next week',
+      fullName: 'Мельник Ирина Олеговна',
+      balance: '150.00',
+      frozenUntil: shiftDate(today, 7),
+      phone: null,
+      email: 'irina.melnik@example.com',
+    })
+    .build();
+}
+
+/** A calendar date moved by whole days; YYYY-MM-DD in and out. */
+export function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,378 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+import { toMinorUnits } from '../../../shared/money.js';
+import { loginSchema, passwordSchema } from '../../../shared/validation.js';
+import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
+import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
+import type {
+  BillingIdentity,
+  Capabilities,
+  PasswordResetStart,
+  Payment,
+  PromisePay,
+  PushPlatform,
+  Service,
+  Spend,
+  Subscriber,
+  SupportContacts,
+} from '../../domain/types.js';
+import { addDays, localDate } from '../carbon5/mapper.js';
+import { CarbonLegacyClient, type CarbonLegacyClientOptions, type Procedure, type ProcedureArgs } from './client.js';
+import { bindingOf, dateArg, mapPayments, mapPromisePay, mapServices, mapSpends, mapSubscriber, PAYMENT_OP_TYPE, promisePayOffers } from './mapper.js';
+import {
+  authLoginRow,
+  billingReason,
+  finOperRow,
+  isSessionExpired,
+  parseShape,
+  uslugaRow,
+  usrFindRow,
+  usrGetPassword,
+  usrGetRow,
+  usrUslugaRow,
+  type ApiPhpAnswer,
+  type ApiPhpRow,
+  type UsrGetRow,
+} from './responses.js';
+
+export interface CarbonLegacyGatewayOptions extends CarbonLegacyClientOptions {
+  /** The dedicated API administrator the vendor recommends: CARBON_LEGACY_LOGIN and CARBON_LEGACY_PASSWORD. */
+  operator: { login: string; password: string };
+  /** ISO 4217 code of the money Carbon counts in. */
+  currency: string;
+  /** The term the billing gives a promised payment (its own setting, which api.php does not tell); shown with the offer. */
+  promisePayDays?: number;
+  /** "Now", for today's date in status and days left; tests fix it. */
+  clock?: () => Date;
+}
+
+const CAPABILITIES: Capabilities = {
+  passwordLogin: true,
+  autoLogin: false,
+  promisePay: true,
+  services: true,
+  serviceConnect: true,
+  serviceDisconnect: true,
+  passwordReset: false,
+  pushToken: true,
+  payments: true,
+};
+
+const DEFAULT_PROMISE_PAY_DAYS = 3;
+const PAY_LOG_DAYS = 365;
+/** What WEB_USER_PROMISE_PAY and CLN_USR_USLUGA_EDIT write to Carbon's audit: HOST varchar(15), COMMENT varchar(64). */
+const AUDIT_NOTE = 'abonent';
+const CARBON_PK = /^\d{1,10}$/;
+const OFFER_ID = /^\d{1,7}\.\d{2}$/;
+
+/**
+ * Logins as api.php can be asked for them: the shared rule, within LOGIN varchar(32), and never the
+ * word the seen clients send for NULL.
+ */
+const legacyLoginSchema = loginSchema.max(32, 'A login is at most 32 characters').refine((login) => login.toLowerCase() !== 'null', 'Not a valid login');
+
+/** GEN_PWD is varchar(32): a longer password cannot be the subscriber's. */
+const legacyPasswordSchema = passwordSchema.max(32);
+
+/**
+ * The Carbon legacy (api.php) adapter. api.php has no subscriber session: every procedure runs
+ * under the operator's SUID, which this adapter opens with CLN_AUTH_LOGIN, keeps, and opens anew
+ * when Carbon says it expired. The subscriber is bound by the USER_ID in the BFF session; every call
+ * carries it, and nothing a client sends chooses another. Signing in compares the typed password
+ * with GEN_PWD in constant time, here, so the typed password never reaches the billing or a log.
+ */
+export class CarbonLegacyGateway implements BillingGateway {
+  readonly kind = 'carbon-legacy' as const;
+  readonly capabilities = CAPABILITIES;
+  readonly currency: string;
+  private readonly client: CarbonLegacyClient;
+  private readonly operator: OperatorSession;
+  private readonly clock: () => Date;
+  private readonly promisePayDays: number;
+
+  constructor(options: CarbonLegacyGatewayOptions) {
+    this.client = new CarbonLegacyClient(options);
+    this.operator = new OperatorSession(this.client, options.operator);
+    this.currency = options.currency;
+    this.clock = options.clock ?? (() => new Date());
+    this.promisePayDays = options.promisePayDays ?? DEFAULT_PROMISE_PAY_DAYS;
+  }
+
+  /** CLN_USR_FIND_2 by login, then CLN_USR_GET; the typed password is compared with GEN_PWD, never sent. */
+  async login(login: string, password: string): Promise<BillingIdentity> {
+    const parsedLogin = legacyLoginSchema.safeParse(login);
+    if (!parsedLogin.success) throw new CabinetError('BAD_USER_INPUT', parsedLogin.error.issues[0]?.message ?? 'Not a valid login');
+    if (!legacyPasswordSchema.safeParse(password).success) throw invalidCredentials();
+    const typed = parsedLogin.data;
+
+    // CLN_USR_FIND_2 matches a part of the login [inferred]; only the account with exactly this one counts.
+    const found = (await this.rows('CLN_USR_FIND_2', { LOGIN_IN: typed }, usrFindRow)).filter(
+      (row) => row.login?.toLowerCase() === typed.toLowerCase() && row.end_user !== false && row.deleted !== true,
+    );
+    if (found.length > 1) throw upstreamError(`carbon-legacy CLN_USR_FIND_2: ${found.length} accounts answer to one login`);
+    const userId = found[0]?.id;
+    if (userId === undefined) throw invalidCredentials();
+
+    const [raw] = await this.rawRows('CLN_USR_GET', { SELECT_ID: userId });
+    if (raw === undefined) throw invalidCredentials();
+    const row = parseShape('carbon-legacy CLN_USR_GET', usrGetRow, raw);
+    const stored = parseShape('carbon-legacy CLN_USR_GET', usrGetPassword, raw).gen_pwd;
+    const passwordMatches = samePassword(password, stored);
+    if (!passwordMatches || row.user_id !== userId || row.deleted === true || row.end_user === false || row.isStaff) throw invalidCredentials();
+    return { login: row.login, accountId: row.user_id };
+  }
+
+  async autoLogin(_clientIp: string): Promise<BillingIdentity | null> {
+    return null;
+  }
+
+  async getSubscriber(session: SubscriberSession): Promise<Subscriber> {
+    return mapSubscriber(await this.subscriberRow(session), this.today(), this.currency);
+  }
+
+  async getSpends(session: SubscriberSession): Promise<Spend[]> {
+    const [row, catalogue, bindings] = await Promise.all([this.subscriberRow(session), this.catalogue(session), this.bindings(session)]);
+    return mapSpends(row, catalogue, bindings, this.currency);
+  }
+
+  async getServices(session: SubscriberSession): Promise<Service[]> {
+    const [catalogue, bindings] = await Promise.all([this.catalogue(session), this.bindings(session)]);
+    return mapServices(catalogue, bindings, this.currency);
+  }
+
+  async getPromisePay(session: SubscriberSession): Promise<PromisePay> {
+    return mapPromisePay(await this.subscriberRow(session), this.today(), this.currency, this.promisePayDays);
+  }
+
+  /** CLN_FIN_OPER of the last year, payments only (OP_TYPE_IN 2). */
+  async getPayments(session: SubscriberSession): Promise<Payment[]> {
+    const userId = subscriberId(session);
+    const today = this.today();
+    const rows = await this.shared(
+      session,
+      'CLN_FIN_OPER',
+      { USER_ID: userId, DATEL: dateArg(addDays(today, -PAY_LOG_DAYS)), DATEH: dateArg(addDays(today, 1)), OP_TYPE_IN: PAYMENT_OP_TYPE },
+      finOperRow,
+    );
+    return mapPayments(rows, userId, this.currency);
+  }
+
+  /** api.php keeps no contacts of the ISP. */
+  async getSupportContacts(): Promise<SupportContacts | null> {
+    return null;
+  }
+
+  /** WEB_USER_PROMISE_PAY with the amount of the offer shown; the billing applies its own rules and says why it refuses. */
+  async takePromisePay(session: SubscriberSession, offerId: string): Promise<void> {
+    if (!OFFER_ID.test(offerId)) throw new CabinetError('BAD_USER_INPUT', 'Not a valid offer id');
+    const row = await this.subscriberRow(session);
+    const offer = promisePayOffers(row, this.today(), this.currency, this.promisePayDays).find((candidate) => candidate.id === offerId);
+    if (!offer) throw notAllowed('This offer is no longer available. Please look at the offers again.');
+    const answer = await this.operator.execute('WEB_USER_PROMISE_PAY', { USER_ID: row.user_id, PROMISE_PAY: offer.amount.amount, HOST: AUDIT_NOTE });
+    session.forget();
+    if ('refused' in answer) throw notAllowed(billingReason(answer.refused));
+  }
+
+  /**
+   * CLN_USR_USLUGA_EDIT with UK 1. It is an administrator's procedure that adds any service to
+   * anyone, so the cabinet's rules are kept here: only a service the cabinet shows, not yet
+   * connected, on an enabled account with the month's price on it.
+   */
+  async connectService(session: SubscriberSession, serviceId: string): Promise<Service> {
+    const uslugaId = carbonPk(serviceId);
+    const [row, catalogue, bindings] = await Promise.all([this.subscriberRow(session), this.catalogue(session), this.bindings(session)]);
+    const service = catalogue.find((candidate) => candidate.id === uslugaId && candidate.is_show_web === true);
+    if (!service) throw notAllowed('This service is not offered to you.');
+    if (bindingOf(service, bindings)) throw notAllowed('This service is already connected.');
+    if (row.enabled === false) throw notAllowed('Your account is switched off. Please contact your provider.');
+    if (service.summa !== null && (toMinorUnits(row.balance) ?? 0n) < (toMinorUnits(service.summa) ?? 0n)) {
+      throw notAllowed('There is not enough money on the account to connect this service.');
+    }
+    const answer = await this.operator.execute('CLN_USR_USLUGA_EDIT', {
+      ID: null,
+      USER_ID: row.user_id,
+      USLUGA_ID: uslugaId,
+      ENABLED: 1,
+      COUNTT: 1,
+      UK: 1,
+      COMMENT: AUDIT_NOTE,
+    });
+    session.forget();
+    if ('refused' in answer) throw notAllowed(billingReason(answer.refused));
+    return this.serviceNow(session, uslugaId);
+  }
+
+  /**
+   * CLN_USR_USLUGA_EDIT with UK 2 and the binding's ID, for a connected service the subscriber may
+   * disconnect (WEB_ALLOW_DISABLE). The vendor's "null если удаление" for ID is copied from
+   * CLN_SWITCH_EDIT; a delete needs the row. [inferred]
+   */
+  async disconnectService(session: SubscriberSession, serviceId: string): Promise<Service> {
+    const uslugaId = carbonPk(serviceId);
+    const [catalogue, bindings] = await Promise.all([this.catalogue(session), this.bindings(session)]);
+    const service = catalogue.find((candidate) => candidate.id === uslugaId && candidate.is_show_web === true);
+    if (!service) throw notAllowed('This service is not offered to you.');
+    const binding = bindingOf(service, bindings);
+    if (!binding) throw notAllowed('This service is not connected.');
+    if (service.web_allow_disable !== true) throw notAllowed('This service cannot be disconnected in the cabinet. Please contact your provider.');
+    const answer = await this.operator.execute('CLN_USR_USLUGA_EDIT', {
+      ID: binding.id,
+      USER_ID: binding.user_id,
+      USLUGA_ID: uslugaId,
+      UK: 2,
+      COMMENT: AUDIT_NOTE,
+    });
+    session.forget();
+    if ('refused' in answer) throw notAllowed(billingReason(answer.refused));
+    return this.serviceNow(session, uslugaId);
+  }
+
+  async requestPasswordReset(_login: string): Promise<PasswordResetStart> {
+    throw notSupported('Password reset');
+  }
+
+  async confirmPasswordReset(_reset: PasswordResetStart, _code: string, _newPassword: string): Promise<void> {
+    throw notSupported('Password reset');
+  }
+
+  /** api.php keeps no push tokens; the BFF's own registry has them. */
+  async registerPushToken(_session: SubscriberSession, _token: string, _platform: PushPlatform): Promise<void> {}
+
+  /** True when api.php admits our certificate and runs a procedure under the operator's session. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.operator.execute('CLN_USR_GET', { SELECT_ID: 0 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  private today(): string {
+    return localDate(this.clock());
+  }
+
+  /** The session's subscriber as CLN_USR_GET has them; an account that is gone ends the session. */
+  private async subscriberRow(session: SubscriberSession): Promise<UsrGetRow> {
+    const userId = subscriberId(session);
+    const [row] = await this.shared(session, 'CLN_USR_GET', { SELECT_ID: userId }, usrGetRow);
+    if (row === undefined || row.deleted === true) throw new CabinetError('UNAUTHENTICATED', 'Please sign in again.', { detail: 'carbon-legacy CLN_USR_GET: no such account' });
+    if (row.user_id !== userId) throw upstreamError('carbon-legacy CLN_USR_GET: the answer is about another account');
+    return row;
+  }
+
+  private catalogue(session: SubscriberSession) {
+    return this.shared(session, 'CLN_USLUGA_LIST', { P_ID: null }, uslugaRow);
+  }
+
+  private async bindings(session: SubscriberSession) {
+    const userId = subscriberId(session);
+    const rows = await this.shared(session, 'CLN_USR_USLUGA_LIST', { USER_ID: userId }, usrUslugaRow);
+    return rows.filter((binding) => binding.user_id === userId);
+  }
+
+  /** The service as the billing lists it right after a write. */
+  private async serviceNow(session: SubscriberSession, uslugaId: string): Promise<Service> {
+    const service = (await this.getServices(session)).find((candidate) => candidate.id === uslugaId);
+    if (!service) throw upstreamError('carbon-legacy CLN_USLUGA_LIST: the service is gone after the change');
+    return service;
+  }
+
+  /** A read shared by every port call of one request. */
+  private shared<P extends Procedure, T>(session: SubscriberSession, procedure: P, args: Omit<ProcedureArgs<P>, 'SUID'>, schema: z.ZodType<T>): Promise<T[]> {
+    return session.once(`carbon-legacy ${procedure} ${JSON.stringify(args)}`, () => this.rows(procedure, args, schema));
+  }
+
+  /** A read in the expected shape. */
+  private async rows<P extends Procedure, T>(procedure: P, args: Omit<ProcedureArgs<P>, 'SUID'>, schema: z.ZodType<T>): Promise<T[]> {
+    return (await this.rawRows(procedure, args)).map((row) => parseShape(`carbon-legacy ${procedure}`, schema, row));
+  }
+
+  /** A read's rows as they came. A refusal is not something the subscriber can act on. */
+  private async rawRows<P extends Procedure>(procedure: P, args: Omit<ProcedureArgs<P>, 'SUID'>): Promise<ApiPhpRow[]> {
+    const answer = await this.operator.execute(procedure, args);
+    if ('refused' in answer) throw upstreamError(`carbon-legacy ${procedure}: refused (${billingReason(answer.refused)})`);
+    return answer.rows;
+  }
+}
+
+export function createCarbonLegacyGateway(options: CarbonLegacyGatewayOptions): CarbonLegacyGateway {
+  return new CarbonLegacyGateway(options);
+}
+
+/**
+ * The operator's api.php session: one SUID for the whole adapter, opened on first use and opened
+ * anew when Carbon answers that it expired. Calls that find the same SUID dead share one new one.
+ * Repeating the refused call is safe for writes too: the procedure raised its exception before it
+ * changed anything, and Firebird undoes the rest.
+ */
+class OperatorSession {
+  private session: { suid: Promise<string>; value?: string } | undefined;
+
+  constructor(
+    private readonly client: CarbonLegacyClient,
+    private readonly credentials: { login: string; password: string },
+  ) {}
+
+  async execute<P extends Procedure>(procedure: P, args: Omit<ProcedureArgs<P>, 'SUID'>): Promise<ApiPhpAnswer> {
+    const suid = await this.current();
+    const answer = await this.client.execute(procedure, { ...args, SUID: suid } as ProcedureArgs<P>);
+    if (!('refused' in answer) || !isSessionExpired(answer.refused)) return answer;
+    const fresh = await this.renew(suid);
+    const retried = await this.client.execute(procedure, { ...args, SUID: fresh } as ProcedureArgs<P>);
+    if ('refused' in retried && isSessionExpired(retried.refused)) throw upstreamError(`carbon-legacy ${procedure}: a freshly opened operator session was refused too`);
+    return retried;
+  }
+
+  private current(): Promise<string> {
+    this.session ??= this.open();
+    return this.session.suid;
+  }
+
+  /** A new SUID, unless another call already replaced the dead one (or is replacing it). */
+  private renew(dead: string): Promise<string> {
+    if (this.session && this.session.value !== dead) return this.session.suid;
+    this.session = this.open();
+    return this.session.suid;
+  }
+
+  /** CLN_AUTH_LOGIN; its refusal is a misconfiguration, reported without the billing's text (it may quote what was sent). */
+  private open(): { suid: Promise<string>; value?: string } {
+    const label = 'carbon-legacy CLN_AUTH_LOGIN';
+    const session: { suid: Promise<string>; value?: string } = { suid: Promise.resolve('') };
+    session.suid = this.client
+      .execute('CLN_AUTH_LOGIN', { LOGIN: this.credentials.login, PASSWORD: this.credentials.password, FLAG: 0 })
+      .then((answer) => {
+        if ('refused' in answer) throw upstreamError(`${label}: the billing refused the operator account (check CARBON_LEGACY_LOGIN and CARBON_LEGACY_PASSWORD)`);
+        const suid = parseShape(label, authLoginRow, answer.rows[0]).suid;
+        session.value = suid;
+        return suid;
+      });
+    session.suid.catch(() => {
+      if (this.session === session) this.session = undefined;
+    });
+    return session;
+  }
+}
+
+function subscriberId(session: SubscriberSession): string {
+  const userId = session.identity.accountId;
+  if (!CARBON_PK.test(userId)) throw new CabinetError('UNAUTHENTICATED', 'Please sign in again.');
+  return userId;
+}
+
+/** Carbon ids are integer primary keys; anything else never reaches it. */
+function carbonPk(id: string): string {
+  if (!CARBON_PK.test(id)) throw new CabinetError('BAD_USER_INPUT', 'Not a valid service id');
+  return id;
+}
+
+/** Both sides hashed to one length first, so neither the comparison nor its length tells anything. An empty GEN_PWD matches nothing. */
+function samePassword(typed: string, stored: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(typed), digest(stored)) && stored !== '';
+}
