@@ -126,6 +126,18 @@ export const configSchema = z.object({
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   /** On SIGTERM: how long requests in flight may take to finish before their connections are cut. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /**
+   * Carbon legacy api.php: the client certificate the billing issued (its .pfx and password, or a
+   * PEM certificate and key), the CA that signed the billing's own certificate (paths), and the API
+   * administrator the BFF signs in as. Secrets: never logged, never sent to a client.
+   */
+  CARBON_LEGACY_PFX: optionalText,
+  CARBON_LEGACY_PFX_PASSWORD: optionalText,
+  CARBON_LEGACY_CERT: optionalText,
+  CARBON_LEGACY_KEY: optionalText,
+  CARBON_LEGACY_CA: optionalText,
+  CARBON_LEGACY_LOGIN: optionalText,
+  CARBON_LEGACY_PASSWORD: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 }).superRefine((config, ctx) => {
   if (config.BILLING_KIND === 'ubilling' && config.BILLING_URL && !config.UBILLING_SERIAL) {
@@ -137,6 +149,20 @@ export const configSchema = z.object({
   }
   if (config.UBILLING_CREDIT_MIN_DAY > config.UBILLING_CREDIT_MAX_DAY) {
     ctx.addIssue({ code: 'custom', path: ['UBILLING_CREDIT_MAX_DAY'], message: 'must not be before UBILLING_CREDIT_MIN_DAY' });
+  }
+  if (config.BILLING_KIND === 'carbon-legacy' && config.BILLING_URL) {
+    const required = (variable: string, what: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message: `${variable} (${what}) is required with BILLING_KIND=carbon-legacy and a BILLING_URL` });
+    if (!config.BILLING_URL.startsWith('https:')) {
+      ctx.addIssue({ code: 'custom', path: ['BILLING_URL'], message: 'must be https:// with BILLING_KIND=carbon-legacy: api.php takes a client certificate' });
+    }
+    if (!config.CARBON_LEGACY_LOGIN) required('CARBON_LEGACY_LOGIN', 'the API administrator');
+    if (!config.CARBON_LEGACY_PASSWORD) required('CARBON_LEGACY_PASSWORD', "the API administrator's password");
+    if (config.CARBON_LEGACY_PFX && (config.CARBON_LEGACY_CERT || config.CARBON_LEGACY_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['CARBON_LEGACY_PFX'], message: 'set CARBON_LEGACY_PFX or CARBON_LEGACY_CERT and CARBON_LEGACY_KEY, not both' });
+    }
+    if (!config.CARBON_LEGACY_PFX && !config.CARBON_LEGACY_CERT) required('CARBON_LEGACY_CERT', 'the client certificate, or CARBON_LEGACY_PFX');
+    if (!config.CARBON_LEGACY_PFX && !config.CARBON_LEGACY_KEY) required('CARBON_LEGACY_KEY', "the client certificate's key, or CARBON_LEGACY_PFX");
   }
 });
 

@@ -1,5 +1,8 @@
 import type { Config } from '../config.js';
 import type { BillingGateway } from '../domain/gateway.js';
+import { readClientTls } from './carbon-legacy/certificates.js';
+import { createCarbonLegacyGateway } from './carbon-legacy/gateway.js';
+import { startCarbonLegacySimulator } from './carbon-legacy/simulator.js';
 import { createCarbon5Gateway } from './carbon5/gateway.js';
 import { startCarbon5Simulator } from './carbon5/simulator.js';
 import type { BillingSimulator } from './simulator.js';
@@ -45,6 +48,18 @@ export async function createBilling(config: Config): Promise<Billing> {
           tariffsAllowed: config.UBILLING_CREDIT_TARIFFS,
           cashTypeId: config.UBILLING_CREDIT_CASH_TYPE_ID,
         },
+      });
+      return { gateway, simulator };
+    }
+    case 'carbon-legacy': {
+      // The demo simulator makes its own CA and client certificate, and brings its operator account.
+      const simulator = config.BILLING_URL ? undefined : await startCarbonLegacySimulator();
+      const gateway = createCarbonLegacyGateway({
+        url: config.BILLING_URL ?? simulator!.url,
+        tls: simulator?.clientTls ?? readClientTls(config),
+        operator: simulator?.operator ?? { login: config.CARBON_LEGACY_LOGIN!, password: config.CARBON_LEGACY_PASSWORD! },
+        timeoutMs: config.BILLING_TIMEOUT_MS,
+        currency: config.CURRENCY,
       });
       return { gateway, simulator };
     }
