@@ -136,6 +136,17 @@ describe('the subscriber journey', () => {
     expect(plain(await page.getByTestId('balance').textContent())).toBe(uah('uk', account('BILL0000101').balance));
   });
 
+  it('returns to sign-in, saying why, when the session ends while the app is open', async () => {
+    const page = await openPhone();
+    await signIn(page, 'BILL0000101');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ваш рахунок');
+    await page.context().clearCookies();
+    await page.getByRole('navigation').getByRole('link', { name: 'Платежі' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Вхід');
+    expect(await page.getByRole('status').filter({ hasText: 'Сеанс завершився' }).count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('abonent.dashboard'))).toBeNull();
+  });
+
   const languages = [
     { locale: 'uk-UA', status: 'Призупинено на ваше прохання', next: 'З наступного періоду', payments: 'Платежі', none: 'Платежів ще немає.' },
     { locale: 'ru-RU', status: 'Приостановлен по вашей просьбе', next: 'Со следующего периода', payments: 'Платежи', none: 'Платежей пока нет.' },

@@ -37,6 +37,19 @@ interface WireError {
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
+const sessionEndedListeners = new Set<() => void>();
+
+/** Called whenever the BFF says nobody is signed in any more (the session expired, or ended elsewhere). */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+/** For an UNAUTHENTICATED error, and for a signed-in screen whose `me` came back null. */
+export function reportSessionEnded(): void {
+  sessionEndedListeners.forEach((listener) => listener());
+}
+
 function toApiError(wire: WireError): ApiError {
   const code = isErrorCode(wire.extensions?.code) ? wire.extensions.code : 'UNKNOWN';
   const retryAfter = typeof wire.extensions?.retryAfter === 'number' ? wire.extensions.retryAfter : null;
@@ -76,7 +89,9 @@ export async function request<Data, Variables>(
     // No answer, or not one from the BFF (a captive portal, a proxy's error page): treat as no connection.
     throw new ApiError('NETWORK', 'No connection');
   }
-  return { data: body.data ?? null, errors: (body.errors ?? []).map(toApiError) };
+  const errors = (body.errors ?? []).map(toApiError);
+  if (errors.some((error) => error.code === 'UNAUTHENTICATED')) reportSessionEnded();
+  return { data: body.data ?? null, errors };
 }
 
 /** Runs a persisted operation and gives its data, or rejects with the first error. */

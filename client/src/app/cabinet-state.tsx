@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { StartQuery } from '../features/dashboard/documents.js';
 import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql.js';
-import { ApiError, asApiError, persistedHash, request } from './api.js';
+import { ApiError, asApiError, onSessionEnded, persistedHash, request } from './api.js';
 import { localData, type Saved } from './local-data.js';
 
 export type Cabinet = CabinetFieldsFragment;
@@ -23,6 +23,8 @@ export interface CabinetState {
   dashboardError: ApiError | null;
   /** Changes (payments, services, sign-in) can be sent now. */
   canAct: boolean;
+  /** The session ended while the dashboard was open: the sign-in form says so. */
+  sessionEnded: boolean;
 }
 
 export interface CabinetActions {
@@ -44,9 +46,13 @@ const initialState = (): CabinetState => ({
   stale: null,
   dashboardError: null,
   canAct: false,
+  sessionEnded: false,
 });
 
-function savedState(reason: StaleReason, online: boolean): CabinetState {
+/** What one load finds; whether a session just ended is the loader's to remember across loads. */
+type LoadedState = Omit<CabinetState, 'sessionEnded'>;
+
+function savedState(reason: StaleReason, online: boolean): LoadedState {
   const cabinet = localData.loadCabinet<Cabinet>(SAVED_SHAPE)?.data ?? null;
   const dashboard = localData.loadDashboard<Me>(SAVED_SHAPE);
   return {
@@ -59,7 +65,7 @@ function savedState(reason: StaleReason, online: boolean): CabinetState {
   };
 }
 
-async function loadState(online: boolean): Promise<CabinetState> {
+async function loadState(online: boolean): Promise<LoadedState> {
   let result;
   try {
     result = await request(StartQuery);
@@ -77,7 +83,8 @@ async function loadState(online: boolean): Promise<CabinetState> {
   const me = result.data?.me ?? null;
 
   if (me) {
-    return { phase: 'ready', cabinet, dashboard: localData.saveDashboard(SAVED_SHAPE, me), stale: null, dashboardError: null, canAct: true };
+    const dashboard = localData.saveDashboard(SAVED_SHAPE, me);
+    return { phase: 'ready', cabinet, dashboard, stale: null, dashboardError: null, canAct: true };
   }
   if (!meError || meError.code === 'UNAUTHENTICATED') {
     // Nobody is signed in (or the session ended elsewhere): the last dashboard must not stay behind.
@@ -106,9 +113,11 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
 
   const refresh = useCallback((): Promise<void> => {
     // One load at a time: the online event, a resume and a button press may all ask at once.
+    const show = (loaded: LoadedState) =>
+      setState((current) => ({ ...loaded, sessionEnded: loaded.dashboard === null && current.sessionEnded }));
     loading.current ??= loadState(navigator.onLine)
-      .then(setState)
-      .catch(() => setState(savedState('offline', navigator.onLine)))
+      .then(show)
+      .catch(() => show(savedState('offline', navigator.onLine)))
       .finally(() => {
         loading.current = null;
       });
@@ -126,10 +135,16 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
       const since = shownSince.current;
       if (document.visibilityState === 'visible' && since && Date.now() - Date.parse(since) > RESUME_REFRESH_MS) void refresh();
     };
+    const sessionEnded = () => {
+      localData.clearDashboard();
+      setState((current) => (current.dashboard ? { ...current, dashboard: null, stale: null, sessionEnded: true } : current));
+    };
+    const stopListening = onSessionEnded(sessionEnded);
     window.addEventListener('online', wentOnline);
     window.addEventListener('offline', wentOffline);
     document.addEventListener('visibilitychange', resumed);
     return () => {
+      stopListening();
       window.removeEventListener('online', wentOnline);
       window.removeEventListener('offline', wentOffline);
       document.removeEventListener('visibilitychange', resumed);
@@ -143,6 +158,7 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
       stale: null,
       dashboardError: null,
       canAct: true,
+      sessionEnded: false,
     }));
   }, []);
 

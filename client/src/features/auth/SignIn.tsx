@@ -12,7 +12,7 @@ import { AutoLoginMutation, LoginMutation } from './documents.js';
 export function SignIn() {
   const t = useI18n();
   const { m } = t;
-  const { cabinet, canAct, showDashboard } = useCabinet();
+  const { cabinet, canAct, sessionEnded, showDashboard } = useCabinet();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [passwordShown, setPasswordShown] = useState(false);
@@ -66,6 +66,7 @@ export function SignIn() {
 
   return (
     <Screen title={m.signInTitle}>
+      {sessionEnded && !failure && <Notice tone="warning">{m.errorUnauthenticated}</Notice>}
       {capabilities.passwordLogin && (
         <form className="card form" onSubmit={submit} onFocus={() => void loadInputRules()} noValidate>
           <Field

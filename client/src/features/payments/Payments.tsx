@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { asApiError, call, type ApiError } from '../../app/api.js';
+import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Notice, Screen } from '../../app/ui.js';
@@ -20,7 +20,10 @@ export function Payments() {
   useEffect(() => {
     let current = true;
     call(PaymentsQuery)
-      .then((data) => current && setPayments(data.me?.payments ?? []))
+      .then((data) => {
+        if (!data.me) reportSessionEnded();
+        else if (current) setPayments(data.me.payments);
+      })
       .catch((error: unknown) => current && setFailure(asApiError(error)));
     return () => {
       current = false;
