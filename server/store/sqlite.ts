@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RateLimiterSQLite } from 'rate-limiter-flexible';
-import type { AuditEntry, AuditLog, EphemeralStore, PushRegistration, PushRegistry, Store, StoredPushRegistration } from './store.js';
+import { lockRunner, type LockKeeper } from './lock.js';
+import type { AuditEntry, AuditLog, DurableSettings, EphemeralStore, PushRegistration, PushRegistry, Store, StoredPushRegistration } from './store.js';
 import { pushAddress } from './store.js';
 
 const SCHEMA = `
@@ -31,6 +32,17 @@ const SCHEMA = `
     result TEXT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
+  CREATE TABLE IF NOT EXISTS ephemeral_members (
+    set_name TEXT NOT NULL,
+    member TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (set_name, member)
+  );
+  CREATE TABLE IF NOT EXISTS settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
 `;
 
 /** One file under DATA_DIR: the single-machine default, nothing to install. */
@@ -46,6 +58,8 @@ export function openSqliteStore(options: { dataDir: string; now?: () => number }
     ephemeral: sqliteEphemeral(db, now),
     push: sqlitePushRegistry(db),
     audit: sqliteAuditLog(db),
+    settings: sqliteSettings(db),
+    withLock: lockRunner(sqliteLocks(db, now)),
     limiter: (limits) =>
       new RateLimiterSQLite({
         storeClient: db,
@@ -58,7 +72,14 @@ export function openSqliteStore(options: { dataDir: string; now?: () => number }
         blockDuration: limits.blockSeconds ?? 0,
       }),
     async ping() {
-      return db.prepare('SELECT 1 AS ok').get() !== undefined;
+      const started = performance.now();
+      let ok = false;
+      try {
+        ok = db.prepare('SELECT 1 AS ok').get() !== undefined;
+      } catch {
+        // a closed or broken database file: not ready
+      }
+      return [{ name: 'sqlite' as const, ok, latencyMs: Math.round(performance.now() - started) }];
     },
     async close() {
       db.close();
@@ -74,6 +95,11 @@ function sqliteEphemeral(db: Database.Database, now: () => number): EphemeralSto
   );
   const remove = db.prepare('DELETE FROM ephemeral WHERE key = ?');
   const purge = db.prepare('DELETE FROM ephemeral WHERE expires_at <= ?');
+  const noteMember = db.prepare(
+    'INSERT INTO ephemeral_members (set_name, member, expires_at) VALUES (?, ?, ?) ON CONFLICT (set_name, member) DO UPDATE SET expires_at = excluded.expires_at',
+  );
+  const purgeMembers = db.prepare('DELETE FROM ephemeral_members WHERE set_name = ? AND expires_at <= ?');
+  const countMembers = db.prepare<[string, number], { count: number }>('SELECT COUNT(*) AS count FROM ephemeral_members WHERE set_name = ? AND expires_at > ?');
   const increment = db.transaction((key: string, ttlSeconds: number) => {
     const at = now();
     const current = select.get(key, at);
@@ -107,6 +133,50 @@ function sqliteEphemeral(db: Database.Database, now: () => number): EphemeralSto
     async increment(key, ttlSeconds) {
       sweepSometimes();
       return increment(key, ttlSeconds);
+    },
+    async noteMember(set, member, ttlSeconds) {
+      noteMember.run(set, member, now() + ttlSeconds * 1000);
+    },
+    async countMembers(set) {
+      const at = now();
+      purgeMembers.run(set, at);
+      return countMembers.get(set, at)?.count ?? 0;
+    },
+  };
+}
+
+/** Locks are rows of the ephemeral table whose value is the holder's token. */
+function sqliteLocks(db: Database.Database, now: () => number): LockKeeper {
+  const acquire = db.prepare(
+    'INSERT INTO ephemeral (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at WHERE ephemeral.expires_at <= ?',
+  );
+  const renew = db.prepare('UPDATE ephemeral SET expires_at = ? WHERE key = ? AND value = ? AND expires_at > ?');
+  const release = db.prepare('DELETE FROM ephemeral WHERE key = ? AND value = ?');
+  return {
+    async acquire(key, token, ttlSeconds) {
+      const at = now();
+      return acquire.run(key, JSON.stringify(token), at + ttlSeconds * 1000, at).changes === 1;
+    },
+    async renew(key, token, ttlSeconds) {
+      const at = now();
+      return renew.run(at + ttlSeconds * 1000, key, JSON.stringify(token), at).changes === 1;
+    },
+    async release(key, token) {
+      release.run(key, JSON.stringify(token));
+    },
+  };
+}
+
+function sqliteSettings(db: Database.Database): DurableSettings {
+  const select = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?');
+  const insert = db.prepare('INSERT INTO settings (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING');
+  return {
+    async getOrCreate<T>(name: string, create: () => T | Promise<T>) {
+      const stored = select.get(name);
+      if (stored) return JSON.parse(stored.value) as T;
+      insert.run(name, JSON.stringify(await create()), new Date().toISOString());
+      // Another process sharing the file may have stored first while `create` ran: the stored value wins.
+      return JSON.parse(select.get(name)!.value) as T;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ErrorCode } from '../../shared/errors.js';
+import { CabinetError } from '../domain/errors.js';
 import type { PushPlatform } from '../domain/types.js';
 
 /**
@@ -14,6 +15,10 @@ export interface EphemeralStore {
   delete(key: string): Promise<void>;
   /** Adds one and returns the new count; the first increment starts the time to live. Atomic. */
   increment(key: string, ttlSeconds: number): Promise<number>;
+  /** Adds `member` to a set in which each member expires `ttlSeconds` after it was last added. */
+  noteMember(set: string, member: string, ttlSeconds: number): Promise<void>;
+  /** How many members of the set have not expired. */
+  countMembers(set: string): Promise<number>;
 }
 
 export type PushRegistration =
@@ -67,6 +72,25 @@ export interface AuditLog {
   recent(limit: number): Promise<AuditEntry[]>;
 }
 
+/** Durable values made once and shared by every instance, such as a generated VAPID key pair. */
+export interface DurableSettings {
+  /**
+   * The value stored under `name`; when there is none, `create()`'s, stored so that instances
+   * starting together all end up with the same one (the first stored wins). JSON values only.
+   */
+  getOrCreate<T>(name: string, create: () => T | Promise<T>): Promise<T>;
+}
+
+export type LockOutcome<T> = { ran: true; value: T } | { ran: false };
+
+/** One backing service and whether it answers; `error` is a short reason, never an address or a credential. */
+export interface DependencyCheck {
+  name: 'sqlite' | 'redis' | 'postgresql';
+  ok: boolean;
+  latencyMs: number;
+  error?: string;
+}
+
 export interface LimiterOptions {
   keyPrefix: string;
   points: number;
@@ -74,16 +98,49 @@ export interface LimiterOptions {
   blockSeconds?: number;
 }
 
-export interface Store {
+/** State every instance shares for minutes or days: SQLite, or Redis when several instances run. */
+export interface ShortLivedState {
   readonly ephemeral: EphemeralStore;
-  readonly push: PushRegistry;
-  readonly audit: AuditLog;
   /** An atomic rate limiter kept in this store, so every instance sharing it counts together. */
   limiter(options: LimiterOptions): RateLimiterAbstract;
-  /** True when the store answers; for readiness checks. */
-  ping(): Promise<boolean>;
+  /**
+   * Runs `fn` only when no one, in this instance or another, holds the lock `name`; otherwise
+   * returns `{ ran: false }` at once. The lock lapses `ttlSeconds` after its holder stops renewing
+   * it (a crashed holder cannot keep it); while `fn` runs it is renewed, and `signal` aborts if it
+   * is lost all the same, so `fn` can stop before it does something twice.
+   */
+  withLock<T>(name: string, ttlSeconds: number, fn: (signal: AbortSignal) => Promise<T>): Promise<LockOutcome<T>>;
+}
+
+/** State that must outlive restarts: SQLite, or PostgreSQL when several instances run. */
+export interface DurableState {
+  readonly push: PushRegistry;
+  readonly audit: AuditLog;
+  readonly settings: DurableSettings;
+}
+
+export interface Store extends ShortLivedState, DurableState {
+  /** Each backing service and whether it answers, for readiness checks. Never throws. */
+  ping(): Promise<DependencyCheck[]>;
   close(): Promise<void>;
 }
 
 export const pushAddress = (registration: PushRegistration) =>
   registration.kind === 'webpush' ? registration.endpoint : registration.token;
+
+/**
+ * A shared store that does not answer. The subscriber may try again; which store and operation
+ * failed, and how, goes to the server log through `detail`.
+ */
+export const storeUnavailable = (detail: string, cause?: unknown) =>
+  new CabinetError('UPSTREAM_UNAVAILABLE', 'The cabinet cannot reach its storage right now. Please try again in a minute.', { detail, cause });
+
+/** A short reason for a failed store call: an error code or a few words, never an address or a credential. */
+export function storeFailureReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{2,32}$/.test(code)) return code;
+  const message = error instanceof Error ? error.message.toLowerCase() : '';
+  if (message.includes('timed out') || message.includes('timeout')) return 'timeout';
+  if (['enableofflinequeue', 'connection is closed', 'not ready', 'terminated'].some((words) => message.includes(words))) return 'not connected';
+  return 'error';
+}
