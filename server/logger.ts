@@ -1,33 +1,60 @@
 import pino, { type DestinationStream } from 'pino';
+import { currentRequestId } from './observability/request-context.js';
 
 /**
- * Structured JSON logs. Paths that could carry a secret are redacted by configuration, as a second
- * line of defence behind the rule that secrets are never passed to the logger at all.
+ * Paths that could carry a secret. They are redacted by configuration, as a second line of
+ * defence behind the rule that secrets are never passed to the logger at all.
+ */
+export const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'secret',
+  '*.secret',
+  'identity.secret',
+  '*.identity.secret',
+  'cookie',
+  'headers.cookie',
+  'headers.authorization',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'code',
+  '*.code',
+  'serial',
+  '*.serial',
+  'uberpassword',
+  '*.uberpassword',
+  'apiPassword',
+  '*.apiPassword',
+  'token',
+  '*.token',
+  'REDIS_URL',
+  '*.REDIS_URL',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
+  'METRICS_TOKEN',
+  '*.METRICS_TOKEN',
+  'CARBON_API_PASSWORD',
+  '*.CARBON_API_PASSWORD',
+  'UBILLING_SERIAL',
+  '*.UBILLING_SERIAL',
+];
+
+/**
+ * Structured JSON logs, one object a line. Every line written while a request is handled carries
+ * that request's id (`requestId`), the billing-call lines included, so one request can be followed
+ * through the BFF and matched with the proxy's access log.
  */
 export function createLogger(level: string, destination?: DestinationStream) {
   return pino(
     {
-    level,
-    base: undefined,
-    redact: {
-      paths: [
-        'password',
-        '*.password',
-        'secret',
-        '*.secret',
-        'identity.secret',
-        '*.identity.secret',
-        'cookie',
-        'headers.cookie',
-        'headers.authorization',
-        'req.headers.cookie',
-        'req.headers.authorization',
-        'code',
-        '*.code',
-      ],
-      censor: '[redacted]',
+      level,
+      base: undefined,
+      mixin() {
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { requestId };
+      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-  },
     destination,
   );
 }

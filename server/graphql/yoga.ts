@@ -8,6 +8,7 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { isErrorCode } from '../../shared/errors.js';
 import { resolveClientAddress, addressSet } from '../auth/client-address.js';
 import { CabinetError } from '../domain/errors.js';
+import { useOperationMetrics } from '../observability/graphql-plugin.js';
 import { projectPath } from '../paths.js';
 import type { CabinetServices, GraphQLContext, ServerContext } from './context.js';
 import { SubscriberReads, subscriberSession } from './context.js';
@@ -37,6 +38,7 @@ export function createGraphQLHandler(services: CabinetServices) {
   });
 
   const plugins: Plugin[] = [
+    useOperationMetrics(services.store.ephemeral),
     ...(armor.protect().plugins as Plugin[]),
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     useDisableIntrospection({ isDisabled: () => production }),

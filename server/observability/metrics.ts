@@ -1,0 +1,121 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { Store } from '../store/store.js';
+
+/**
+ * The process's metrics, served at /metrics. Prometheus scrapes each instance on its own and adds
+ * them up, so every counter here counts this process only. Label values come from closed sets
+ * (call names, error codes, limit names) or are capped (operation names), never from a subscriber.
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+const registers = [metricsRegistry];
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const graphqlOperations = new Counter({
+  name: 'abonent_graphql_operations_total',
+  help: 'GraphQL requests by operation name and result: ok, an error code, or rejected before execution',
+  labelNames: ['operation', 'result'] as const,
+  registers,
+});
+
+export const graphqlDuration = new Histogram({
+  name: 'abonent_graphql_request_duration_seconds',
+  help: 'Time from the request to the response, by GraphQL operation name',
+  labelNames: ['operation'] as const,
+  buckets: DURATION_BUCKETS,
+  registers,
+});
+
+export const upstreamCalls = new Counter({
+  name: 'abonent_upstream_calls_total',
+  help: 'Billing calls by call name and outcome: ok, unavailable, error, or circuit_open (not sent: the billing is down)',
+  labelNames: ['call', 'outcome'] as const,
+  registers,
+});
+
+export const upstreamDuration = new Histogram({
+  name: 'abonent_upstream_call_duration_seconds',
+  help: 'Time a billing call took, retries included, by call name',
+  labelNames: ['call'] as const,
+  buckets: DURATION_BUCKETS,
+  registers,
+});
+
+export const upstreamRetries = new Counter({
+  name: 'abonent_upstream_retries_total',
+  help: 'Billing reads sent again after a quick failure, by call name',
+  labelNames: ['call'] as const,
+  registers,
+});
+
+export const upstreamCircuitOpen = new Gauge({
+  name: 'abonent_upstream_circuit_open',
+  help: '1 while calls to this billing host fail fast because it stopped answering',
+  labelNames: ['upstream'] as const,
+  registers,
+});
+
+export const rateLimitRejections = new Counter({
+  name: 'abonent_rate_limit_rejections_total',
+  help: 'Requests refused by an abuse limit, by limit',
+  labelNames: ['limit'] as const,
+  registers,
+});
+
+/** For the push notifier: one increment per notification handed to a push service. */
+export const pushSends = new Counter({
+  name: 'abonent_push_sends_total',
+  help: 'Push notifications sent, by kind (webpush, native) and result (sent, gone, failed)',
+  labelNames: ['kind', 'result'] as const,
+  registers,
+});
+
+/** The store set that `noteActiveSession` fills and the active-sessions gauge counts. */
+export const ACTIVE_SESSIONS_SET = 'active-sessions';
+/** A session counts as active for this long after its last request. */
+export const ACTIVE_SESSION_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * The metrics that read the store, in a registry of the cabinet's own (merged into the process's
+ * at scrape time). Active sessions are the signed-in sessions that made a GraphQL request in the
+ * last five minutes, across every instance sharing the store: an exact count of a set kept in the
+ * store, not a scan of every session.
+ */
+export function storeMetrics(store: Store): Registry {
+  const registry = new Registry();
+  new Gauge({
+    name: 'abonent_active_sessions',
+    help: `Signed-in sessions that made a request in the last ${ACTIVE_SESSION_WINDOW_SECONDS / 60} minutes, across all instances`,
+    registers: [registry],
+    async collect() {
+      try {
+        this.set(await store.ephemeral.countMembers(ACTIVE_SESSIONS_SET));
+      } catch {
+        // The store is down (readiness says so): keep the last value rather than fail the scrape.
+      }
+    },
+  });
+  return registry;
+}
+
+/** The store as it was, with its rate limiters counting their refusals in the metrics. */
+export function countingRateLimitRejections(store: Store): Store {
+  return {
+    ...store,
+    limiter(options) {
+      const limiter = store.limiter(options);
+      const consume = limiter.consume.bind(limiter);
+      limiter.consume = async (...args) => {
+        try {
+          return await consume(...args);
+        } catch (rejection) {
+          if (rejection instanceof RateLimiterRes) rateLimitRejections.inc({ limit: options.keyPrefix });
+          throw rejection;
+        }
+      };
+      return limiter;
+    },
+  };
+}
