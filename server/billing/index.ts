@@ -1,11 +1,13 @@
 import type { Config } from '../config.js';
 import type { BillingGateway } from '../domain/gateway.js';
+import type { EphemeralStore, Store } from '../store/store.js';
 import { readClientTls } from './carbon-legacy/certificates.js';
 import { createCarbonLegacyGateway } from './carbon-legacy/gateway.js';
 import { startCarbonLegacySimulator } from './carbon-legacy/simulator.js';
 import { createCarbon5Gateway } from './carbon5/gateway.js';
 import { startCarbon5Simulator } from './carbon5/simulator.js';
 import type { BillingSimulator } from './simulator.js';
+import { localYmd, type CreditLog } from './ubilling/credit-rules.js';
 import { createUbillingGateway } from './ubilling/gateway.js';
 import { startUbillingSimulator } from './ubilling/simulator.js';
 
@@ -15,8 +17,11 @@ export interface Billing {
   simulator?: BillingSimulator;
 }
 
-/** Builds the configured billing adapter; with no BILLING_URL, starts that billing's simulator on loopback first. */
-export async function createBilling(config: Config): Promise<Billing> {
+/**
+ * Builds the configured billing adapter; with no BILLING_URL, starts that billing's simulator on
+ * loopback first. State an adapter keeps between requests lives in the store, shared by every instance.
+ */
+export async function createBilling(config: Config, store: Store): Promise<Billing> {
   switch (config.BILLING_KIND) {
     case 'carbon5': {
       const simulator = config.BILLING_URL ? undefined : await startCarbon5Simulator({ apiPassword: config.CARBON_API_PASSWORD });
@@ -38,6 +43,7 @@ export async function createBilling(config: Config): Promise<Billing> {
         timeoutMs: config.BILLING_TIMEOUT_MS,
         currency: config.CURRENCY,
         autoLogin: config.UBILLING_AUTO_LOGIN,
+        creditLog: storeCreditLog(store.ephemeral),
         creditRules: {
           enabled: config.UBILLING_CREDIT_ENABLED,
           minDay: config.UBILLING_CREDIT_MIN_DAY,
@@ -66,4 +72,23 @@ export async function createBilling(config: Config): Promise<Billing> {
     default:
       throw new Error(`BILLING_KIND=${config.BILLING_KIND} is not built yet`);
   }
+}
+
+/** A mark lives past the month it is for, and no longer: the rule asks only about this month. */
+const CREDIT_MARK_TTL_SECONDS = 32 * 24 * 60 * 60;
+
+/**
+ * The Ubilling credits set through `sc`, for the once-a-month rule, in the store: every instance
+ * sees a credit another one set, and a restart forgets none.
+ */
+function storeCreditLog(ephemeral: EphemeralStore): CreditLog {
+  const key = (login: string, at: Date) => `ubilling-credit:${login.toLowerCase()}:${localYmd(at).slice(0, 7)}`;
+  return {
+    async usedInMonth(login, now) {
+      return (await ephemeral.get<boolean>(key(login, now))) === true;
+    },
+    async record(login, at) {
+      await ephemeral.set(key(login, at), true, CREDIT_MARK_TTL_SECONDS);
+    },
+  };
 }

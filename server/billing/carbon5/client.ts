@@ -30,6 +30,9 @@ export type CabinetMethod =
  */
 const SYSTEM_API_METHODS: ReadonlySet<CabinetMethod> = new Set(['login', 'try_auto_login', 'get_user', 'user_info']);
 
+/** The methods that change nothing in Carbon, so a quick failure may be retried; the others are sent once. */
+const READ_METHODS: ReadonlySet<CabinetMethod> = new Set(['get_user', 'user_info', 'get_usluga_list', 'get_promise_pay_list', 'get_pay_log']);
+
 /** One step of a REST v2 chain: method N and its arg N. */
 export interface RestCall {
   method: string;
@@ -66,25 +69,25 @@ export class CarbonClient {
     url.searchParams.set('method1', `web_cabinet.${method}`);
     url.searchParams.set('arg1', JSON.stringify(arg));
     if (this.options.apiPassword !== undefined) url.searchParams.set('psw', this.options.apiPassword);
-    const response = await callUpstream({ name, url, method: 'GET', timeoutMs: this.options.timeoutMs });
+    const response = await callUpstream({ name, url, method: 'GET', timeoutMs: this.options.timeoutMs, read: READ_METHODS.has(method) });
     return parseJsonBody({ name }, response.body);
   }
 
   /** POST /rest_api/v2/<Model>/ with method1/arg1/method2/arg2…; the result of the last call, or Carbon's refusal. */
-  async restV2(model: 'Users' | 'Abonents', calls: readonly RestCall[]): Promise<RestAnswer> {
+  async restV2(model: 'Users' | 'Abonents', calls: readonly RestCall[], options: { read?: boolean } = {}): Promise<RestAnswer> {
     const name = `carbon5 ${model} ${calls.map((call) => call.method).join('+')}`;
     const form = new URLSearchParams();
     calls.forEach((call, index) => {
       form.set(`method${index + 1}`, call.method);
       form.set(`arg${index + 1}`, JSON.stringify(call.arg));
     });
-    const response = await callUpstream({ name, url: new URL(`${model}/`, this.restUrl), form, timeoutMs: this.options.timeoutMs });
+    const response = await callUpstream({ name, url: new URL(`${model}/`, this.restUrl), form, timeoutMs: this.options.timeoutMs, read: options.read });
     return parseRestEnvelope(name, parseJsonBody({ name }, response.body));
   }
 
   /** web_cabinet.<m> through REST v2 Users: the method's answer, decoded from result[0]. */
   async cabinetViaRest(method: CabinetMethod, arg: Record<string, unknown>): Promise<unknown> {
-    const answer = await this.restV2('Users', [{ method: `web_cabinet.${method}`, arg }]);
+    const answer = await this.restV2('Users', [{ method: `web_cabinet.${method}`, arg }], { read: READ_METHODS.has(method) });
     const name = `carbon5 web_cabinet.${method}`;
     if ('refused' in answer) return { error: answer.refused };
     return decodeCabinetResult(name, answer.result);

@@ -128,7 +128,8 @@ export class RemoteApi {
     if (action) query.set('action', action);
     for (const [param, value] of params) query.set(param, value);
     url.search = query.toString();
-    const response = await callUpstream({ name, url, timeoutMs: this.options.timeoutMs });
+    // Everything but `sc` only reads; `sc` sets a credit and charges its fee, so it is sent once.
+    const response = await callUpstream({ name, url, timeoutMs: this.options.timeoutMs, read: action !== 'sc' });
     return response.body;
   }
 }

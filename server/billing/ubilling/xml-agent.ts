@@ -81,7 +81,7 @@ export class XmlAgent {
     ]);
     if (options.justcheck) query.set('justcheck', 'true');
     this.sign(query, credentials);
-    return parseCreditor(name, await this.signedIn(name, query));
+    return parseCreditor(name, await this.signedIn(name, query, options.justcheck));
   }
 
   private xmlagent(credentials: UberCredentials, request: Request | null): URLSearchParams {
@@ -101,18 +101,19 @@ export class XmlAgent {
   }
 
   /** After sign-in a 401 means the password was changed in the billing: the session is over. */
-  private async signedIn(name: string, query: URLSearchParams): Promise<string> {
-    const body = await this.call(name, query);
+  private async signedIn(name: string, query: URLSearchParams, read = true): Promise<string> {
+    const body = await this.call(name, query, read);
     if (body === null) throw new CabinetError('UNAUTHENTICATED', 'Your password was changed. Please sign in again.');
     return body;
   }
 
   /** The body, or null for XMLAgent's 401 (a wrong login/md5 pair). */
-  private async call(name: string, query: URLSearchParams): Promise<string | null> {
+  /** `read`: false only for the creditor agent taking a credit, which must be sent once. */
+  private async call(name: string, query: URLSearchParams, read = true): Promise<string | null> {
     const url = new URL(this.root);
     url.search = query.toString();
     try {
-      return (await callUpstream({ name, url, timeoutMs: this.options.timeoutMs })).body;
+      return (await callUpstream({ name, url, timeoutMs: this.options.timeoutMs, read })).body;
     } catch (error) {
       // callUpstream turns every status but 200 into an error; XMLAgent's 401 is an answer.
       if (error instanceof CabinetError && error.code === 'UPSTREAM_ERROR' && error.detail === `${name}: HTTP 401`) return null;
