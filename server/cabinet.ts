@@ -1,5 +1,7 @@
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AbuseLimits } from './auth/abuse-limits.js';
 import { addressSet } from './auth/client-address.js';
 import { SessionManager } from './auth/sessions.js';
@@ -9,30 +11,44 @@ import type { BillingSimulator } from './billing/simulator.js';
 import type { Config } from './config.js';
 import { PendingServiceChanges } from './domain/pending-service-changes.js';
 import type { Logger } from './logger.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { countingRateLimitRejections, storeMetrics } from './observability/metrics.js';
+import { openStore } from './store/index.js';
+import type { Store } from './store/store.js';
 
 export interface RunningCabinet {
   url: string;
   server: Server;
+  store: Store;
   simulator?: BillingSimulator;
+  /**
+   * Stops accepting connections, lets the requests in flight finish for up to SHUTDOWN_GRACE_MS
+   * (then cuts their connections), and closes the billing and the store.
+   */
   close(): Promise<void>;
 }
+
+/** While shutting down, idle keep-alive connections are closed this often, as requests in flight finish. */
+const IDLE_SWEEP_MS = 100;
 
 /**
  * Builds the store, the billing and the app from configuration and starts listening. Tests may
  * hand in a simulator they started themselves; the cabinet then runs in demo mode against it.
  */
 export async function startCabinet(config: Config, logger: Logger, options: { simulator?: BillingSimulator } = {}): Promise<RunningCabinet> {
-  const billing = await createBilling(options.simulator ? { ...config, BILLING_URL: options.simulator.url } : config);
+  const store = countingRateLimitRejections(await openStore(config, logger));
+  const billing = await createBilling(options.simulator ? { ...config, BILLING_URL: options.simulator.url } : config, store).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   billing.simulator ??= options.simulator;
   const demo = billing.simulator !== undefined;
-  const store = openSqliteStore({ dataDir: config.DATA_DIR });
   const autoLoginNetworks = demo && config.AUTO_LOGIN_NETWORKS.length === 0 ? ['127.0.0.0/8', '::1/128'] : config.AUTO_LOGIN_NETWORKS;
   const sessions = new SessionManager(store.ephemeral, {
     idleMinutes: config.SESSION_IDLE_MINUTES,
     maxMinutes: config.SESSION_MAX_MINUTES,
     secureCookie: config.PUBLIC_URL?.startsWith('https:') ?? false,
   });
+  let stopping = false;
   const listener = buildApp({
     config,
     gateway: billing.gateway,
@@ -44,6 +60,8 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     logger,
     demo,
     simulator: billing.simulator,
+    cabinetMetrics: storeMetrics(store),
+    stopping: () => stopping,
   });
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
   await new Promise<void>((resolve, reject) => {
@@ -55,12 +73,21 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
   return {
     url: `http://${host}:${port}`,
     server,
+    store,
     simulator: billing.simulator,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      stopping = true;
+      const closed = once(server, 'close');
+      server.close();
+      const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+      server.closeIdleConnections();
+      const inTime = await Promise.race([closed.then(() => true), sleep(config.SHUTDOWN_GRACE_MS, false, { ref: false })]);
+      clearInterval(sweep);
+      if (!inTime) {
+        logger.warn({ graceMs: config.SHUTDOWN_GRACE_MS }, 'requests still running after the grace time; closing their connections');
+        server.closeAllConnections();
+        await closed;
+      }
       await billing.gateway.close();
       if (!options.simulator) await billing.simulator?.close();
       await store.close();
