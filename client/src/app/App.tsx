@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Component, lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { SignIn } from '../features/auth/SignIn.js';
 import { LogoutMutation } from '../features/auth/documents.js';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
@@ -70,6 +70,33 @@ function DashboardUnavailable() {
       </button>
     </Screen>
   );
+}
+
+function ScreenFailed() {
+  const { m } = useI18n();
+  return (
+    <Screen title={m.errorUnknown}>
+      <button type="button" className="button primary" onClick={() => location.reload()}>
+        {m.reload}
+      </button>
+    </Screen>
+  );
+}
+
+/**
+ * A screen that cannot load (say, its chunk is gone after a deploy to a browser without the
+ * service worker yet) offers a reload instead of leaving a blank page.
+ */
+class ScreenBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? <ScreenFailed /> : this.props.children;
+  }
 }
 
 function Routes() {
@@ -225,6 +252,7 @@ export function App() {
   const [theme, setTheme] = useState<ThemePreference>(() => localData.loadTheme());
   const i18n = useMemo(() => createI18n(language, navigator.languages), [language]);
   const themeColor = cabinetState.cabinet?.themeColor;
+  const { path } = useLocation();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -249,9 +277,11 @@ export function App() {
         <Header />
         <Banners />
         <main id="main">
-          <Suspense fallback={<Loading />}>
-            <Routes />
-          </Suspense>
+          <ScreenBoundary key={path}>
+            <Suspense fallback={<Loading />}>
+              <Routes />
+            </Suspense>
+          </ScreenBoundary>
         </main>
         <Navigation />
         <Settings language={language} onLanguage={chooseLanguage} theme={theme} onTheme={chooseTheme} />
