@@ -129,6 +129,36 @@ describe('the subscriber journey', () => {
     await expectNoAxeViolations(page, 'sign-in (dark, chosen)');
   });
 
+  it('moves the keyboard focus in the visual order, always visibly', async () => {
+    const page = await openPhone();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Вхід');
+    const stops: string[] = [];
+    for (let stop = 0; stop < 10; stop += 1) {
+      await page.keyboard.press('Tab');
+      stops.push(
+        await page.evaluate(() => {
+          const focused = document.activeElement as HTMLElement;
+          const label = focused.id ? document.querySelector(`label[for="${focused.id}"]`)?.textContent : null;
+          const name = label ?? focused.closest('label')?.textContent ?? focused.textContent ?? '';
+          if (getComputedStyle(focused).outlineStyle === 'none') return `${name} (focus not visible)`;
+          return name.trim();
+        }),
+      );
+    }
+    expect(stops).toEqual([
+      'Abonent',
+      'Логін',
+      'Пароль',
+      'Показати пароль',
+      'Увійти',
+      'Увійти автоматично',
+      'Забули пароль?',
+      'Демо-скринька',
+      expect.stringMatching(/^Мова/),
+      expect.stringMatching(/^Вигляд/),
+    ]);
+  });
+
   it('signs in automatically from the ISP’s network (this machine, in the demo)', async () => {
     const page = await openPhone();
     await page.getByRole('button', { name: 'Увійти автоматично' }).click();
