@@ -131,11 +131,13 @@ export class CarbonLegacyGateway implements BillingGateway {
   }
 
   async getSpends(session: SubscriberSession): Promise<Spend[]> {
+    subscriberId(session);
     const [row, catalogue, bindings] = await Promise.all([this.subscriberRow(session), this.catalogue(session), this.bindings(session)]);
     return mapSpends(row, catalogue, bindings, this.currency);
   }
 
   async getServices(session: SubscriberSession): Promise<Service[]> {
+    subscriberId(session);
     const [catalogue, bindings] = await Promise.all([this.catalogue(session), this.bindings(session)]);
     return mapServices(catalogue, bindings, this.currency);
   }
@@ -180,6 +182,7 @@ export class CarbonLegacyGateway implements BillingGateway {
    */
   async connectService(session: SubscriberSession, serviceId: string): Promise<Service> {
     const uslugaId = carbonPk(serviceId);
+    subscriberId(session);
     const [row, catalogue, bindings] = await Promise.all([this.subscriberRow(session), this.catalogue(session), this.bindings(session)]);
     const service = catalogue.find((candidate) => candidate.id === uslugaId && candidate.is_show_web === true);
     if (!service) throw notAllowed('This service is not offered to you.');
@@ -209,6 +212,7 @@ export class CarbonLegacyGateway implements BillingGateway {
    */
   async disconnectService(session: SubscriberSession, serviceId: string): Promise<Service> {
     const uslugaId = carbonPk(serviceId);
+    subscriberId(session);
     const [catalogue, bindings] = await Promise.all([this.catalogue(session), this.bindings(session)]);
     const service = catalogue.find((candidate) => candidate.id === uslugaId && candidate.is_show_web === true);
     if (!service) throw notAllowed('This service is not offered to you.');
@@ -359,6 +363,7 @@ class OperatorSession {
   }
 }
 
+/** The session's USER_ID; a session that holds anything else was tampered with, and ends before any request. */
 function subscriberId(session: SubscriberSession): string {
   const userId = session.identity.accountId;
   if (!CARBON_PK.test(userId)) throw new CabinetError('UNAUTHENTICATED', 'Please sign in again.');

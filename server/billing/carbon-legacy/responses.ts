@@ -57,13 +57,14 @@ const xmlParser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   processEntities: true,
-  htmlEntities: false,
+  // Also decodes character references (&#1048;), which PHP's XML writers use for what the charset lacks.
+  htmlEntities: true,
   isArray: (tagName) => tagName === 'row',
 });
 
 const envelope = z.union([
-  z.object({ error: z.union([z.string(), z.number()]).transform(String) }),
-  z.object({ row: z.array(z.union([z.record(z.string(), z.unknown()), z.literal('')])).default([]) }),
+  z.strictObject({ error: z.string() }),
+  z.strictObject({ row: z.array(z.union([z.record(z.string(), z.unknown()), z.literal('')])) }),
   z.literal(''),
 ]);
 

@@ -85,6 +85,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
   private server: Server | undefined;
   private address = '';
   private fault: CarbonLegacyFault = null;
+  private faultyProcedure: string | undefined;
   private readonly accounts: LegacyAccountState[];
   private readonly services: LegacyServiceSeed[];
   private readonly promiseRules: LegacySeed['promiseRules'];
@@ -184,8 +185,10 @@ export class CarbonLegacySimulator implements BillingSimulator {
     this.expireOn = procedure;
   }
 
-  setFault(fault: CarbonLegacyFault): void {
+  /** Breaks every procedure, or only the one named. */
+  setFault(fault: CarbonLegacyFault, procedure?: string): void {
     this.fault = fault;
+    this.faultyProcedure = procedure;
   }
 
   async close(): Promise<void> {
@@ -214,7 +217,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
       this.expireOperatorSessions();
     }
     this.callCounts[procedure] = (this.callCounts[procedure] ?? 0) + 1;
-    switch (this.fault) {
+    switch (this.faultyProcedure === undefined || this.faultyProcedure === procedure ? this.fault : null) {
       case 'slow':
         return this.answerLate(response);
       case 'http500':
