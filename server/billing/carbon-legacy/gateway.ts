@@ -315,7 +315,7 @@ export function createCarbonLegacyGateway(options: CarbonLegacyGatewayOptions): 
  * changed anything, and Firebird undoes the rest.
  */
 class OperatorSession {
-  private session: { suid: Promise<string>; value?: string } | undefined;
+  private session: OpenedSession | undefined;
 
   constructor(
     private readonly client: CarbonLegacyClient,
@@ -344,23 +344,32 @@ class OperatorSession {
     return this.session.suid;
   }
 
-  /** CLN_AUTH_LOGIN; its refusal is a misconfiguration, reported without the billing's text (it may quote what was sent). */
-  private open(): { suid: Promise<string>; value?: string } {
-    const label = 'carbon-legacy CLN_AUTH_LOGIN';
-    const session: { suid: Promise<string>; value?: string } = { suid: Promise.resolve('') };
-    session.suid = this.client
-      .execute('CLN_AUTH_LOGIN', { LOGIN: this.credentials.login, PASSWORD: this.credentials.password, FLAG: 0 })
-      .then((answer) => {
-        if ('refused' in answer) throw upstreamError(`${label}: the billing refused the operator account (check CARBON_LEGACY_LOGIN and CARBON_LEGACY_PASSWORD)`);
-        const suid = parseShape(label, authLoginRow, answer.rows[0]).suid;
+  private open(): OpenedSession {
+    const session: OpenedSession = {
+      suid: this.authLogin().then((suid) => {
         session.value = suid;
         return suid;
-      });
+      }),
+    };
     session.suid.catch(() => {
       if (this.session === session) this.session = undefined;
     });
     return session;
   }
+
+  /** CLN_AUTH_LOGIN; its refusal is a misconfiguration, reported without the billing's text (it may quote what was sent). */
+  private async authLogin(): Promise<string> {
+    const label = 'carbon-legacy CLN_AUTH_LOGIN';
+    const answer = await this.client.execute('CLN_AUTH_LOGIN', { LOGIN: this.credentials.login, PASSWORD: this.credentials.password, FLAG: 0 });
+    if ('refused' in answer) throw upstreamError(`${label}: the billing refused the operator account (check CARBON_LEGACY_LOGIN and CARBON_LEGACY_PASSWORD)`);
+    return parseShape(label, authLoginRow, answer.rows[0]).suid;
+  }
+}
+
+/** A SUID being opened, and once it is, its value: what `renew` compares a dead one with. */
+interface OpenedSession {
+  suid: Promise<string>;
+  value?: string;
 }
 
 /** The session's USER_ID; a session that holds anything else was tampered with, and ends before any request. */

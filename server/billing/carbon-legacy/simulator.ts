@@ -225,8 +225,12 @@ export class CarbonLegacySimulator implements BillingSimulator {
       case 'garbage':
         return send(response, 200, 'text/html', Buffer.from('<br />\n<b>Warning</b>:  ibase_connect(): Unable to complete network request to host "localhost". in <b>/var/www/api.php</b> on line <b>12</b><br />\n'));
     }
-    const outcome = url.searchParams.get('cmd') === 'execute' ? this.execute(procedure, args.map((arg) => (arg === 'null' || arg === '' ? null : arg))) : { error: 'Unknown command' };
-    send(response, 200, 'text/xml', windows1251(xmlAnswer(outcome)));
+    try {
+      const outcome = url.searchParams.get('cmd') === 'execute' ? this.execute(procedure, args.map((arg) => (arg === 'null' || arg === '' ? null : arg))) : { error: 'Unknown command' };
+      send(response, 200, 'text/xml', windows1251(xmlAnswer(outcome)));
+    } catch {
+      send(response, 500, 'text/html', Buffer.from('<h1>500 Internal Server Error</h1>'));
+    }
   }
 
   private answerLate(response: ServerResponse): void {
