@@ -32,6 +32,12 @@ export const PROCEDURES = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type Procedure = keyof typeof PROCEDURES;
+
+/**
+ * The procedures that change nothing in Carbon, so a quick failure may be retried. The others are
+ * sent once: CLN_AUTH_LOGIN as every sign-in, and the money and service writes.
+ */
+const READ_PROCEDURES: ReadonlySet<Procedure> = new Set(['CLN_USR_FIND_2', 'CLN_USR_GET', 'CLN_FIN_OPER', 'CLN_USLUGA_LIST', 'CLN_USR_USLUGA_LIST']);
 export type ProcedureParameter<P extends Procedure> = (typeof PROCEDURES)[P][number];
 export type ArgValue = string | number | null;
 /** Named arguments; a parameter left out is sent as NULL. */
@@ -83,7 +89,14 @@ export class CarbonLegacyClient {
     const url = new URL(this.apiUrl);
     url.search = positionalQuery(procedure, args).toString();
     try {
-      const response = await callUpstream({ name, url, method: 'GET', timeoutMs: this.options.timeoutMs, dispatcher: this.dispatcher });
+      const response = await callUpstream({
+        name,
+        url,
+        method: 'GET',
+        timeoutMs: this.options.timeoutMs,
+        read: READ_PROCEDURES.has(procedure),
+        dispatcher: this.dispatcher,
+      });
       return parseApiPhpXml(name, decodeBody(name, response.bytes, response.contentType));
     } catch (error) {
       throw withCertificateHint(error);

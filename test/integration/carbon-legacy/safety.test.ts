@@ -168,6 +168,19 @@ describe('a billing that is down or broken', () => {
     expect(ran('WEB_USER_PROMISE_PAY', mark)).toBe(1);
   });
 
+  it('sends a write once on HTTP 500, where a read is tried again', async () => {
+    const { gateway, signIn, simulator, ran } = await startWorld();
+    const session = await signIn('kovalenko');
+    simulator.setFault('http500', 'WEB_USER_PROMISE_PAY');
+    let mark = simulator.calls;
+    expect((await failure(gateway.takePromisePay(session, '420.50'))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(ran('WEB_USER_PROMISE_PAY', mark)).toBe(1);
+    simulator.setFault('http500', 'CLN_USR_GET');
+    mark = simulator.calls;
+    expect((await failure(gateway.getSubscriber(session))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(ran('CLN_USR_GET', mark)).toBeGreaterThan(1);
+  });
+
   it('is UPSTREAM_UNAVAILABLE on HTTP 500 and UPSTREAM_ERROR on a PHP warning instead of XML', async () => {
     const { gateway, signIn, simulator } = await startWorld();
     const session = await signIn('ivanov');
