@@ -21,7 +21,6 @@ export interface WebAppManifest {
   start_url: string;
   scope: string;
   display: 'standalone';
-  orientation: 'portrait';
   theme_color: string;
   background_color: string;
   icons: ManifestIcon[];
@@ -48,7 +47,6 @@ export function buildManifest(config: Config, lang: PwaLanguage): WebAppManifest
     start_url: '/',
     scope: '/',
     display: 'standalone',
-    orientation: 'portrait',
     theme_color: config.CABINET_THEME_COLOR,
     background_color: config.CABINET_THEME_COLOR,
     icons: [

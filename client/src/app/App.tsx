@@ -135,7 +135,7 @@ function Banners() {
   const { m } = t;
   const { dashboard, stale, canAct, phase, refresh } = useCabinet();
   const applyUpdate = useWaitingUpdate();
-  const asOf = dashboard ? t.asOf(dashboard.savedAt) : null;
+  const asOf = dashboard ? t.recentTime(dashboard.savedAt) : null;
   return (
     <div className="banners">
       {applyUpdate && (

@@ -62,14 +62,14 @@ export function formatInstantDate(locale: string, instant: string | Date): strin
   return dateFormat(locale, { dateStyle: 'medium' }).format(new Date(instant));
 }
 
-/** When a saved snapshot was taken: "10:42" today, "21 Nov, 10:42" on another day. */
-export function formatAsOf(locale: string, savedAt: string | Date, now: Date = new Date()): string {
-  const saved = new Date(savedAt);
-  const sameDay = saved.toDateString() === now.toDateString();
+/** A recent instant (when a dashboard was saved, a message sent): "10:42" today, "21 Nov, 10:42" on another day. */
+export function formatRecentTime(locale: string, instant: string | Date, now: Date = new Date()): string {
+  const moment = new Date(instant);
+  const sameDay = moment.toDateString() === now.toDateString();
   const options: Intl.DateTimeFormatOptions = sameDay
     ? { hour: '2-digit', minute: '2-digit' }
     : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  return dateFormat(locale, options).format(saved);
+  return dateFormat(locale, options).format(moment);
 }
 
 /** A speed the billing gives in kbit/s, shown in Mbit/s from 1 Mbit/s up. */

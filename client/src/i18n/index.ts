@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { en, type Messages } from './en.js';
 import {
-  formatAsOf,
+  formatRecentTime,
   formatCalendarDate,
   formatInstantDate,
   formatMoney,
@@ -50,7 +50,7 @@ export interface I18n {
   moneyMagnitude(value: MoneyValue): string;
   date(calendarDate: string): string;
   instantDate(instant: string): string;
-  asOf(savedAt: string): string;
+  recentTime(instant: string): string;
   speed(kbitPerSecond: number): string;
 }
 
@@ -65,7 +65,7 @@ export function createI18n(language: Language, preferred: readonly string[] = []
     moneyMagnitude: (value) => formatMoneyMagnitude(locale, value),
     date: (calendarDate) => formatCalendarDate(locale, calendarDate),
     instantDate: (instant) => formatInstantDate(locale, instant),
-    asOf: (savedAt) => formatAsOf(locale, savedAt),
+    recentTime: (instant) => formatRecentTime(locale, instant),
     speed: (kbitPerSecond) => formatSpeed(locale, kbitPerSecond),
   };
 }

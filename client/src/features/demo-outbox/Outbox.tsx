@@ -62,7 +62,7 @@ export function Outbox() {
             return (
               <li key={`${message.sentAt}-${index}`} className="card">
                 <p className="sub">
-                  {t.instantDate(message.sentAt)} · {m.outboxTo(message.channel, message.to)} · {message.login}
+                  {t.recentTime(message.sentAt)} · {m.outboxTo(message.channel, message.to)} · {message.login}
                 </p>
                 <p>{message.text}</p>
                 {code && <p className="figure">{m.outboxCode(code)}</p>}
