@@ -35,7 +35,8 @@ describe.skipIf(missing)('two instances sharing Redis and PostgreSQL', () => {
   beforeAll(async () => {
     simulator = await startCarbon5Simulator({ writeDelayMs: 200 });
     // Started together: both run the migrations at once, and the advisory lock must sort that out.
-    [a, b] = await Promise.all([0, 1].map(() => startBff({ ...sharedEnv, BILLING_URL: simulator.url, ALLOW_ARBITRARY_OPERATIONS: 'true' })));
+    const start = () => startBff({ ...sharedEnv, BILLING_URL: simulator.url, ALLOW_ARBITRARY_OPERATIONS: 'true' });
+    [a, b] = await Promise.all([start(), start()]);
   }, 60_000);
   afterAll(async () => {
     expect(await Promise.all([a?.stop(), b?.stop()])).toEqual([0, 0]);
