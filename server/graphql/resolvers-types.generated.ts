@@ -113,7 +113,10 @@ export type Mutation = {
   login: AuthResult;
   /** Ends the session on the server. True even when nobody was signed in. */
   logout: Scalars['Boolean']['output'];
-  /** Keeps a Web Push subscription of this browser for the signed-in subscriber. */
+  /**
+   * Keeps a Web Push subscription of this browser for the signed-in subscriber. `locale` (uk, ru, en)
+   * is the language its notifications are written in.
+   */
   registerPushSubscription: Scalars['Boolean']['output'];
   /** Keeps a native app's push token (FCM or APNs) for the signed-in subscriber. */
   registerPushToken: Scalars['Boolean']['output'];
@@ -157,11 +160,13 @@ export type MutationLoginArgs = {
 
 
 export type MutationRegisterPushSubscriptionArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
   subscription: WebPushSubscriptionInput;
 };
 
 
 export type MutationRegisterPushTokenArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
   platform: PushPlatform;
   token: Scalars['String']['input'];
 };
