@@ -26,7 +26,7 @@ export interface WebAppManifest {
   icons: ManifestIcon[];
 }
 
-/** Same rule as the GraphQL `cabinet.shortName`: the configured one, else the name cut to fit a home screen. */
+/** The configured short name, else the name cut to fit a home screen; also the GraphQL `cabinet.shortName`. */
 export const shortNameOf = (config: Config): string => config.CABINET_SHORT_NAME ?? config.CABINET_NAME.slice(0, 12);
 
 const DESCRIPTIONS: Record<PwaLanguage, string> = {

@@ -1,4 +1,5 @@
 import type { BillingKind as DomainBillingKind } from '../../domain/types.js';
+import { shortNameOf } from '../../pwa/manifest.js';
 import { open } from '../auth-rules.js';
 import type { GraphQLContext } from '../context.js';
 import type { BillingKind, Cabinet, SupportContacts } from '../resolvers-types.generated.js';
@@ -16,7 +17,7 @@ export const cabinetResolvers = {
       capabilities: gateway.capabilities,
       currency: gateway.currency,
       name: config.CABINET_NAME,
-      shortName: config.CABINET_SHORT_NAME ?? config.CABINET_NAME.slice(0, 12),
+      shortName: shortNameOf(config),
       themeColor: config.CABINET_THEME_COLOR,
       supportPhone: config.CABINET_SUPPORT_PHONE ?? null,
       supportEmail: config.CABINET_SUPPORT_EMAIL ?? null,
