@@ -2,12 +2,17 @@
  * What the BFF itself costs per request: the dashboard query through the BFF against the Carbon
  * simulator, and the same billing reads made directly with the Carbon adapter, in one run, with the
  * same concurrency. Prints requests per second, p50 and p99 for both and their ratio.
- * Run: npm run bench  (not part of npm test)
+ * Then the scale-out figure: the same query through one instance on Redis + PostgreSQL, and through
+ * two instances sharing them (requests alternate between the two, as a balancer would spread them).
+ * Every process shares the same two cores, so the second instance shows what it costs and what
+ * headroom is left, not what a second machine would add.
+ * Run: npm run bench  (not part of npm test; the scale-out rows need Redis and PostgreSQL on loopback)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { createCarbon5Gateway } from '../../server/billing/carbon5/gateway.js';
 import { RequestSession } from '../../server/domain/gateway.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, isolatedPlace, missingServers, removePlace } from '../integration/store/servers.js';
 import { DASHBOARD, LOGIN } from '../support/operations.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -63,22 +68,28 @@ async function measure(run: () => Promise<void>): Promise<Figures> {
 }
 
 const simulator = await start('test/bench/simulator-process.ts', {}, (line) => line.url as string | undefined);
-const bff = await start(
-  'server/main.ts',
-  { BILLING_URL: simulator.url, PORT: '0', HOST: '127.0.0.1', ALLOW_ARBITRARY_OPERATIONS: 'true', DATA_DIR: `/tmp/abonent-bench-${process.pid}`, LOG_LEVEL: 'info' },
-  (line) => (line.msg === 'Abonent is listening' ? (line.url as string) : undefined),
-);
+const startBff = (env: Record<string, string> = {}) =>
+  start(
+    'server/main.ts',
+    { BILLING_URL: simulator.url, PORT: '0', HOST: '127.0.0.1', ALLOW_ARBITRARY_OPERATIONS: 'true', DATA_DIR: `/tmp/abonent-bench-${process.pid}`, LOG_LEVEL: 'info', ...env },
+    (line) => (line.msg === 'Abonent is listening' ? (line.url as string) : undefined),
+  );
+const bff = await startBff();
+const headers: Record<string, string> = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
+const dashboardBody = JSON.stringify({ query: DASHBOARD });
+const signIn = async (url: string) => {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: LOGIN, variables: { login: LOGIN_NAME, password: 'demo' } }) });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+};
+const dashboard = async (url: string, cookie: string) => {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { ...headers, cookie }, body: dashboardBody });
+  const result = (await response.json()) as { errors?: unknown };
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+};
 
 try {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-graphql-csrf': '1' };
-  const signIn = await fetch(`${bff.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: LOGIN, variables: { login: LOGIN_NAME, password: 'demo' } }) });
-  headers.cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const dashboardBody = JSON.stringify({ query: DASHBOARD });
-  const throughBff = await measure(async () => {
-    const response = await fetch(`${bff.url}/graphql`, { method: 'POST', headers, body: dashboardBody });
-    const result = (await response.json()) as { errors?: unknown };
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-  });
+  const cookie = await signIn(bff.url);
+  const throughBff = await measure(() => dashboard(bff.url, cookie));
 
   // The same reads the dashboard resolvers make, straight from the adapter to the billing.
   const gateway = createCarbon5Gateway({ url: simulator.url, timeoutMs: 5000, currency: 'UAH' });
@@ -98,6 +109,32 @@ try {
     `BFF / direct: throughput ${(throughBff.perSecond / direct.perSecond).toFixed(2)}x, p50 ${(throughBff.p50 / direct.p50).toFixed(2)}x, p99 ${(throughBff.p99 / direct.p99).toFixed(2)}x; BFF cost per request ≈ ${(throughBff.p50 - direct.p50).toFixed(2)} ms at p50`,
   );
   await gateway.close();
+
+  const missing = await missingServers();
+  if (missing) {
+    console.log(`\nScale-out figure skipped: ${missing}`);
+  } else {
+    const place = isolatedPlace();
+    const shared = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: place.keyPrefix, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: place.schema };
+    const instances = [await startBff(shared), await startBff(shared)];
+    try {
+      const [first, second] = instances.map((instance) => instance.url) as [string, string];
+      // One session, opened on the first instance, used on both: the store is what makes that work.
+      const sharedCookie = await signIn(first);
+      const one = await measure(() => dashboard(first, sharedCookie));
+      let turn = 0;
+      const two = await measure(() => dashboard((turn += 1) % 2 ? first : second, sharedCookie));
+      console.log(`\nScale-out: the same dashboard through Redis + PostgreSQL, ${CONCURRENCY} concurrent clients in all`);
+      console.log(`${'path'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`);
+      console.log(row('one instance', one));
+      console.log(row('two instances, shared store', two));
+      console.log(`two / one: throughput ${(two.perSecond / one.perSecond).toFixed(2)}x, p50 ${(two.p50 / one.p50).toFixed(2)}x, p99 ${(two.p99 / one.p99).toFixed(2)}x`);
+    } finally {
+      for (const instance of instances) instance.child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await removePlace(place);
+    }
+  }
 } finally {
   bff.child.kill('SIGTERM');
   simulator.child.kill('SIGTERM');
