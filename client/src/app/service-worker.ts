@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { navigate } from './router.js';
 
 /** Set while a new version waits: calling it lets the new service worker take over, then reloads. */
 let applyUpdate: (() => void) | null = null;
@@ -6,6 +7,10 @@ const listeners = new Set<() => void>();
 
 export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  // A tap on a notification shows its screen in the window already open, without reloading it (see sw.ts).
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string; url?: unknown } | null>) => {
+    if (event.data?.type === 'NAVIGATE' && typeof event.data.url === 'string') navigate(event.data.url);
+  });
   // Loaded after the first screen is up: registration is never on the critical path.
   const { Workbox } = await import('workbox-window');
   const workbox = new Workbox('/sw.js', { scope: '/' });
