@@ -2,6 +2,7 @@ import { Component, lazy, Suspense, useEffect, useMemo, useState, type ReactNode
 import { SignIn } from '../features/auth/SignIn.js';
 import { LogoutMutation } from '../features/auth/documents.js';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
+import { browserSupportsPush } from '../features/push/support.js';
 import { createI18n, I18nContext, isLanguage, LANGUAGES, languageName, matchLanguage, useI18n, type Language } from '../i18n/index.js';
 import { call } from './api.js';
 import { CabinetContext, useCabinet, useCabinetLoader } from './cabinet-state.js';
@@ -194,6 +195,8 @@ function Header() {
     // Private data goes first and whatever happens next: offline, the server session simply expires.
     forgetSubscriber();
     navigate('/');
+    // Notifications about this account stop here too, while the session still lets the BFF forget the subscription.
+    if (browserSupportsPush()) await import('../features/push/push-subscription.js').then((push) => push.turnOffPush()).catch(() => undefined);
     await call(LogoutMutation).catch(() => undefined);
   };
   return (

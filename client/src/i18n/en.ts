@@ -95,6 +95,16 @@ export const en = {
   account: 'Personal account',
   supportTitle: 'Need help?',
 
+  pushTitle: 'Notifications',
+  pushIntro: 'Get a notice on this device a few days before your service stops, and when it stops.',
+  pushOn: 'On for this device',
+  pushOff: 'Off',
+  pushTurnOn: 'Notify me',
+  pushTurnOff: 'Turn off',
+  pushBlocked:
+    'Your browser blocks notifications from this cabinet. To get them, allow notifications for this site in the browser’s settings (on a phone, in the app’s settings), then tap “Notify me” again.',
+  pushFailed: 'Notifications could not be turned on on this device. Please try again later.',
+
   servicesTitle: 'Services',
   noServices: 'Your provider offers no extra services here.',
   connected: 'Connected',

@@ -1,10 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { sumMoney } from '../../../../shared/money.js';
 import { useSignedIn, type Me } from '../../app/cabinet-state.js';
 import { Link } from '../../app/router.js';
 import { SupportContacts } from '../../app/SupportContacts.js';
 import { Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
+import { browserSupportsPush } from '../push/support.js';
 import { offersPromisePay, statusText, statusTone } from './status.js';
+
+// Only browsers that can take Web Push load it, after the dashboard is up: it is not first-screen code.
+const PushNotifications = lazy(() => import('../push/PushNotifications.js').then((module) => ({ default: module.PushNotifications })));
 
 function periodPrice(t: I18n, price: { amount: string; currency: string }, period: 'MONTH' | 'DAY' | null): string {
   const text = t.money(price);
@@ -117,6 +122,11 @@ export function Dashboard() {
         {me.fullName && <p className="sub">{me.fullName}</p>}
       </section>
 
+      {cabinet.vapidPublicKey && browserSupportsPush() && (
+        <Suspense fallback={null}>
+          <PushNotifications vapidPublicKey={cabinet.vapidPublicKey} />
+        </Suspense>
+      )}
       <Spends me={me} />
       <SupportContacts support={cabinet.support} />
     </Screen>

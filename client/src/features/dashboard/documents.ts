@@ -24,6 +24,7 @@ export const CabinetFields = graphql(`
     name
     shortName
     themeColor
+    vapidPublicKey
     demo
     support {
       name
