@@ -60,13 +60,17 @@ const failure = (kind: FailureKind, detail: string) => {
   return error;
 };
 const kindOf = (error: Error) => failureKinds.get(error);
+const failedAs = (kinds: ReadonlySet<FailureKind>) => (error: Error) => {
+  const kind = kindOf(error);
+  return kind !== undefined && kinds.has(kind);
+};
 
 /** Consecutive "billing down" failures that open a billing host's circuit. */
 const FAILURES_TO_OPEN = 5;
 
 /** A read is sent at most three times; the pauses between are random up to 100 ms, then up to 200 ms. */
 const readRetry = retry(
-  handleWhen((error) => WORTH_REPEATING.has(kindOf(error)!)),
+  handleWhen(failedAs(WORTH_REPEATING)),
   { maxAttempts: 2, backoff: new ExponentialBackoff({ generator: fullJitterGenerator, initialDelay: 100, maxDelay: 1000 }) },
 );
 
@@ -83,7 +87,7 @@ function circuitFor(url: URL): CircuitBreakerPolicy {
   let circuit = circuits.get(url.origin);
   if (!circuit) {
     circuit = circuitBreaker(
-      handleWhen((error) => BILLING_DOWN.has(kindOf(error)!)),
+      handleWhen(failedAs(BILLING_DOWN)),
       {
         breaker: new ConsecutiveBreaker(FAILURES_TO_OPEN),
         halfOpenAfter: new ExponentialBackoff({ generator: halfJitterGenerator, initialDelay: 2000, maxDelay: 30_000 }),
