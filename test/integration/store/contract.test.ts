@@ -64,11 +64,11 @@ describe.each(implementations)('$name store', (implementation) => {
 
   it('keeps JSON values until their time to live ends, for every instance', async () => {
     expect(await one.ephemeral.get(key('missing'))).toBeNull();
-    await one.ephemeral.set(key('a'), { n: 1, text: 'ґ' }, 0.4);
+    await one.ephemeral.set(key('a'), { n: 1, text: 'ґ' }, 1);
     expect(await other.ephemeral.get(key('a'))).toEqual({ n: 1, text: 'ґ' });
-    await other.ephemeral.set(key('a'), [2], 0.4);
+    await other.ephemeral.set(key('a'), [2], 1);
     expect(await one.ephemeral.get(key('a'))).toEqual([2]);
-    await sleep(500);
+    await sleep(1100);
     expect(await one.ephemeral.get(key('a'))).toBeNull();
   });
 
@@ -79,29 +79,28 @@ describe.each(implementations)('$name store', (implementation) => {
   });
 
   it('setIfAbsent lets exactly one of many racing instances store, and another after expiry', async () => {
-    const tries = Array.from({ length: 20 }, (_, index) => (index % 2 ? one : other).ephemeral.setIfAbsent(key('k'), index, 0.4));
+    const tries = Array.from({ length: 20 }, (_, index) => (index % 2 ? one : other).ephemeral.setIfAbsent(key('k'), index, 1));
     const stored = (await Promise.all(tries)).filter(Boolean);
     expect(stored).toHaveLength(1);
-    await sleep(500);
+    await sleep(1100);
     expect(await other.ephemeral.setIfAbsent(key('k'), 'again', 60)).toBe(true);
     expect(await one.ephemeral.get(key('k'))).toBe('again');
   });
 
   it('counts atomically across instances, in a window that starts at the first increment', async () => {
-    const counts = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? one : other).ephemeral.increment(key('c'), 0.6)));
+    const counts = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? one : other).ephemeral.increment(key('c'), 1.5)));
     expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
-    await sleep(300);
-    expect(await one.ephemeral.increment(key('c'), 0.6)).toBe(21);
-    await sleep(400);
-    expect(await one.ephemeral.increment(key('c'), 0.6)).toBe(1);
+    expect(await one.ephemeral.increment(key('c'), 1.5)).toBe(21);
+    await sleep(1600);
+    expect(await one.ephemeral.increment(key('c'), 1.5)).toBe(1);
   });
 
   it('counts the members of an expiring set, each member once, each expiring on its own', async () => {
-    await one.ephemeral.noteMember(key('set'), 'a', 0.4);
+    await one.ephemeral.noteMember(key('set'), 'a', 1);
     await other.ephemeral.noteMember(key('set'), 'b', 60);
     await one.ephemeral.noteMember(key('set'), 'b', 60);
     expect(await other.ephemeral.countMembers(key('set'))).toBe(2);
-    await sleep(500);
+    await sleep(1100);
     expect(await one.ephemeral.countMembers(key('set'))).toBe(1);
     expect(await one.ephemeral.countMembers(key('empty'))).toBe(0);
   });
@@ -137,12 +136,12 @@ describe.each(implementations)('$name store', (implementation) => {
   });
 
   it('withLock renews a lock held longer than its time to live, and frees it when the holder fails', async () => {
-    const holding = one.withLock(key('long'), 0.3, async (signal) => {
-      await sleep(700);
+    const holding = one.withLock(key('long'), 0.6, async (signal) => {
+      await sleep(1500);
       return signal.aborted;
     });
-    await sleep(450);
-    expect(await other.withLock(key('long'), 0.3, async () => 'stolen')).toEqual({ ran: false });
+    await sleep(900);
+    expect(await other.withLock(key('long'), 0.6, async () => 'stolen')).toEqual({ ran: false });
     expect(await holding).toEqual({ ran: true, value: false });
     await expect(other.withLock(key('failing'), 5, () => Promise.reject(new Error('the pass broke')))).rejects.toThrow('the pass broke');
     expect(await one.withLock(key('failing'), 5, async () => 'free')).toEqual({ ran: true, value: 'free' });
