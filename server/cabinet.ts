@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { PendingServiceChanges } from './domain/pending-service-changes.js';
 import type { Logger } from './logger.js';
 import { countingRateLimitRejections, storeMetrics } from './observability/metrics.js';
+import { createPush } from './push/setup.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
 
@@ -41,6 +42,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     throw error;
   });
   billing.simulator ??= options.simulator;
+  const push = await createPush(config, store, billing.gateway, logger);
   const demo = billing.simulator !== undefined;
   const autoLoginNetworks = demo && config.AUTO_LOGIN_NETWORKS.length === 0 ? ['127.0.0.0/8', '::1/128'] : config.AUTO_LOGIN_NETWORKS;
   const sessions = new SessionManager(store.ephemeral, {
@@ -59,6 +61,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     autoLoginNetworks: addressSet(autoLoginNetworks),
     logger,
     demo,
+    vapidPublicKey: push.vapidPublicKey,
     simulator: billing.simulator,
     cabinetMetrics: storeMetrics(store),
     stopping: () => stopping,
@@ -68,6 +71,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  push.start();
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   return {
@@ -77,6 +81,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     simulator: billing.simulator,
     async close() {
       stopping = true;
+      push.stop();
       const closed = once(server, 'close');
       server.close();
       const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);

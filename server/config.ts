@@ -138,6 +138,31 @@ export const configSchema = z.object({
   CARBON_LEGACY_CA: optionalText,
   CARBON_LEGACY_LOGIN: optionalText,
   CARBON_LEGACY_PASSWORD: optionalText,
+  /** Web Push keys; unset, a pair is generated on first start and kept in the store. */
+  VAPID_PUBLIC_KEY: optionalText,
+  VAPID_PRIVATE_KEY: optionalText,
+  /** Who the push services may contact about our pushes: a mailto: or https: URL. */
+  VAPID_SUBJECT: optionalText.pipe(z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// URL').optional()),
+  /** Hours (in the process time zone, TZ) with no reminders, "from-to". */
+  PUSH_QUIET_HOURS: z
+    .string()
+    .default('22-8')
+    .transform((text, ctx) => {
+      const match = /^(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+      const [from, to] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+      if (!(from <= 23 && to <= 23)) {
+        ctx.addIssue({ code: 'custom', message: 'must be two hours "from-to", e.g. 22-8' });
+        return z.NEVER;
+      }
+      return { from, to };
+    }),
+  /** Days left at which the reminder goes out. */
+  PUSH_DAYS_LEFT_AT: z
+    .string()
+    .default('3,1')
+    .transform((text) => text.split(',').map((item) => Number(item.trim())))
+    .pipe(z.array(z.number().int().min(0).max(60)).min(1)),
+  PUSH_INTERVAL_MINUTES: positiveInt(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 }).superRefine((config, ctx) => {
   if (config.BILLING_KIND === 'ubilling' && config.BILLING_URL && !config.UBILLING_SERIAL) {
@@ -146,6 +171,9 @@ export const configSchema = z.object({
       path: ['UBILLING_SERIAL'],
       message: 'UBILLING_SERIAL (the RemoteAPI key) is required with BILLING_KIND=ubilling and a BILLING_URL',
     });
+  }
+  if (Boolean(config.VAPID_PUBLIC_KEY) !== Boolean(config.VAPID_PRIVATE_KEY)) {
+    ctx.addIssue({ code: 'custom', path: [config.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'], message: 'set both VAPID keys, or neither to have them generated' });
   }
   if (config.UBILLING_CREDIT_MIN_DAY > config.UBILLING_CREDIT_MAX_DAY) {
     ctx.addIssue({ code: 'custom', path: ['UBILLING_CREDIT_MAX_DAY'], message: 'must not be before UBILLING_CREDIT_MIN_DAY' });

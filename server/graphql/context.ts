@@ -20,6 +20,8 @@ export interface CabinetServices {
   autoLoginNetworks: BlockList;
   logger: Logger;
   demo: boolean;
+  /** The public half of the VAPID key pair the PWA subscribes with. */
+  vapidPublicKey: string | null;
 }
 
 export interface GraphQLContext extends CabinetServices {

@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { RequestSession, type BillingGateway } from '../domain/gateway.js';
 import type { PromisePay, Subscriber } from '../domain/types.js';
 import type { Logger } from '../logger.js';
-import type { EphemeralStore, StoredPushRegistration } from '../store/store.js';
-import { reminderMessage, toLocale, type PushMessage, type Reminder } from './messages.js';
+import { pushSends } from '../observability/metrics.js';
+import type { Store } from '../store/store.js';
+import { reminderMessage, toLocale, type PushLocale, type PushMessage, type Reminder } from './messages.js';
 import type { WebPushSender } from './web-push-sender.js';
-
-/** The part of the push registry the notifier needs. */
-export interface NotifierRegistry {
-  /** Every subscriber with at least one push registration. */
-  accounts(): Promise<{ accountId: string; login: string }[]>;
-  listFor(accountId: string): Promise<StoredPushRegistration[]>;
-  remove(accountId: string, endpointOrToken: string): Promise<boolean>;
-}
 
 export interface NotifierSettings {
   /** Hours in `timeZone`: no reminder from `from` until `to` (22 and 8 by default). */
@@ -29,8 +21,8 @@ export interface PassReport {
   removed: number;
 }
 
-const LOCK_KEY = 'lock:push-notifier';
-const LOCK_TTL_SECONDS = 15 * 60;
+const LOCK_NAME = 'push-notifier';
+const LOCK_TTL_SECONDS = 5 * 60;
 const REMINDED_TTL_SECONDS = 36 * 60 * 60;
 
 /**
@@ -42,13 +34,11 @@ export class Notifier {
   constructor(
     private readonly deps: {
       gateway: BillingGateway;
-      registry: NotifierRegistry;
-      ephemeral: EphemeralStore;
+      store: Pick<Store, 'push' | 'ephemeral' | 'withLock'>;
       sender: WebPushSender;
       settings: NotifierSettings;
       logger: Logger;
       now?: () => Date;
-      onSent?: (kind: string) => void;
     },
   ) {}
 
@@ -56,46 +46,25 @@ export class Notifier {
     const report: PassReport = { skipped: null, checked: 0, sent: 0, removed: 0 };
     const now = this.now();
     if (isQuiet(now, this.deps.settings)) return { ...report, skipped: 'quiet-hours' };
-    const holder = randomUUID();
-    if (!(await this.deps.ephemeral.setIfAbsent(LOCK_KEY, holder, LOCK_TTL_SECONDS))) return { ...report, skipped: 'another-pass-running' };
-    try {
-      for (const account of await this.deps.registry.accounts()) {
+    const outcome = await this.deps.store.withLock(LOCK_NAME, LOCK_TTL_SECONDS, async (lockLost) => {
+      const today = localDate(now, this.deps.settings.timeZone);
+      for (const account of await this.deps.store.push.accounts()) {
+        if (lockLost.aborted) break;
         report.checked += 1;
         try {
           const reminder = await this.reminderFor(account, now);
           if (!reminder) continue;
-          const today = localDate(now, this.deps.settings.timeZone);
-          if (!(await this.deps.ephemeral.setIfAbsent(`push-reminded:${account.accountId}:${today}`, reminder.kind, REMINDED_TTL_SECONDS))) continue;
-          const outcome = await this.deliver(account.accountId, (locale) => reminderMessage(reminder, locale));
-          report.sent += outcome.sent;
-          report.removed += outcome.removed;
+          if (!(await this.deps.store.ephemeral.setIfAbsent(`push-reminded:${account.accountId}:${today}`, reminder.kind, REMINDED_TTL_SECONDS))) continue;
+          const delivered = await deliverTo(this.deps.store, this.deps.sender, account.accountId, (locale) => reminderMessage(reminder, locale));
+          report.sent += delivered.sent;
+          report.removed += delivered.removed;
         } catch (error) {
           this.deps.logger.warn({ err: error, accountId: account.accountId }, 'push reminder skipped: the billing did not answer');
         }
       }
-    } finally {
-      await this.deps.ephemeral.delete(LOCK_KEY);
-    }
-    return report;
-  }
-
-  /** Sends a message to every Web Push registration of one subscriber; dead ones are removed. */
-  async deliver(accountId: string, message: (locale: ReturnType<typeof toLocale>) => PushMessage): Promise<{ sent: number; removed: number }> {
-    let sent = 0;
-    let removed = 0;
-    for (const entry of await this.deps.registry.listFor(accountId)) {
-      if (entry.registration.kind !== 'webpush') continue;
-      const payload = message(toLocale(entry.locale));
-      const outcome = await this.deps.sender.send(entry.registration, payload);
-      if (outcome === 'sent') {
-        sent += 1;
-        this.deps.onSent?.(payload.tag);
-      } else if (outcome === 'gone') {
-        await this.deps.registry.remove(accountId, entry.registration.endpoint);
-        removed += 1;
-      }
-    }
-    return { sent, removed };
+      return report;
+    });
+    return outcome.ran ? outcome.value : { ...report, skipped: 'another-pass-running' };
   }
 
   private async reminderFor(account: { accountId: string; login: string }, now: Date): Promise<Reminder | null> {
@@ -125,4 +94,34 @@ export function isQuiet(now: Date, settings: Pick<NotifierSettings, 'quietHours'
 
 function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export interface Delivery {
+  sent: number;
+  removed: number;
+}
+
+/**
+ * Sends a message to every Web Push registration of one subscriber (reminders, operators'
+ * messages), each in the language it registered with; registrations the push service says are
+ * gone are removed. Native tokens (FCM, APNs) belong to third-party apps and Carbon's own sender.
+ */
+export async function deliverTo(
+  store: Pick<Store, 'push'>,
+  sender: WebPushSender,
+  accountId: string,
+  message: (locale: PushLocale) => PushMessage,
+): Promise<Delivery> {
+  const delivery: Delivery = { sent: 0, removed: 0 };
+  for (const entry of await store.push.listFor(accountId)) {
+    if (entry.registration.kind !== 'webpush') continue;
+    const outcome = await sender.send(entry.registration, message(toLocale(entry.locale)));
+    pushSends.inc({ kind: 'webpush', result: outcome });
+    if (outcome === 'sent') delivery.sent += 1;
+    if (outcome === 'gone') {
+      await store.push.remove(accountId, entry.registration.endpoint);
+      delivery.removed += 1;
+    }
+  }
+  return delivery;
 }

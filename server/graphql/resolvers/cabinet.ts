@@ -12,7 +12,7 @@ const BILLING_KINDS: Record<DomainBillingKind, BillingKind> = {
 
 export const cabinetResolvers = {
   Query: {
-    cabinet: open((_parent, _args, { config, gateway, demo }): Omit<Cabinet, 'support'> => ({
+    cabinet: open((_parent, _args, { config, gateway, demo, vapidPublicKey }): Omit<Cabinet, 'support'> => ({
       billingKind: BILLING_KINDS[gateway.kind],
       capabilities: gateway.capabilities,
       currency: gateway.currency,
@@ -21,7 +21,7 @@ export const cabinetResolvers = {
       themeColor: config.CABINET_THEME_COLOR,
       supportPhone: config.CABINET_SUPPORT_PHONE ?? null,
       supportEmail: config.CABINET_SUPPORT_EMAIL ?? null,
-      vapidPublicKey: null,
+      vapidPublicKey,
       demo,
     })),
   },
