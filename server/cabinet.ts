@@ -10,6 +10,7 @@ import { createBilling } from './billing/index.js';
 import type { BillingSimulator } from './billing/simulator.js';
 import type { Config } from './config.js';
 import { PendingServiceChanges } from './domain/pending-service-changes.js';
+import type { Capabilities } from './domain/types.js';
 import type { Logger } from './logger.js';
 import { countingRateLimitRejections, storeMetrics } from './observability/metrics.js';
 import { createPush } from './push/setup.js';
@@ -20,6 +21,7 @@ export interface RunningCabinet {
   url: string;
   server: Server;
   store: Store;
+  capabilities: Capabilities;
   simulator?: BillingSimulator;
   /**
    * Stops accepting connections, lets the requests in flight finish for up to SHUTDOWN_GRACE_MS
@@ -78,6 +80,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     url: `http://${host}:${port}`,
     server,
     store,
+    capabilities: billing.gateway.capabilities,
     simulator: billing.simulator,
     async close() {
       stopping = true;

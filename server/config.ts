@@ -138,6 +138,8 @@ export const configSchema = z.object({
   CARBON_LEGACY_CA: optionalText,
   CARBON_LEGACY_LOGIN: optionalText,
   CARBON_LEGACY_PASSWORD: optionalText,
+  /** The term of the promised payment the older Carbon grants (WEB_USER_PROMISE_PAY), as set in the billing. */
+  CARBON_LEGACY_PROMISE_DAYS: z.coerce.number().int().min(1).max(31).default(3),
   /** Web Push keys; unset, a pair is generated on first start and kept in the store. */
   VAPID_PUBLIC_KEY: optionalText,
   VAPID_PRIVATE_KEY: optionalText,

@@ -36,7 +36,7 @@ if (cabinet.simulator) {
       `Abonent demo on a simulated ${config.BILLING_KIND} billing: open ${base}`,
       'Demo logins:',
       ...logins,
-      `Password-reset codes the billing "sends" appear at ${base}/demo/outbox`,
+      ...(cabinet.capabilities.passwordReset ? [`Password-reset codes the billing "sends" by SMS appear at ${base}/outbox`] : []),
       '',
     ].join('\n'),
   );

@@ -66,11 +66,10 @@ export async function createBilling(config: Config, store: Store): Promise<Billi
         operator: simulator?.operator ?? { login: config.CARBON_LEGACY_LOGIN!, password: config.CARBON_LEGACY_PASSWORD! },
         timeoutMs: config.BILLING_TIMEOUT_MS,
         currency: config.CURRENCY,
+        promisePayDays: config.CARBON_LEGACY_PROMISE_DAYS,
       });
       return { gateway, simulator };
     }
-    default:
-      throw new Error(`BILLING_KIND=${config.BILLING_KIND} is not built yet`);
   }
 }
 

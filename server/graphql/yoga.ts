@@ -98,7 +98,7 @@ export function createGraphQLHandler(services: CabinetServices) {
 
 /**
  * Only our closed list of codes reaches a client. A CabinetError keeps its safe message; its
- * detail (which billing call failed and how) goes to the server log. Anything else is a bug: it is
+ * detail (which billing or store call failed and how) goes to the server log. Anything else is a bug: it is
  * logged with its stack and the client learns nothing about it.
  */
 function maskError(error: unknown, { logger }: CabinetServices): Error {
@@ -107,7 +107,7 @@ function maskError(error: unknown, { logger }: CabinetServices): Error {
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const location = { nodes: graphQLError?.nodes, path: graphQLError?.path };
   if (original instanceof CabinetError) {
-    if (original.code.startsWith('UPSTREAM')) logger.warn({ code: original.code, detail: original.detail, path: graphQLError?.path }, 'billing call failed');
+    if (original.code.startsWith('UPSTREAM')) logger.warn({ code: original.code, detail: original.detail, path: graphQLError?.path }, 'dependency call failed');
     return new GraphQLError(original.message, {
       ...location,
       extensions: {
