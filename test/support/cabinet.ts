@@ -7,7 +7,7 @@ import { startCarbon5Simulator, type Carbon5Simulator, type Carbon5SimulatorOpti
 import { startCabinet as startRunningCabinet } from '../../server/cabinet.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
-import type { AuditEntry } from '../../server/store/store.js';
+import type { AuditEntry, PushRegistration } from '../../server/store/store.js';
 
 export interface TestCabinet {
   url: string;
@@ -16,8 +16,12 @@ export interface TestCabinet {
   logs(): string;
   /** The audit log as stored, newest first. */
   audit(): AuditEntry[];
+  /** The push subscriptions and tokens as stored, oldest first. */
+  pushRegistrations(): { login: string; registration: PushRegistration; locale: string | null }[];
   close(): Promise<void>;
 }
+
+type PushRegistrationRow = { login: string; registration: string; locale: string | null };
 
 /**
  * The whole BFF in-process on 127.0.0.1 with its own temporary data folder and its own Carbon
@@ -42,20 +46,26 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
       done();
     },
   });
+  const readStore = <T>(read: (db: Database.Database) => T): T => {
+    const db = new Database(join(dataDir, 'abonent.sqlite'), { readonly: true });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  };
   // A test that sets BILLING_URL points the BFF elsewhere (e.g. at a closed port); the simulator then idles.
   const cabinet = await startRunningCabinet(config, createLogger(config.LOG_LEVEL, sink), options.env?.BILLING_URL ? {} : { simulator });
   return {
     url: `http://127.0.0.1:${new URL(cabinet.url).port}`,
     simulator,
     logs: () => lines.join(''),
-    audit: () => {
-      const db = new Database(join(dataDir, 'abonent.sqlite'), { readonly: true });
-      try {
-        return db.prepare('SELECT at, action, login, address, subject, result FROM audit_log ORDER BY id DESC').all() as AuditEntry[];
-      } finally {
-        db.close();
-      }
-    },
+    audit: () =>
+      readStore((db) => db.prepare('SELECT at, action, login, address, subject, result FROM audit_log ORDER BY id DESC').all() as AuditEntry[]),
+    pushRegistrations: () =>
+      readStore((db) => db.prepare('SELECT login, registration, locale FROM push_registrations ORDER BY created_at').all() as PushRegistrationRow[]).map(
+        (row) => ({ ...row, registration: JSON.parse(row.registration) as PushRegistration }),
+      ),
     async close() {
       // Every test that uses the cabinet is also a secrets test: whatever it did, the logs hold no secret.
       const leaked = secretsIn(lines.join(''), [config.CARBON_API_PASSWORD, options.carbon?.apiPassword]);
