@@ -29,7 +29,7 @@ try {
 const base = config.PUBLIC_URL ?? cabinet.url;
 logger.info({ url: base, billing: config.BILLING_KIND, demo: isDemo(config), store: config.REDIS_URL ? 'redis+postgresql' : 'sqlite' }, 'Abonent is listening');
 if (cabinet.simulator) {
-  const logins = cabinet.simulator.demoLogins.map((demo) => `  ${demo.login.padEnd(14)} password: ${demo.password.padEnd(8)} ${demo.description}`);
+  const logins = cabinet.simulator.demoLogins.map((demo) => `  ${demo.login.padEnd(14)} password: ${demo.password.padEnd(15)} ${demo.description}`);
   process.stdout.write(
     [
       '',
