@@ -21,6 +21,7 @@ const TEXTS = {
     daysLeftBody: 'Поповніть рахунок, щоб інтернет не вимкнувся.',
     blocked: 'Послугу зупинено',
     blockedBody: 'Поповніть рахунок або візьміть обіцяний платіж.',
+    blockedBodyTopUp: 'Поповніть рахунок, щоб послуга запрацювала.',
     promiseEnds: 'Обіцяний платіж завершується завтра',
     promiseEndsBody: 'Поповніть рахунок до завтра, щоб послуга не зупинилась.',
     promisePay: 'Обіцяний платіж',
@@ -31,6 +32,7 @@ const TEXTS = {
     daysLeftBody: 'Пополните счёт, чтобы интернет не отключился.',
     blocked: 'Услуга остановлена',
     blockedBody: 'Пополните счёт или возьмите обещанный платёж.',
+    blockedBodyTopUp: 'Пополните счёт, чтобы услуга заработала.',
     promiseEnds: 'Обещанный платёж заканчивается завтра',
     promiseEndsBody: 'Пополните счёт до завтра, чтобы услуга не остановилась.',
     promisePay: 'Обещанный платёж',
@@ -41,6 +43,7 @@ const TEXTS = {
     daysLeftBody: 'Top up so your Internet keeps working.',
     blocked: 'Service stopped',
     blockedBody: 'Top up or take a promised payment.',
+    blockedBodyTopUp: 'Top up to get your service back.',
     promiseEnds: 'Your promised payment ends tomorrow',
     promiseEndsBody: 'Top up by tomorrow so your service keeps working.',
     promisePay: 'Promised payment',
@@ -53,18 +56,23 @@ export function toLocale(value: string | null | undefined): PushLocale {
   return language === 'uk' || language === 'ru' ? language : 'en';
 }
 
-export function reminderMessage(reminder: Reminder, locale: PushLocale): PushMessage {
+/** `promisePay`: whether the billing offers promised payments; without them nothing points there. */
+export function reminderMessage(reminder: Reminder, locale: PushLocale, promisePay: boolean): PushMessage {
   const text = TEXTS[locale];
-  const actions: PushMessage['actions'] = [
-    { action: 'promise-pay', title: text.promisePay },
-    { action: 'top-up', title: text.topUp },
-  ];
+  const topUp = { action: 'top-up', title: text.topUp } as const;
+  const actions: PushMessage['actions'] = promisePay ? [{ action: 'promise-pay', title: text.promisePay }, topUp] : [topUp];
   switch (reminder.kind) {
     case 'days-left':
       return { title: text.daysLeft(reminder.days), body: text.daysLeftBody, url: '/', tag: 'days-left', actions };
     case 'blocked':
-      return { title: text.blocked, body: text.blockedBody, url: '/promise-pay', tag: 'blocked', actions };
+      return {
+        title: text.blocked,
+        body: promisePay ? text.blockedBody : text.blockedBodyTopUp,
+        url: promisePay ? '/promise-pay' : '/',
+        tag: 'blocked',
+        actions,
+      };
     case 'promise-ends':
-      return { title: text.promiseEnds, body: text.promiseEndsBody, url: '/', tag: 'promise-ends', actions: actions.slice(1) };
+      return { title: text.promiseEnds, body: text.promiseEndsBody, url: '/', tag: 'promise-ends', actions: [topUp] };
   }
 }

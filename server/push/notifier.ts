@@ -55,7 +55,7 @@ export class Notifier {
           const reminder = await this.reminderFor(account, now);
           if (!reminder) continue;
           if (!(await this.deps.store.ephemeral.setIfAbsent(`push-reminded:${account.accountId}:${today}`, reminder.kind, REMINDED_TTL_SECONDS))) continue;
-          const delivered = await deliverTo(this.deps.store, this.deps.sender, account.accountId, (locale) => reminderMessage(reminder, locale));
+          const delivered = await deliverTo(this.deps.store, this.deps.sender, account.accountId, (locale) => reminderMessage(reminder, locale, this.deps.gateway.capabilities.promisePay));
           report.sent += delivered.sent;
           report.removed += delivered.removed;
         } catch (error) {

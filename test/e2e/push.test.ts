@@ -155,7 +155,7 @@ describe('push notifications in the PWA', () => {
   }
 
   it('shows a pushed reminder with its text, icons, deep link and actions', async () => {
-    const blocked = reminderMessage({ kind: 'blocked' }, 'uk');
+    const blocked = reminderMessage({ kind: 'blocked' }, 'uk', true);
     await deliverPush(blocked);
     await expect.poll(() => shownNotifications(page)).toEqual([
       {
@@ -199,14 +199,14 @@ describe('push notifications in the PWA', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Your account');
     expect(new URL(page.url()).pathname).toBe('/');
 
-    await deliverPush(reminderMessage({ kind: 'blocked' }, 'en'));
+    await deliverPush(reminderMessage({ kind: 'blocked' }, 'en', true));
     await expect.poll(async () => (await shownNotifications(page)).length).toBe(1);
     await tapNotification('');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Promised payment');
     expect(new URL(page.url()).pathname).toBe('/promise-pay');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
-    await deliverPush(reminderMessage({ kind: 'days-left', days: 1 }, 'en'));
+    await deliverPush(reminderMessage({ kind: 'days-left', days: 1 }, 'en', true));
     await expect.poll(async () => (await shownNotifications(page)).map(({ title }) => title)).toEqual(['1 day of service left']);
     await tapNotification('promise-pay');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Promised payment');

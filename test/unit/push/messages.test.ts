@@ -5,7 +5,7 @@ import { decideReminder, isQuiet } from '../../../server/push/notifier.js';
 
 describe('push texts', () => {
   it('uses each language’s plural rules', () => {
-    const title = (locale: 'uk' | 'ru' | 'en', days: number) => reminderMessage({ kind: 'days-left', days }, locale).title;
+    const title = (locale: 'uk' | 'ru' | 'en', days: number) => reminderMessage({ kind: 'days-left', days }, locale, true).title;
     expect([1, 2, 5, 21].map((days) => title('uk', days))).toEqual([
       'Залишилось 1 день послуги',
       'Залишилось 2 дні послуги',
@@ -14,6 +14,14 @@ describe('push texts', () => {
     ]);
     expect([1, 3, 11].map((days) => title('ru', days))).toEqual(['Осталось 1 день услуги', 'Осталось 3 дня услуги', 'Осталось 11 дней услуги']);
     expect([1, 3].map((days) => title('en', days))).toEqual(['1 day of service left', '3 days of service left']);
+  });
+
+  it('points nowhere a billing without promised payments cannot go', () => {
+    const blocked = reminderMessage({ kind: 'blocked' }, 'en', false);
+    expect(blocked.url).toBe('/');
+    expect(blocked.actions.map((action) => action.action)).toEqual(['top-up']);
+    expect(blocked.body).not.toMatch(/promised/i);
+    expect(reminderMessage({ kind: 'blocked' }, 'en', true).url).toBe('/promise-pay');
   });
 
   it('falls back to English for other languages', () => {
