@@ -54,8 +54,10 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
       db.close();
     }
   };
-  // A test that sets BILLING_URL points the BFF elsewhere (e.g. at a closed port); the simulator then idles.
-  const cabinet = await startRunningCabinet(config, createLogger(config.LOG_LEVEL, sink), options.env?.BILLING_URL ? {} : { simulator });
+  // A test that sets BILLING_URL points the BFF elsewhere (e.g. at a closed port), and one on another
+  // billing gets that billing's demo simulator; the Carbon simulator then idles.
+  const ownBilling = config.BILLING_URL !== undefined || config.BILLING_KIND !== 'carbon5';
+  const cabinet = await startRunningCabinet(config, createLogger(config.LOG_LEVEL, sink), ownBilling ? {} : { simulator });
   return {
     url: `http://127.0.0.1:${new URL(cabinet.url).port}`,
     simulator,
@@ -68,7 +70,13 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
       ),
     async close() {
       // Every test that uses the cabinet is also a secrets test: whatever it did, the logs hold no secret.
-      const leaked = secretsIn(lines.join(''), [config.CARBON_API_PASSWORD, options.carbon?.apiPassword]);
+      const leaked = secretsIn(lines.join(''), [
+        config.CARBON_API_PASSWORD,
+        options.carbon?.apiPassword,
+        config.UBILLING_SERIAL,
+        config.CARBON_LEGACY_PASSWORD,
+        config.CARBON_LEGACY_PFX_PASSWORD,
+      ]);
       await cabinet.close();
       await simulator.close();
       rmSync(dataDir, { recursive: true, force: true });
