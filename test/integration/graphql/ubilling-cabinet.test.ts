@@ -40,7 +40,7 @@ describe('the cabinet on Ubilling, through GraphQL', () => {
   it('signs in, shows balance, spends and days left, and takes a promised payment under the ISP’s rules, leaking no key', async () => {
     const demo = Object.fromEntries(simulator.demoLogins.map((login) => [login.login, login.password]));
     const client = new GraphQLClient(cabinet.url);
-    const responses: GraphQLResponse[] = [];
+    const responses: GraphQLResponse<Record<string, any>>[] = [];
     responses.push(await client.query(LOGIN, { login: 'petrenko', password: 'wrong-password' }));
     expect(responses.at(-1)?.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     responses.push(await client.query(LOGIN, { login: 'petrenko', password: demo.petrenko }));
