@@ -65,6 +65,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #0b5cad')
     .default('#0b5cad'),
+  /** The ISP's logo: a path to a square PNG or SVG file, read at start by the PWA router (server/pwa/logo.ts). */
+  CABINET_LOGO: optionalText,
   CABINET_SUPPORT_PHONE: optionalText,
   CABINET_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
   SESSION_IDLE_MINUTES: positiveInt(60 * 24 * 30),

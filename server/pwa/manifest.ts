@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { BrandLogo } from './logo.js';
 
 /** The languages the PWA speaks, English first: it labels the manifest and the page when the browser names none of them. */
 export const PWA_LANGUAGES = ['en', 'uk', 'ru'] as const;
@@ -35,8 +36,29 @@ const DESCRIPTIONS: Record<PwaLanguage, string> = {
   en: 'Your Internet account: balance, tariff, services and promised payment.',
 };
 
-/** The web app manifest, generated from the ISP's configuration so each ISP's name and colour are on the installed app. */
-export function buildManifest(config: Config, lang: PwaLanguage): WebAppManifest {
+/** The smallest logo the app's icon may be: launchers and splash screens ask for up to 512 px. */
+const MIN_ICON_PIXELS = 512;
+
+const GENERIC_ICONS: ManifestIcon[] = [
+  { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+  { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+];
+
+/**
+ * The bundled maskable icon stays even beside the ISP's logo: a launcher crops a maskable icon to
+ * its own shape, and nothing says where the logo's edges are safe to lose.
+ */
+const MASKABLE_ICON: ManifestIcon = { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' };
+
+/** The ISP's logo when it is a square PNG big enough for every icon size; an SVG or a smaller one appears in the page only. */
+function iconsFor(logo: BrandLogo | null): ManifestIcon[] {
+  const pixels = logo?.pixels;
+  if (!logo || !pixels || pixels.width !== pixels.height || pixels.width < MIN_ICON_PIXELS) return [...GENERIC_ICONS, MASKABLE_ICON];
+  return [{ src: logo.url, sizes: `${pixels.width}x${pixels.height}`, type: logo.type, purpose: 'any' }, MASKABLE_ICON];
+}
+
+/** The web app manifest, generated from the ISP's configuration so each ISP's name, colour and logo are on the installed app. */
+export function buildManifest(config: Config, lang: PwaLanguage, logo: BrandLogo | null): WebAppManifest {
   return {
     id: '/',
     name: config.CABINET_NAME,
@@ -49,10 +71,6 @@ export function buildManifest(config: Config, lang: PwaLanguage): WebAppManifest
     display: 'standalone',
     theme_color: config.CABINET_THEME_COLOR,
     background_color: config.CABINET_THEME_COLOR,
-    icons: [
-      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-    ],
+    icons: iconsFor(logo),
   };
 }

@@ -4,16 +4,21 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Config } from '../config.js';
 import { projectPath } from '../paths.js';
 import { renderIndexHtml } from './index-html.js';
+import { readLogo } from './logo.js';
 import { buildManifest, PWA_LANGUAGES, type PwaLanguage } from './manifest.js';
 
 const NOT_BUILT = 'The PWA is not built yet: run `npm run build` (or `npm run build:client`).\n';
 
-/** Vite's hashed output: a new build gets new names, so browsers may keep these for a year. */
+/** Names with their content's hash (Vite's output, the logo): new content gets a new name, so browsers may keep these for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Must be checked every time: the shell and the service worker decide which version runs. */
 const REVALIDATE = 'no-cache';
 /** Icons keep their names across builds, so they are kept for a day only. */
 const SHORT = 'public, max-age=86400';
+
+/** The logo is a picture, never a document: an SVG opened on its own runs nothing and loads nothing. */
+const LOGO_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+const LOGO_PATH = /^\/brand\/logo-[0-9a-f]+\.(?:png|svg)$/;
 
 /** Paths the shell never answers for: the API and the demo's JSON. */
 const NOT_THE_SHELL = /^\/(graphql|demo)(\/|$)/;
@@ -26,10 +31,12 @@ function preferredLanguage(req: Request): PwaLanguage {
 /**
  * Serves the built PWA from dist/client: hashed assets cached for long, the shell and the service
  * worker revalidated, in-app addresses answered with the shell, and the manifest and the page's
- * name and colour generated from the ISP's configuration.
+ * name, colour and logo generated from the ISP's configuration. A logo file that cannot be used
+ * throws a ConfigError here, at start.
  */
 export function createPwaRouter(config: Config, distDir = projectPath('dist', 'client')): express.Router {
   const router = express.Router();
+  const logo = config.CABINET_LOGO === undefined ? null : readLogo(config.CABINET_LOGO);
   const indexPath = join(distDir, 'index.html');
   let template: { mtimeMs: number; html: string } | null = null;
 
@@ -51,15 +58,26 @@ export function createPwaRouter(config: Config, distDir = projectPath('dist', 'c
       next();
       return;
     }
-    res.set('cache-control', REVALIDATE).type('html').send(renderIndexHtml(html, config));
+    res.set('cache-control', REVALIDATE).type('html').send(renderIndexHtml(html, config, logo));
   }
 
   router.get('/manifest.webmanifest', (req, res) => {
     res
       .set({ 'cache-control': REVALIDATE, vary: 'Accept-Language' })
       .type('application/manifest+json')
-      .send(JSON.stringify(buildManifest(config, preferredLanguage(req))));
+      .send(JSON.stringify(buildManifest(config, preferredLanguage(req), logo)));
   });
+
+  if (logo) {
+    router.get(LOGO_PATH, (req, res) => {
+      // A shell precached before the logo changed still asks for the old name: it gets the current logo.
+      if (req.path !== logo.url) {
+        res.set('cache-control', REVALIDATE).redirect(logo.url);
+        return;
+      }
+      res.set({ 'cache-control': IMMUTABLE, 'content-security-policy': LOGO_POLICY }).type(logo.type).send(logo.body);
+    });
+  }
 
   // Without a build there is no shell to serve; say how to make one instead of a bare 404.
   router.use((req, res, next) => {

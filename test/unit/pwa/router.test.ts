@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../server/config.js';
+import { ConfigError, loadConfig, type Config } from '../../../server/config.js';
+import { projectPath } from '../../../server/paths.js';
 import { createPwaRouter } from '../../../server/pwa/router.js';
 
 const TEMPLATE = `<!doctype html>
@@ -14,16 +15,18 @@ const TEMPLATE = `<!doctype html>
   <head>
     <title>Abonent</title>
     <meta name="theme-color" content="#0b5cad" />
+    <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
   </head>
   <body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body>
 </html>
 `;
 
-const config = loadConfig({ CABINET_NAME: 'Мережа <Плюс> & Co', CABINET_SHORT_NAME: 'Мережа+', CABINET_THEME_COLOR: '#c2185b' });
+const CABINET = { CABINET_NAME: 'Мережа <Плюс> & Co', CABINET_SHORT_NAME: 'Мережа+', CABINET_THEME_COLOR: '#c2185b' };
+const config = loadConfig(CABINET);
 
-async function serve(distDir: string): Promise<{ url: string; server: Server }> {
+async function serve(distDir: string, served: Config = config): Promise<{ url: string; server: Server }> {
   const app = express();
-  app.use(createPwaRouter(config, distDir));
+  app.use(createPwaRouter(served, distDir));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -137,5 +140,79 @@ describe('the PWA router', () => {
     } finally {
       missing.server.close();
     }
+  });
+});
+
+describe('the PWA router with the ISP’s logo', () => {
+  const logoPath = projectPath('test', 'fixtures', 'logo-512.png');
+  const logoBytes = readFileSync(logoPath);
+  let dist: string;
+  let url: string;
+  let server: Server;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'abonent-pwa-'));
+    writeFileSync(join(dist, 'index.html'), TEMPLATE);
+    ({ url, server } = await serve(dist, loadConfig({ ...CABINET, CABINET_LOGO: logoPath })));
+  });
+
+  afterAll(() => {
+    server.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const logoUrl = async () => {
+    const html = await (await fetch(`${url}/`, { headers: { accept: 'text/html' } })).text();
+    return /<meta name="cabinet-logo" content="([^"]+)" \/>/.exec(html)?.[1] ?? '';
+  };
+
+  it('names the logo in the page for the header and makes it the tab’s icon', async () => {
+    const html = await (await fetch(`${url}/`, { headers: { accept: 'text/html' } })).text();
+    const logo = await logoUrl();
+    expect(logo).toMatch(/^\/brand\/logo-[0-9a-f]{16}\.png$/);
+    expect(html).toContain(`<link rel="icon" href="${logo}" type="image/png" />`);
+    expect(html).not.toContain('/icons/icon.svg');
+  });
+
+  it('serves the logo under its hash for a year, as a picture that runs nothing', async () => {
+    const response = await fetch(url + (await logoUrl()));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(Buffer.from(await response.arrayBuffer()).equals(logoBytes)).toBe(true);
+  });
+
+  it('sends a shell that asks for an earlier logo to the current one', async () => {
+    const response = await fetch(`${url}/brand/logo-0123456789abcdef.png`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(await logoUrl());
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('makes a logo of 512 px the app’s icon in the manifest, keeping the bundled maskable one', async () => {
+    const manifest = (await (await fetch(`${url}/manifest.webmanifest`)).json()) as { icons: unknown[] };
+    expect(manifest.icons).toEqual([
+      { src: await logoUrl(), sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ]);
+  });
+
+  it('without a logo: no logo in the page, the bundled icons, and no logo to fetch', async () => {
+    const plain = await serve(dist);
+    try {
+      const html = await (await fetch(`${plain.url}/`, { headers: { accept: 'text/html' } })).text();
+      expect(html).not.toContain('cabinet-logo');
+      expect(html).toContain('<link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />');
+      expect((await fetch(`${plain.url}/brand/logo-0123456789abcdef.png`)).status).toBe(404);
+    } finally {
+      plain.server.close();
+    }
+  });
+
+  it('refuses to start with a logo file it cannot read, naming CABINET_LOGO', () => {
+    const missing = loadConfig({ CABINET_LOGO: join(dist, 'logo.png') });
+    expect(() => createPwaRouter(missing, dist)).toThrow(ConfigError);
+    expect(() => createPwaRouter(missing, dist)).toThrow(/CABINET_LOGO: cannot read .*logo\.png \(ENOENT\)/);
   });
 });
