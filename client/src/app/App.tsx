@@ -188,6 +188,9 @@ function Navigation() {
   );
 }
 
+/** The ISP's logo, when the BFF put one in the page (CABINET_LOGO; server/pwa/index-html.ts). */
+const logoUrl = document.querySelector<HTMLMetaElement>('meta[name="cabinet-logo"]')?.content;
+
 function Header() {
   const { m } = useI18n();
   const { cabinet, dashboard, forgetSubscriber } = useCabinet();
@@ -202,6 +205,8 @@ function Header() {
   return (
     <header className="bar">
       <Link to="/" className="brand">
+        {/* The name beside it says what the logo does: alt="" keeps screen readers from reading it twice. */}
+        {logoUrl && <img src={logoUrl} alt="" width={32} height={32} />}
         {cabinet?.name ?? document.title}
       </Link>
       {dashboard && (
