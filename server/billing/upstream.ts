@@ -11,6 +11,7 @@ import {
   type CircuitBreakerPolicy,
 } from 'cockatiel';
 import { request, type Dispatcher } from 'undici';
+import type { z } from 'zod';
 import { CabinetError, upstreamError, upstreamUnavailable } from '../domain/errors.js';
 import { upstreamCalls, upstreamCircuitOpen, upstreamDuration, upstreamRetries } from '../observability/metrics.js';
 import { currentRequestLogger } from '../observability/request-context.js';
@@ -187,6 +188,20 @@ async function sendOnce(call: UpstreamCall): Promise<UpstreamResponse> {
   }
   const contentType = response.headers['content-type'];
   return { status, contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '', body: new TextDecoder().decode(bytes), bytes };
+}
+
+/**
+ * Checks a billing's answer against the shape its adapter expects; anything else is UPSTREAM_ERROR
+ * that says where it broke (never the values: they may carry a session token) for the log.
+ */
+export function parseUpstreamShape<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  throw upstreamError(`${name}: unexpected answer (${where})`);
 }
 
 /** Parses a JSON body; garbage is UPSTREAM_ERROR. The body itself is not logged: it may carry a session token. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { toMinorUnits } from '../../../shared/money.js';
 import { loginSchema, passwordSchema } from '../../../shared/validation.js';
 import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
+import { parseUpstreamShape } from '../upstream.js';
 import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
 import type {
   BillingIdentity,
@@ -24,7 +25,6 @@ import {
   billingReason,
   finOperRow,
   isSessionExpired,
-  parseShape,
   uslugaRow,
   usrFindRow,
   usrGetPassword,
@@ -115,8 +115,8 @@ export class CarbonLegacyGateway implements BillingGateway {
 
     const [raw] = await this.rawRows('CLN_USR_GET', { SELECT_ID: userId });
     if (raw === undefined) throw invalidCredentials();
-    const row = parseShape('carbon-legacy CLN_USR_GET', usrGetRow, raw);
-    const stored = parseShape('carbon-legacy CLN_USR_GET', usrGetPassword, raw).gen_pwd;
+    const row = parseUpstreamShape('carbon-legacy CLN_USR_GET', usrGetRow, raw);
+    const stored = parseUpstreamShape('carbon-legacy CLN_USR_GET', usrGetPassword, raw).gen_pwd;
     const passwordMatches = samePassword(password, stored);
     if (!passwordMatches || row.user_id !== userId || row.deleted === true || row.end_user === false || row.isStaff) throw invalidCredentials();
     return { login: row.login, accountId: row.user_id };
@@ -293,7 +293,7 @@ export class CarbonLegacyGateway implements BillingGateway {
 
   /** A read in the expected shape. */
   private async rows<P extends Procedure, T>(procedure: P, args: Omit<ProcedureArgs<P>, 'SUID'>, schema: z.ZodType<T>): Promise<T[]> {
-    return (await this.rawRows(procedure, args)).map((row) => parseShape(`carbon-legacy ${procedure}`, schema, row));
+    return (await this.rawRows(procedure, args)).map((row) => parseUpstreamShape(`carbon-legacy ${procedure}`, schema, row));
   }
 
   /** A read's rows as they came. A refusal is not something the subscriber can act on. */
@@ -362,7 +362,7 @@ class OperatorSession {
     const label = 'carbon-legacy CLN_AUTH_LOGIN';
     const answer = await this.client.execute('CLN_AUTH_LOGIN', { LOGIN: this.credentials.login, PASSWORD: this.credentials.password, FLAG: 0 });
     if ('refused' in answer) throw upstreamError(`${label}: the billing refused the operator account (check CARBON_LEGACY_LOGIN and CARBON_LEGACY_PASSWORD)`);
-    return parseShape(label, authLoginRow, answer.rows[0]).suid;
+    return parseUpstreamShape(label, authLoginRow, answer.rows[0]).suid;
   }
 }
 

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { toDecimal } from '../../../shared/money.js';
 import { upstreamError } from '../../domain/errors.js';
+import { parseUpstreamShape } from '../upstream.js';
 import { datePart } from '../carbon5/responses.js';
 
 /*
@@ -80,22 +81,12 @@ export function parseApiPhpXml(label: string, text: string): ApiPhpAnswer {
   }
   const roots = document !== null && typeof document === 'object' ? Object.values(document) : [];
   if (roots.length !== 1) throw upstreamError(`${label}: not an api.php answer (${roots.length} root elements)`);
-  const answer = parseShape(label, envelope, roots[0]);
+  const answer = parseUpstreamShape(label, envelope, roots[0]);
   if (answer === '') return { rows: [] };
   if ('error' in answer) return { refused: answer.error.trim() };
   return { rows: answer.row.map((row) => (row === '' ? {} : row)) };
 }
 
-/** Parses with a schema; a shape we do not expect is UPSTREAM_ERROR, with where it broke (never the values) for the log. */
-export function parseShape<T>(label: string, schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const where = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  throw upstreamError(`${label}: unexpected answer (${where})`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Refusals

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CabinetError, invalidCredentials, notAllowed, upstreamError } from '../../domain/errors.js';
+import { parseUpstreamShape } from '../upstream.js';
 import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
 import type {
   BillingIdentity,
@@ -33,7 +34,6 @@ import {
   loginAnswer,
   messageAnswer,
   parseCabinetAnswer,
-  parseShape,
   payLogAnswer,
   promisePayListAnswer,
   resetPasswordAnswer,
@@ -264,7 +264,7 @@ export class Carbon5Gateway implements BillingGateway {
     if ('refused' in answer) {
       throw new CabinetError('UNAUTHENTICATED', 'Please sign in again.', { detail: `carbon5 Users get_or_create_dynamic_session: refused (${answer.refused})` });
     }
-    return parseShape('carbon5 Users get_or_create_dynamic_session', dynamicSessionResult, answer.result).fields.suid;
+    return parseUpstreamShape('carbon5 Users get_or_create_dynamic_session', dynamicSessionResult, answer.result).fields.suid;
   }
 }
 

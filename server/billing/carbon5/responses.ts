@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toDecimal } from '../../../shared/money.js';
 import { upstreamError } from '../../domain/errors.js';
+import { parseUpstreamShape } from '../upstream.js';
 
 /*
  * The shapes Carbon Billing 5 answers, as zod schemas. Carbon types loosely: flags come as "1"/"0"
@@ -214,7 +215,7 @@ export type RestAnswer = { refused: string } | { result: unknown };
 
 /** The REST v2 envelope: Carbon's refusal, or its result. */
 export function parseRestEnvelope(label: string, body: unknown): RestAnswer {
-  const envelope = parseShape(label, restEnvelope, body);
+  const envelope = parseUpstreamShape(label, restEnvelope, body);
   if (envelope.error && envelope.error.trim() !== '') return { refused: envelope.error.trim() };
   if (!('result' in envelope)) throw upstreamError(`${label}: REST v2 answer has neither result nor error`);
   return { result: envelope.result };
@@ -222,7 +223,7 @@ export function parseRestEnvelope(label: string, body: unknown): RestAnswer {
 
 /** web_cabinet.* over REST v2: result[0] is the method's answer as a JSON string. [seen: Laravel json_decode(result[0])] */
 export function decodeCabinetResult(label: string, result: unknown): unknown {
-  const [encoded] = parseShape(label, z.tuple([z.string()]).rest(z.unknown()), result);
+  const [encoded] = parseUpstreamShape(label, z.tuple([z.string()]).rest(z.unknown()), result);
   try {
     return JSON.parse(encoded);
   } catch {
@@ -243,16 +244,6 @@ export type CabinetAnswer<T> = { refused: string } | { value: T };
 export function parseCabinetAnswer<T>(label: string, schema: z.ZodType<T>, body: unknown): CabinetAnswer<T> {
   const refusal = carbonRefusal.safeParse(body);
   if (refusal.success) return { refused: refusal.data.error };
-  return { value: parseShape(label, schema, body) };
+  return { value: parseUpstreamShape(label, schema, body) };
 }
 
-/** Parses with a schema; a shape we do not expect is UPSTREAM_ERROR, with where it broke (never the values) for the log. */
-export function parseShape<T>(label: string, schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const where = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  throw upstreamError(`${label}: unexpected answer (${where})`);
-}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { upstreamError, upstreamUnavailable } from '../../domain/errors.js';
+import { parseUpstreamShape } from '../upstream.js';
 import { isFloatText } from './decimal.js';
 
 /**
@@ -114,12 +115,7 @@ export function objectKeysInOrder(json: string): string[] {
   return keys;
 }
 
-function shape<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const where = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))].slice(0, 5).join(', ');
-  throw upstreamError(`${name}: unexpected reply shape at ${where}`);
-}
+
 
 const isEmptyPhpArray = (value: unknown) => Array.isArray(value) && value.length === 0;
 
@@ -161,7 +157,7 @@ export function parseUserDataByLogin(name: string, raw: string, login: string): 
   const { value } = readJson(name, raw);
   if (isEmptyPhpArray(value)) return { kind: 'unknown' };
   if (authFailedSchema.safeParse(value).success) return { kind: 'authFailed' };
-  const users = shape(name, z.record(z.string(), userRowSchema), value);
+  const users = parseUpstreamShape(name, z.record(z.string(), userRowSchema), value);
   const rows = Object.values(users);
   const user = rows.length === 1 ? rows[0] : undefined;
   if (!user || user.login.toLowerCase() !== login.toLowerCase()) throw upstreamError(`${name}: the reply is not about the subscriber asked for`);
@@ -183,7 +179,7 @@ const spendSchema = z.object({ price: floatText.nullable(), daysperiod: z.string
 export function parseUserSpends(name: string, raw: string): ChargeLine[] | null {
   const { value, text } = readJson(name, raw);
   if (isEmptyPhpArray(value)) return null;
-  const spends = shape(name, z.record(z.string(), spendSchema), value);
+  const spends = parseUpstreamShape(name, z.record(z.string(), spendSchema), value);
   return objectKeysInOrder(text).flatMap((key, index) => {
     const spend = spends[key];
     return spend ? [{ kind: index === 0 ? 'tariff' : 'vservice', name: key, price: spend.price, period: spend.daysperiod } as const] : [];
@@ -214,7 +210,7 @@ export type Contragent = z.infer<typeof contragentSchema>;
 export function parseContragentData(name: string, raw: string): Contragent | null {
   const { value } = readJson(name, raw);
   if (isEmptyPhpArray(value)) return null;
-  return shape(name, contragentSchema, value);
+  return parseUpstreamShape(name, contragentSchema, value);
 }
 
 // ---------------------------------------------------------------- RemoteAPI: other actions
@@ -234,7 +230,7 @@ export function parseUserByIp(name: string, raw: string): UserByIp | null {
   const body = cleanBody(name, raw);
   if (body.trim() === 'ERROR: USERBYIP DISABLED') return null;
   failOnRemoteApiError(name, body);
-  return shape(name, userByIpSchema, findJson(name, body).value);
+  return parseUpstreamShape(name, userByIpSchema, findJson(name, body).value);
 }
 
 export function parseSc(name: string, raw: string): void {
@@ -263,7 +259,7 @@ const justAuthSchema = z.object({ auth: z.literal(true), login: z.string() }).tr
 
 /** A wrong login or password is an HTTP 401 before this; here the login XMLAgent resolved. */
 export function parseJustAuth(name: string, raw: string): { login: string } {
-  return shape(name, justAuthSchema, readAgentJson(name, raw).value);
+  return parseUpstreamShape(name, justAuthSchema, readAgentJson(name, raw).value);
 }
 
 const nullableText = z.string().nullable().optional().transform((value) => value ?? null);
@@ -285,7 +281,7 @@ export const userdataSchema = z.object({
 export type Userdata = z.infer<typeof userdataSchema>;
 
 export function parseUserdata(name: string, raw: string): Userdata {
-  return shape(name, userdataSchema, readAgentJson(name, raw).value);
+  return parseUpstreamShape(name, userdataSchema, readAgentJson(name, raw).value);
 }
 
 const paymentSchema = z.object({ date: z.string(), summ: floatText, balance: floatText.nullable().optional() });
@@ -293,7 +289,7 @@ export type PaymentRow = z.infer<typeof paymentSchema>;
 
 /** Newest first as XMLAgent sends them (id DESC); `[]` when none or when payments are off in userstats. */
 export function parsePayments(name: string, raw: string): PaymentRow[] {
-  return shape(name, z.array(paymentSchema), readAgentJson(name, raw).value);
+  return parseUpstreamShape(name, z.array(paymentSchema), readAgentJson(name, raw).value);
 }
 
 const tariffVserviceSchema = z.union([
@@ -311,7 +307,7 @@ const tariffVserviceSchema = z.union([
 ]);
 
 export function parseTariffVservices(name: string, raw: string): ChargeLine[] {
-  return shape(name, z.array(tariffVserviceSchema), readAgentJson(name, raw).value);
+  return parseUpstreamShape(name, z.array(tariffVserviceSchema), readAgentJson(name, raw).value);
 }
 
 const creditorSchema = z.object({
@@ -329,5 +325,5 @@ export type CreditorReply = z.infer<typeof creditorSchema>;
 
 /** The creditor agent: status 0 is success (also for `justcheck`), 1–10 the reasons it refused. */
 export function parseCreditor(name: string, raw: string): CreditorReply {
-  return shape(name, creditorSchema, readAgentJson(name, raw).value);
+  return parseUpstreamShape(name, creditorSchema, readAgentJson(name, raw).value);
 }
