@@ -6,6 +6,7 @@ import { CabinetError } from '../../../server/domain/errors.js';
 import type { SubscriberSession } from '../../../server/domain/gateway.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
 import { billingSession } from '../../support/billing-session.js';
+export { failure } from '../../support/expectations.js';
 
 /** A simulated Carbon legacy billing and an adapter pointed at it, built fresh for each test. */
 
@@ -87,16 +88,6 @@ export async function closeWorlds(): Promise<void> {
   }));
 }
 
-/** The CabinetError a promise rejects with. */
-export async function failure(promise: Promise<unknown>): Promise<CabinetError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CabinetError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Everything of an error that could reach a log line or a client. */
 export const exposed = (error: CabinetError) =>

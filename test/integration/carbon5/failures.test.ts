@@ -8,6 +8,7 @@ import { CabinetError } from '../../../server/domain/errors.js';
 import type { SubscriberSession } from '../../../server/domain/gateway.js';
 import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
+import { failure } from '../../support/expectations.js';
 
 const API_PASSWORD = 'psw-Zx81-context';
 const PASSWORD = 'Pa55-word-xyz';
@@ -31,14 +32,6 @@ function sessionOf(identity: BillingIdentity): SubscriberSession {
   return billingSession(identity);
 }
 
-async function failure(promise: Promise<unknown>): Promise<CabinetError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof CabinetError)) throw new Error(`expected a CabinetError, got ${String(error)}`);
-  return error;
-}
 
 async function closedPortUrl(): Promise<string> {
   const server = createServer();

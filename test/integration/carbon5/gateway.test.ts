@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { carbonSeed, demoSeed, type CarbonSeed } from '../../../server/billing/carbon5/demo-data.js';
 import { createCarbon5Gateway } from '../../../server/billing/carbon5/gateway.js';
 import { CARBON_TEXTS, startCarbon5Simulator, type Carbon5Simulator } from '../../../server/billing/carbon5/simulator.js';
-import { CabinetError } from '../../../server/domain/errors.js';
 import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
+import { failure } from '../../support/expectations.js';
 
 const NOW = new Date(2025, 0, 15, 12, 0, 0);
 const TODAY = '2025-01-15';
@@ -34,14 +34,6 @@ async function signIn(gateway: ReturnType<typeof createCarbon5Gateway>, login: s
   return sessionOf(await gateway.login(login, password));
 }
 
-async function failure(promise: Promise<unknown>): Promise<CabinetError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof CabinetError)) throw new Error(`expected a CabinetError, got ${String(error)}`);
-  return error;
-}
 
 const delta = (simulator: Carbon5Simulator, before: Readonly<Record<string, number>>, method: string) =>
   (simulator.calls[method] ?? 0) - (before[method] ?? 0);

@@ -14,6 +14,7 @@ import { DASHBOARD, LOGIN } from '../../support/operations.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, isolatedPlace, missingServers, removePlace, reportMissing } from '../store/servers.js';
 import { TcpProxy } from '../store/tcp-proxy.js';
 import { startBff } from './processes.js';
+import { eventually } from '../../support/expectations.js';
 
 /**
  * The operations endpoints and graceful failure of one instance on the shared store. Redis,
@@ -26,17 +27,6 @@ reportMissing(missing);
 const METRICS_TOKEN = 'metrics-token-0123456789';
 const LOGIN_NAME = 'BILL0000101';
 
-async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(200);
-    }
-  }
-}
 
 /** GET with headers fetch would refuse, answering status, headers and body. */
 function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { billingCircuit, callUpstream } from '../../../server/billing/upstream.js';
-import { CabinetError } from '../../../server/domain/errors.js';
+import { failure } from '../../support/expectations.js';
 
 /**
  * The billing-call helper against a billing on loopback whose answers the test scripts: reads are
@@ -43,14 +43,6 @@ async function billing(script: Answer[]) {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<CabinetError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof CabinetError)) throw new Error(`expected a CabinetError, got ${String(error)}`);
-  return error;
-}
 
 const call = (url: URL, read: boolean, timeoutMs = 1000) => callUpstream({ name: 'test call', url, timeoutMs, read });
 

@@ -1,10 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CabinetError } from '../../../server/domain/errors.js';
 import { openSharedStore } from '../../../server/store/combined.js';
 import type { Store } from '../../../server/store/store.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, isolatedPlace, missingServers, removePlace, reportMissing } from './servers.js';
 import { TcpProxy } from './tcp-proxy.js';
+import { eventually, failure } from '../../support/expectations.js';
 
 /**
  * Redis or PostgreSQL "stopped" mid-run. The real servers are shared with other runs, so each is
@@ -14,26 +13,7 @@ import { TcpProxy } from './tcp-proxy.js';
 const missing = await missingServers();
 reportMissing(missing);
 
-async function failureOf(promise: Promise<unknown>): Promise<CabinetError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof CabinetError)) throw new Error(`expected a CabinetError, got ${String(error)}`);
-  return error;
-}
 
-async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(100);
-    }
-  }
-}
 
 const entry = (subject: string) => ({ at: new Date().toISOString(), action: 'sign-in' as const, login: 'fault', address: '127.0.0.1', subject, result: 'ok' as const });
 
@@ -64,13 +44,13 @@ describe.skipIf(missing)('the shared store when Redis or PostgreSQL stops', () =
     await redis.cut();
 
     const started = Date.now();
-    const failed = await failureOf(store.ephemeral.get('kept'));
+    const failed = await failure(store.ephemeral.get('kept'));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(failed.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(failed.message).toBe('The cabinet cannot reach its storage right now. Please try again in a minute.');
     expect(failed.detail).toMatch(/^redis get: /);
-    expect((await failureOf(limiter.consume('someone'))).detail).toMatch(/^redis rate limiter fault: /);
-    expect((await failureOf(store.withLock('notifier', 5, async () => 'ran'))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((await failure(limiter.consume('someone'))).detail).toMatch(/^redis rate limiter fault: /);
+    expect((await failure(store.withLock('notifier', 5, async () => 'ran'))).code).toBe('UPSTREAM_UNAVAILABLE');
     expect(await store.ping()).toEqual([
       { name: 'redis', ok: false, latencyMs: expect.any(Number), error: expect.any(String) },
       { name: 'postgresql', ok: true, latencyMs: expect.any(Number) },
@@ -88,10 +68,10 @@ describe.skipIf(missing)('the shared store when Redis or PostgreSQL stops', () =
     await store.audit.record(entry('before'));
     await postgres.cut();
 
-    const failed = await failureOf(store.audit.record(entry('during')));
+    const failed = await failure(store.audit.record(entry('during')));
     expect(failed.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(failed.detail).toMatch(/^postgresql audit record: /);
-    expect((await failureOf(store.push.listFor('1'))).detail).toMatch(/^postgresql push list: /);
+    expect((await failure(store.push.listFor('1'))).detail).toMatch(/^postgresql push list: /);
     await store.ephemeral.set('sessions still work', true, 60);
     const checks = await store.ping();
     expect(checks.find((check) => check.name === 'postgresql')).toMatchObject({ ok: false, error: expect.any(String) });

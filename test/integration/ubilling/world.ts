@@ -12,6 +12,7 @@ import { CabinetError } from '../../../server/domain/errors.js';
 import type { SubscriberSession } from '../../../server/domain/gateway.js';
 import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
+export { failure } from '../../support/expectations.js';
 
 /** A simulated Ubilling and an adapter pointed at it, built fresh for each test. */
 
@@ -149,16 +150,6 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
 }
 
-/** The CabinetError a promise rejects with. */
-export async function failure(promise: Promise<unknown>): Promise<CabinetError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CabinetError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Everything of an error that could reach a log line or a client. */
 export const exposed = (error: CabinetError) => JSON.stringify({ message: error.message, detail: error.detail, stack: error.stack, cause: String(error.cause) });

@@ -1,0 +1,26 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CabinetError } from '../../server/domain/errors.js';
+
+/** The CabinetError a promise rejects with; anything else (or no failure) fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<CabinetError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CabinetError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** Tries until `attempt` succeeds, for what becomes true a moment later (a queued write, a reconnect). */
+export async function eventually<T>(attempt: () => Promise<T>, { timeoutMs = 10_000, everyMs = 100 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(everyMs);
+    }
+  }
+}
