@@ -122,13 +122,14 @@ export function Dashboard() {
         {me.fullName && <p className="sub">{me.fullName}</p>}
       </section>
 
+      <Spends me={me} />
+      <SupportContacts support={cabinet.support} />
+      {/* Last, so the card arriving after its lazy chunk moves nothing the subscriber is reading. */}
       {cabinet.vapidPublicKey && browserSupportsPush() && (
         <Suspense fallback={null}>
           <PushNotifications vapidPublicKey={cabinet.vapidPublicKey} />
         </Suspense>
       )}
-      <Spends me={me} />
-      <SupportContacts support={cabinet.support} />
     </Screen>
   );
 }
