@@ -6,7 +6,10 @@ import { formatMoney } from '../../client/src/i18n/format.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
 
-/** The subscriber's whole journey on the production build, against the BFF and the Carbon simulator. */
+/**
+ * The journey's screens in their other situations, on the production build, against the BFF and the Carbon
+ * simulator; the whole journey, once in each language, is journey-languages.test.ts.
+ */
 describe('the subscriber journey', () => {
   let cabinet: TestCabinet;
   let browser: Browser;
