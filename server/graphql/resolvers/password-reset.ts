@@ -23,19 +23,19 @@ export const passwordResetResolvers = {
     requestPasswordReset: open(async (_parent, args: { login: string }, context): Promise<{ ticket: string; channel: ResetChannel }> => {
       if (!context.gateway.capabilities.passwordReset) throw notSupported('Password reset');
       const login = parseInput(loginSchema, args.login, 'login');
-      let start: PasswordResetStart | null = null;
-      await audited(context, { action: 'password-reset-request', login }, async () => {
+      const start = await audited(context, { action: 'password-reset-request', login }, async (): Promise<PasswordResetStart | null> => {
         await context.limits.passwordResetRequest(login, context.clientAddress);
         try {
-          start = await context.gateway.requestPasswordReset(login);
+          return await context.gateway.requestPasswordReset(login);
         } catch (error) {
-          if (!(error instanceof CabinetError) || (error.code !== 'NOT_ALLOWED' && error.code !== 'INVALID_CREDENTIALS')) throw error;
+          if (error instanceof CabinetError && (error.code === 'NOT_ALLOWED' || error.code === 'INVALID_CREDENTIALS')) return null;
+          throw error;
         }
       });
       const ticket = randomBytes(24).toString('base64url');
       const record: ResetTicket = { login, start };
       await context.store.ephemeral.set(ticketKey(ticket), record, TICKET_TTL_SECONDS);
-      return { ticket, channel: (start as PasswordResetStart | null)?.channel ?? 'UNKNOWN' };
+      return { ticket, channel: start?.channel ?? 'UNKNOWN' };
     }),
 
     confirmPasswordReset: open(async (_parent, args: { ticket: string; code: string; newPassword: string }, context) => {
