@@ -1,5 +1,5 @@
 import type { DemoLogin } from '../simulator.js';
-import type { UbillingSeed, UbillingSettings } from './simulator.js';
+import type { SimContragent, UbillingSeed, UbillingSettings } from './simulator.js';
 
 /**
  * The Ubilling demo: one subscriber per situation the cabinet must show. Passwords are plain text,
@@ -112,29 +112,32 @@ export function ubillingDemoSeed(now: Date): UbillingSeed {
       { login: 'ivanov', date: at(now, 2, '18:40:05'), summ: 100, balance: 23.45, note: '' },
       { login: 'kovalenko', date: at(now, 1, '12:00:00'), summ: -5, balance: -35, note: 'SCFEE' },
     ],
-    contragent: {
-      id: '1',
-      bankacc: 'UA213223130000026007233566001',
-      bankname: 'Bank',
-      bankcode: '300001',
-      edrpo: '12345678',
-      ipn: '',
-      licensenum: '',
-      juraddr: 'Kyiv Khreshchatyk 1',
-      phisaddr: 'Kyiv Khreshchatyk 1',
-      phone: '+380441234567',
-      contrname: 'Demo ISP LLC',
-      agnameabbr: 'Demo ISP',
-      agsignatory: 'Director',
-      agsignatory2: '',
-      agbasis: 'Statute',
-      agmail: 'support@isp.example',
-      siteurl: 'https://isp.example',
-    },
+    contragent: ubillingDemoContragent,
   };
 }
 
 /** Self-credit on every day of the month, so the demo always has an offer to show. */
+/** The ISP's own details, as `getcontragentdata` gives them. */
+export const ubillingDemoContragent: SimContragent = {
+  id: '1',
+  bankacc: 'UA213223130000026007233566001',
+  bankname: 'Bank',
+  bankcode: '300001',
+  edrpo: '12345678',
+  ipn: '',
+  licensenum: '',
+  juraddr: 'Kyiv Khreshchatyk 1',
+  phisaddr: 'Kyiv Khreshchatyk 1',
+  phone: '+380441234567',
+  contrname: 'Demo ISP LLC',
+  agnameabbr: 'Demo ISP',
+  agsignatory: 'Director',
+  agsignatory2: '',
+  agbasis: 'Statute',
+  agmail: 'support@isp.example',
+  siteurl: 'https://isp.example',
+};
+
 export const ubillingDemoSettings: Partial<UbillingSettings> = {
   selfCredit: {
     enabled: true,

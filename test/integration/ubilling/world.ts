@@ -1,6 +1,7 @@
 import type { CreditRules } from '../../../server/billing/ubilling/credit-rules.js';
 import { createUbillingGateway, type UbillingGateway } from '../../../server/billing/ubilling/gateway.js';
 import { md5 } from '../../../server/billing/ubilling/replies.js';
+import { ubillingDemoContragent } from '../../../server/billing/ubilling/demo-data.js';
 import {
   startUbillingSimulator,
   type SimUserSeed,
@@ -76,25 +77,7 @@ export function seed(extraUsers: SimUserSeed[] = []): UbillingSeed {
       { login: 'ivanov', date: '2026-10-30 18:40:05', summ: 100, balance: 23.45, note: '' },
       { login: 'ivanov', date: '2026-09-01 09:02:11', summ: -5, balance: 28.45, note: 'SCFEE' },
     ],
-    contragent: {
-      id: '1',
-      bankacc: 'UA213223130000026007233566001',
-      bankname: 'Bank',
-      bankcode: '300001',
-      edrpo: '12345678',
-      ipn: '',
-      licensenum: '',
-      juraddr: 'Kyiv Khreshchatyk 1',
-      phisaddr: 'Kyiv Khreshchatyk 1',
-      phone: '+380441234567',
-      contrname: 'ISP LLC',
-      agnameabbr: 'ISP',
-      agsignatory: 'Director',
-      agsignatory2: '',
-      agbasis: 'Statute',
-      agmail: 'billing@isp.example',
-      siteurl: 'https://isp.example',
-    },
+    contragent: { ...ubillingDemoContragent, contrname: 'ISP LLC', agnameabbr: 'ISP', agmail: 'billing@isp.example' },
   };
 }
 
