@@ -13,9 +13,14 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 30_000 } },
+      // Checks the production build (and the start script that makes it): slow, so not in `unit`.
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000, fileParallelism: false } },
+      // Some integration tests start the server as its own process through tsx: on a busy 2-core
+      // machine that alone takes 15–20 s, so a minute per test leaves room without hiding a hang.
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 90_000 } },
       ...(existsSync(chromium)
-        ? [{ extends: true as const, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false } }]
+        // A page waits on the server and the billing simulator: give expect.poll the page's own 10 s, not 1 s.
+        ? [{ extends: true as const, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false, expect: { poll: { timeout: 10_000 } } } }]
         : []),
     ],
   },

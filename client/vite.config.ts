@@ -24,6 +24,7 @@ function persistedDocumentsOnly(): Plugin {
     // Before TypeScript is stripped: the generated lines are matched by their type assertion.
     enforce: 'pre',
     transform(code, id) {
+      if (id.endsWith('/src/gql/gql.ts')) return keyDocumentsByName(code);
       if (!id.endsWith('/src/gql/graphql.ts')) return null;
       return code.replace(generatedDocument, (_line, head: string, json: string, tail: string) => {
         const ast = JSON.parse(json) as DocumentAst;
@@ -33,6 +34,22 @@ function persistedDocumentsOnly(): Plugin {
       });
     },
   };
+}
+
+/**
+ * graphql(source) finds its document in a map keyed by the whole source text, so the first screen
+ * would carry the text of every screen's documents. Names are unique across the documents (codegen
+ * requires it), so the map is keyed by the first definition's name and graphql() looks up the same.
+ */
+function keyDocumentsByName(code: string): string {
+  const firstName = /(?:query|mutation|subscription|fragment)\s+(\w+)/;
+  const keyed = code.replace(/^(\s+)("(?:[^"\\]|\\.)*")(: types\.\w+,)$/gm, (line, indent: string, key: string, value: string) => {
+    const name = firstName.exec(JSON.parse(key) as string)?.[1];
+    return name ? `${indent}${JSON.stringify(name)}${value}` : line;
+  });
+  const lookup = 'return (documents as any)[source] ?? {};';
+  if (!keyed.includes(lookup)) throw new Error('gql.ts changed shape: update keyDocumentsByName');
+  return keyed.replace(lookup, `return (documents as any)[${firstName}.exec(source)?.[1] ?? ''] ?? {};`);
 }
 
 /**
@@ -59,28 +76,36 @@ function precompressAssets(): Plugin {
   };
 }
 
-export default defineConfig({
-  root: clientDir,
-  base: '/',
-  build: {
-    outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
-    emptyOutDir: true,
-    target: 'es2022',
-  },
-  plugins: [
-    persistedDocumentsOnly(),
-    react(),
-    precompressAssets(),
-    VitePWA({
-      strategies: 'injectManifest',
-      srcDir: 'src',
-      filename: 'sw.ts',
-      // The BFF generates the manifest from the ISP's config, and the app registers the worker itself.
-      manifest: false,
-      injectRegister: false,
-      injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,svg}'],
-      },
-    }),
-  ],
+/**
+ * A build is always the production PWA: minified, with its service worker and React's production
+ * runtime. Vite follows NODE_ENV, so `NODE_ENV=development npm start` (GraphiQL on the BFF) would
+ * otherwise ship a development bundle; NODE_ENV is what Vite and its plugins read, hence set here.
+ */
+export default defineConfig(({ command }) => {
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root: clientDir,
+    base: '/',
+    build: {
+      outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+      emptyOutDir: true,
+      target: 'es2022',
+    },
+    plugins: [
+      persistedDocumentsOnly(),
+      react(),
+      precompressAssets(),
+      VitePWA({
+        strategies: 'injectManifest',
+        srcDir: 'src',
+        filename: 'sw.ts',
+        // The BFF generates the manifest from the ISP's config, and the app registers the worker itself.
+        manifest: false,
+        injectRegister: false,
+        injectManifest: {
+          globPatterns: ['**/*.{js,css,html,png,svg}'],
+        },
+      }),
+    ],
+  };
 });

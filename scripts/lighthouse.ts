@@ -32,7 +32,7 @@ async function sessionCookie(url: string, login: string): Promise<string> {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'abonent-lighthouse-'));
-const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO: 'true' });
 const cabinet = await startCabinet(config, createLogger('silent'));
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,

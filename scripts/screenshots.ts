@@ -56,7 +56,7 @@ async function signIn(page: Page, url: string): Promise<void> {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'abonent-screenshots-'));
-const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO: 'true' });
 const cabinet = await startCabinet(config, createLogger('silent'));
 const browser = await chromium.launch({
   executablePath: CHROMIUM,

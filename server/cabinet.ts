@@ -6,13 +6,16 @@ import { AbuseLimits } from './auth/abuse-limits.js';
 import { addressSet } from './auth/client-address.js';
 import { SessionManager } from './auth/sessions.js';
 import { buildApp } from './app.js';
-import { createBilling } from './billing/index.js';
+import { createBilling, requireBilling } from './billing/registry.js';
 import type { BillingSimulator } from './billing/simulator.js';
-import type { Config } from './config.js';
+import { configWarnings, type Config } from './config.js';
 import { PendingServiceChanges } from './domain/pending-service-changes.js';
 import type { Capabilities } from './domain/types.js';
 import type { Logger } from './logger.js';
 import { countingRateLimitRejections, storeMetrics } from './observability/metrics.js';
+import type { DemoAcquirers } from './payments/demo-acquirers.js';
+import { paymentSettings, type PaymentSettings } from './payments/settings.js';
+import type { Payments } from './payments/setup.js';
 import { createPush } from './push/setup.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
@@ -23,11 +26,18 @@ export interface RunningCabinet {
   store: Store;
   capabilities: Capabilities;
   simulator?: BillingSimulator;
+  /** Top-ups, when an acquirer or a pay-by-link service is configured (always in the demo). */
+  payments?: Payments;
   /**
    * Stops accepting connections, lets the requests in flight finish for up to SHUTDOWN_GRACE_MS
    * (then cuts their connections), and closes the billing and the store.
    */
   close(): Promise<void>;
+}
+
+async function startDemoAcquirers(): Promise<DemoAcquirers> {
+  const { startDemoAcquirers: start } = await import('./payments/demo-acquirers.js');
+  return start();
 }
 
 /** While shutting down, idle keep-alive connections are closed this often, as requests in flight finish. */
@@ -38,14 +48,33 @@ const IDLE_SWEEP_MS = 100;
  * hand in a simulator they started themselves; the cabinet then runs in demo mode against it.
  */
 export async function startCabinet(config: Config, logger: Logger, options: { simulator?: BillingSimulator } = {}): Promise<RunningCabinet> {
+  const billingConfig = options.simulator ? { ...config, BILLING_URL: options.simulator.url, DEMO: false } : config;
+  requireBilling(billingConfig);
+  for (const warning of configWarnings(config)) logger.warn(warning);
+  const configuredPayments = paymentSettings(config);
   const store = countingRateLimitRejections(await openStore(config, logger));
-  const billing = await createBilling(options.simulator ? { ...config, BILLING_URL: options.simulator.url } : config, store).catch(async (error: unknown) => {
+  const billing = await createBilling(billingConfig, store).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
   billing.simulator ??= options.simulator;
   const push = await createPush(config, store, billing.gateway, logger);
   const demo = billing.simulator !== undefined;
+  // The demo pays through simulated acquirers of its own, whatever keys the environment holds.
+  const demoAcquirers = demo ? await startDemoAcquirers() : undefined;
+  const settings: PaymentSettings = demoAcquirers ? { ...configuredPayments, liqpay: demoAcquirers.liqpay, monobank: demoAcquirers.monobank } : configuredPayments;
+  let listeningUrl = '';
+  const payments =
+    settings.liqpay || settings.monobank || settings.links.length > 0
+      ? (await import('./payments/setup.js')).createPayments({
+          settings,
+          store,
+          creditor: billing.gateway,
+          publicUrl: () => config.PUBLIC_URL ?? listeningUrl,
+          logger,
+          onCredited: (topUp) => push.announcePaymentReceived(topUp),
+        })
+      : undefined;
   const autoLoginNetworks = demo && config.AUTO_LOGIN_NETWORKS.length === 0 ? ['127.0.0.0/8', '::1/128'] : config.AUTO_LOGIN_NETWORKS;
   const sessions = new SessionManager(store.ephemeral, {
     idleMinutes: config.SESSION_IDLE_MINUTES,
@@ -65,6 +94,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
     demo,
     vapidPublicKey: push.vapidPublicKey,
     simulator: billing.simulator,
+    payments,
     cabinetMetrics: storeMetrics(store),
     stopping: () => stopping,
   });
@@ -76,15 +106,19 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
   push.start();
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  listeningUrl = `http://${host}:${port}`;
+  if (payments && (settings.liqpay || settings.monobank)) payments.sweep.start(settings.sweepMinutes);
   return {
-    url: `http://${host}:${port}`,
+    url: listeningUrl,
     server,
     store,
     capabilities: billing.gateway.capabilities,
     simulator: billing.simulator,
+    payments,
     async close() {
       stopping = true;
       push.stop();
+      payments?.sweep.stop();
       const closed = once(server, 'close');
       server.close();
       const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
@@ -97,6 +131,7 @@ export async function startCabinet(config: Config, logger: Logger, options: { si
         await closed;
       }
       await billing.gateway.close();
+      await demoAcquirers?.close();
       if (!options.simulator) await billing.simulator?.close();
       await store.close();
     },

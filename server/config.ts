@@ -1,5 +1,11 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { billingKinds, billings } from './billing/registry.js';
+import { ConfigError, flag, optionalText, optionalUrl, positiveInt } from './env.js';
+import { paymentConfigShape } from './payments/config.js';
+import { DEFAULT_PUSH_SERVICE_HOSTS } from './push/endpoint-policy.js';
+
+export { ConfigError };
 
 /** A comma-separated list of addresses or CIDRs ("10.0.0.0/8, 192.0.2.7, ::1"). */
 const cidrList = z
@@ -23,31 +29,30 @@ const cidrList = z
     return items;
   });
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
-
-const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+/** Every billing's own variables (server/billing/<kind>/config.ts), side by side with the common ones. */
+type BillingVariables = UnionToIntersection<(typeof billings)[number]['configSchema']['shape']>;
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never;
+const billingVariables = Object.assign({}, ...billings.map((billing) => billing.configSchema.shape)) as BillingVariables;
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalUrl,
-  BILLING_KIND: z.enum(['carbon5', 'ubilling', 'carbon-legacy']).default('carbon5'),
+  BILLING_KIND: z.enum(billingKinds).default('carbon5'),
   BILLING_URL: optionalUrl,
   BILLING_TIMEOUT_MS: positiveInt(5000),
-  CARBON_API_PASSWORD: optionalText,
+  /**
+   * Runs the cabinet on the billing's simulator, with its demo subscribers, the demo outbox and
+   * auto-login from loopback. Only when asked for (`npm start` without BILLING_URL asks with --demo):
+   * a production server without BILLING_URL refuses to start instead.
+   */
+  DEMO: flag,
+  ...billingVariables,
   DATA_DIR: z.string().min(1).default('./data'),
   TRUST_PROXY: cidrList,
   /** Opens the API to documents other than the PWA's own (third-party apps); every other limit stays. */
-  ALLOW_ARBITRARY_OPERATIONS: z
-    .enum(['true', 'false', '1', '0', ''])
-    .default('')
-    .transform((value) => value === 'true' || value === '1'),
+  ALLOW_ARBITRARY_OPERATIONS: flag,
   AUTO_LOGIN_NETWORKS: cidrList,
   /** Origins (scheme://host[:port]) of third-party web apps allowed to call the API from a browser; none by default. */
   CORS_ORIGINS: z
@@ -71,48 +76,6 @@ export const configSchema = z.object({
   CABINET_SUPPORT_EMAIL: optionalText.pipe(z.email().optional()),
   SESSION_IDLE_MINUTES: positiveInt(60 * 24 * 30),
   SESSION_MAX_MINUTES: positiveInt(60 * 24 * 90),
-  /** Ubilling: the RemoteAPI key (`UB` + 32 hex digits). It is an admin credential: never logged, never sent to a client. */
-  UBILLING_SERIAL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9]{8,64}$/, 'must be the Ubilling serial: UB followed by 32 hex digits')
-      .optional(),
-  ),
-  /** Ubilling: the subscriber cabinet (userstats) root, for XMLAgent and the self-credit agent. */
-  UBILLING_USERSTATS_URL: optionalUrl,
-  /** Ubilling: the ISP enabled RemoteAPI `userbyip` (alter.ini USERBYIP_ENABLED=1). */
-  UBILLING_AUTO_LOGIN: z
-    .enum(['true', 'false', '1', '0', ''])
-    .default('')
-    .transform((value) => value === 'true' || value === '1'),
-  /** Ubilling self-credit rules, enforced by the BFF when there is no userstats URL (its SC_* settings). */
-  UBILLING_CREDIT_ENABLED: z
-    .enum(['true', 'false', '1', '0', ''])
-    .default('')
-    .transform((value) => value === 'true' || value === '1'),
-  UBILLING_CREDIT_MIN_DAY: z.coerce.number().int().min(1).max(31).default(1),
-  UBILLING_CREDIT_MAX_DAY: z.coerce.number().int().min(1).max(31).default(3),
-  UBILLING_CREDIT_TERM_DAYS: z.coerce.number().int().min(1).max(90).default(3),
-  UBILLING_CREDIT_PRICE: z
-    .string()
-    .regex(/^\d{1,6}(?:\.\d{1,2})?$/, 'must be an amount such as 5 or 5.50')
-    .default('5'),
-  UBILLING_CREDIT_ONCE_A_MONTH: z
-    .enum(['true', 'false', '1', '0', ''])
-    .default('')
-    .transform((value) => value !== 'false' && value !== '0'),
-  /** Comma-separated tariff names; empty = every tariff. */
-  UBILLING_CREDIT_TARIFFS: z
-    .string()
-    .default('')
-    .transform((text) =>
-      text
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean),
-    ),
-  /** The payment type the credit fee is booked under (SC_CASHTYPEID). */
-  UBILLING_CREDIT_CASH_TYPE_ID: positiveInt(1),
   /**
    * Shared state for several instances behind a load balancer: Redis for sessions, counters and
    * locks, PostgreSQL for push subscriptions, the audit log and settings. Both or neither: with
@@ -128,20 +91,6 @@ export const configSchema = z.object({
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   /** On SIGTERM: how long requests in flight may take to finish before their connections are cut. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-  /**
-   * Carbon legacy api.php: the client certificate the billing issued (its .pfx and password, or a
-   * PEM certificate and key), the CA that signed the billing's own certificate (paths), and the API
-   * administrator the BFF signs in as. Secrets: never logged, never sent to a client.
-   */
-  CARBON_LEGACY_PFX: optionalText,
-  CARBON_LEGACY_PFX_PASSWORD: optionalText,
-  CARBON_LEGACY_CERT: optionalText,
-  CARBON_LEGACY_KEY: optionalText,
-  CARBON_LEGACY_CA: optionalText,
-  CARBON_LEGACY_LOGIN: optionalText,
-  CARBON_LEGACY_PASSWORD: optionalText,
-  /** The term of the promised payment the older Carbon grants (WEB_USER_PROMISE_PAY), as set in the billing. */
-  CARBON_LEGACY_PROMISE_DAYS: z.coerce.number().int().min(1).max(31).default(3),
   /** Web Push keys; unset, a pair is generated on first start and kept in the store. */
   VAPID_PUBLIC_KEY: optionalText,
   VAPID_PRIVATE_KEY: optionalText,
@@ -168,41 +117,29 @@ export const configSchema = z.object({
     .pipe(z.array(z.number().int().min(0).max(60)).min(1)),
   PUSH_INTERVAL_MINUTES: positiveInt(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  ...paymentConfigShape,
+  /** The push services' hosts (each with its subdomains) that Web Push subscriptions may point at. */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .default(DEFAULT_PUSH_SERVICE_HOSTS.join(','))
+    .transform((text) => text.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be host names such as fcm.googleapis.com')).min(1)),
+  /** Tests and the demo only: accept a push service on this machine. Refused with a real billing (BILLING_URL). */
+  PUSH_ALLOW_LOOPBACK: flag,
 }).superRefine((config, ctx) => {
-  if (config.BILLING_KIND === 'ubilling' && config.BILLING_URL && !config.UBILLING_SERIAL) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['UBILLING_SERIAL'],
-      message: 'UBILLING_SERIAL (the RemoteAPI key) is required with BILLING_KIND=ubilling and a BILLING_URL',
-    });
+  if (config.DEMO && config.BILLING_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DEMO'], message: 'the demo runs on a simulated billing: unset DEMO (or drop --demo) to use BILLING_URL, or unset BILLING_URL for the demo' });
   }
+  if (config.PUSH_ALLOW_LOOPBACK && config.BILLING_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUSH_ALLOW_LOOPBACK'], message: 'is for tests and the demo only: not with a BILLING_URL' });
+  }
+  for (const billing of billings) billing.checkConfig(config, ctx);
   if (Boolean(config.VAPID_PUBLIC_KEY) !== Boolean(config.VAPID_PRIVATE_KEY)) {
     ctx.addIssue({ code: 'custom', path: [config.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'], message: 'set both VAPID keys, or neither to have them generated' });
-  }
-  if (config.UBILLING_CREDIT_MIN_DAY > config.UBILLING_CREDIT_MAX_DAY) {
-    ctx.addIssue({ code: 'custom', path: ['UBILLING_CREDIT_MAX_DAY'], message: 'must not be before UBILLING_CREDIT_MIN_DAY' });
-  }
-  if (config.BILLING_KIND === 'carbon-legacy' && config.BILLING_URL) {
-    const required = (variable: string, what: string) =>
-      ctx.addIssue({ code: 'custom', path: [variable], message: `${variable} (${what}) is required with BILLING_KIND=carbon-legacy and a BILLING_URL` });
-    if (!config.BILLING_URL.startsWith('https:')) {
-      ctx.addIssue({ code: 'custom', path: ['BILLING_URL'], message: 'must be https:// with BILLING_KIND=carbon-legacy: api.php takes a client certificate' });
-    }
-    if (!config.CARBON_LEGACY_LOGIN) required('CARBON_LEGACY_LOGIN', 'the API administrator');
-    if (!config.CARBON_LEGACY_PASSWORD) required('CARBON_LEGACY_PASSWORD', "the API administrator's password");
-    if (config.CARBON_LEGACY_PFX && (config.CARBON_LEGACY_CERT || config.CARBON_LEGACY_KEY)) {
-      ctx.addIssue({ code: 'custom', path: ['CARBON_LEGACY_PFX'], message: 'set CARBON_LEGACY_PFX or CARBON_LEGACY_CERT and CARBON_LEGACY_KEY, not both' });
-    }
-    if (!config.CARBON_LEGACY_PFX && !config.CARBON_LEGACY_CERT) required('CARBON_LEGACY_CERT', 'the client certificate, or CARBON_LEGACY_PFX');
-    if (!config.CARBON_LEGACY_PFX && !config.CARBON_LEGACY_KEY) required('CARBON_LEGACY_KEY', "the client certificate's key, or CARBON_LEGACY_PFX");
   }
 });
 
 export type Config = z.infer<typeof configSchema>;
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 /** Reads the environment; a wrong value stops the start with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -214,5 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-/** True when the cabinet runs against its own billing simulator. */
-export const isDemo = (config: Config) => config.BILLING_URL === undefined;
+/** What is allowed but unwise, for the log at start: billing URLs over plain http carry passwords in the clear. */
+export function configWarnings(config: Config): string[] {
+  const plain = (['BILLING_URL', 'UBILLING_USERSTATS_URL'] as const).filter((name) => config[name]?.startsWith('http:'));
+  return plain.map((name) => `${name} is plain http://: the billing's key and subscribers' passwords (or their md5) cross the network readable; use https://`);
+}

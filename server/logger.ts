@@ -1,4 +1,6 @@
+import { constants } from 'node:os';
 import pino, { type DestinationStream } from 'pino';
+import { isErrorCode } from '../shared/errors.js';
 import { currentRequestId } from './observability/request-context.js';
 
 /**
@@ -39,6 +41,18 @@ export const REDACTED_PATHS = [
   '*.UBILLING_SERIAL',
 ];
 
+const REDACTED = '[redacted]';
+const ERRNO_CODES = new Set(Object.keys(constants.errno));
+
+/**
+ * A `code` is redacted for the password-reset codes (letters and digits only), but an error's code
+ * (ours, Node's ECONNREFUSED, undici's UND_ERR_…) is what a reader of the log needs most: kept.
+ */
+function censor(value: unknown, path: string[]): unknown {
+  const errorCode = typeof value === 'string' && (isErrorCode(value) || ERRNO_CODES.has(value) || value.includes('_'));
+  return path.at(-1) === 'code' && errorCode ? value : REDACTED;
+}
+
 /**
  * Structured JSON logs, one object a line. Every line written while a request is handled carries
  * that request's id (`requestId`), the billing-call lines included, so one request can be followed
@@ -53,7 +67,7 @@ export function createLogger(level: string, destination?: DestinationStream) {
         const requestId = currentRequestId();
         return requestId === undefined ? {} : { requestId };
       },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      redact: { paths: REDACTED_PATHS, censor },
     },
     destination,
   );

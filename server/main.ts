@@ -1,13 +1,16 @@
-import { ConfigError, isDemo, loadConfig } from './config.js';
+import { billingOf } from './billing/registry.js';
+import { ConfigError, loadConfig } from './config.js';
 import { startCabinet } from './cabinet.js';
 import { createLogger } from './logger.js';
 
 /** After the grace time, closing the billing and the store gets this long before the process gives up on them. */
 const CLOSE_MARGIN_MS = 5000;
 
+// `--demo` is DEMO=true; `npm start` passes it when BILLING_URL is unset.
+const demoAsked = process.argv.slice(2).includes('--demo');
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(demoAsked ? { ...process.env, DEMO: 'true' } : process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
@@ -27,13 +30,13 @@ try {
   process.exit(1);
 }
 const base = config.PUBLIC_URL ?? cabinet.url;
-logger.info({ url: base, billing: config.BILLING_KIND, demo: isDemo(config), store: config.REDIS_URL ? 'redis+postgresql' : 'sqlite' }, 'Abonent is listening');
+logger.info({ url: base, billing: config.BILLING_KIND, demo: config.DEMO, store: config.REDIS_URL ? 'redis+postgresql' : 'sqlite' }, 'Abonent is listening');
 if (cabinet.simulator) {
   const logins = cabinet.simulator.demoLogins.map((demo) => `  ${demo.login.padEnd(14)} password: ${demo.password.padEnd(15)} ${demo.description}`);
   process.stdout.write(
     [
       '',
-      `Abonent demo on a simulated ${config.BILLING_KIND} billing: open ${base}`,
+      `Abonent demo on ${billingOf(config.BILLING_KIND).demoBanner}: open ${base}`,
       'Demo logins:',
       ...logins,
       ...(cabinet.capabilities.passwordReset ? [`Password-reset codes the billing "sends" by SMS appear at ${base}/outbox`] : []),

@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_ERROR',
+  /** The cabinet's own storage (Redis, PostgreSQL, SQLite) does not answer; the billing may be fine. */
+  'STORE_UNAVAILABLE',
+  /** A bug on our side: the message says nothing more; the server log has the stack. */
+  'INTERNAL_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

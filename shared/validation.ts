@@ -56,3 +56,54 @@ export const webPushSubscriptionSchema = z.object({
     auth: z.string().regex(/^[A-Za-z0-9_=-]{8,64}$/),
   }),
 });
+
+/** Text a subscriber writes to the ISP: anything printable, tabs and line breaks, no other control characters. */
+const isPlainText = (text: string) =>
+  [...text].every((character) => {
+    const code = character.codePointAt(0)!;
+    return code === 9 || code === 10 || code === 13 || (code >= 32 && code !== 127);
+  });
+
+/** Blank means none. Short enough for one line of a list. */
+export const ticketSubjectSchema = z
+  .string()
+  .trim()
+  .max(120, 'A subject is at most 120 characters')
+  .refine(isPlainText, 'A subject has no control characters')
+  .nullish()
+  .transform((subject) => subject || null);
+
+/**
+ * One message to support. 2000 characters: a long letter, and still within the URL Ubilling takes it in
+ * (base64 in the query string).
+ */
+export const ticketTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'Write your message')
+  .max(2000, 'A message is at most 2000 characters')
+  .refine(isPlainText, 'A message has no control characters');
+/** A top-up amount as typed: up to 7 digits and 2 decimals, a comma taken as the point. The bounds are the ISP's (cabinet.paymentMethods). */
+export const topUpAmountSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(',', '.'))
+  .pipe(z.string().regex(/^\d{1,7}(?:\.\d{1,2})?$/, 'Enter an amount such as 300 or 300.50'));
+
+/** Our top-up ids are UUIDs. */
+export const topUpIdSchema = z.uuid('Not a valid top-up id');
+
+/** A real calendar day, YYYY-MM-DD (no 2026-02-30). */
+export const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  }, 'Not a real date');
+
+/** The days a subscriber asks to pause: a last day, when given, within two years of the first. */
+export const pausePeriodSchema = z
+  .object({ from: calendarDateSchema, to: calendarDateSchema.nullish().transform((to) => to ?? null) })
+  .refine(({ from, to }) => to === null || to >= from, { message: 'The last day of a pause cannot be before its first day', path: ['to'] })
+  .refine(({ from, to }) => to === null || Date.parse(to) - Date.parse(from) <= 731 * 86_400_000, { message: 'A pause is at most two years long', path: ['to'] });

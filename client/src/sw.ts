@@ -7,6 +7,7 @@
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import type { PushAction, PushMessage } from '../../shared/push.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -25,17 +26,6 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
-
-/** A push message as the BFF sends it (server/push/messages.ts). */
-interface PushMessage {
-  title: string;
-  body: string;
-  url: string;
-  tag: string;
-  actions: { action: PushAction; title: string }[];
-}
-
-type PushAction = 'promise-pay' | 'top-up';
 
 /** Where each action leads. There is no payment gateway: topping up starts from the dashboard's amount to pay. */
 const ACTION_PATHS: Record<PushAction, string> = { 'promise-pay': '/promise-pay', 'top-up': '/' };

@@ -42,3 +42,20 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   }
   return address;
 }
+
+/**
+ * The key an address is counted under by the abuse limits: an IPv4 address as it is, an IPv6 one
+ * by its /64, since one subscriber line (or one attacker) usually holds a whole /64.
+ */
+export function limitKeyOf(address: string): string {
+  const normalized = normalizeAddress(address);
+  if (isIP(normalized) !== 6) return normalized;
+  const [head = '', tail = ''] = normalized.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = normalized.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}

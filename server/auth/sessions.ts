@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { BillingIdentity } from '../domain/types.js';
 import type { EphemeralStore } from '../store/store.js';
 
@@ -9,6 +9,20 @@ export interface SessionRecord {
   via: SignInMethod;
   createdAt: number;
   lastSeenAt: number;
+  /** When the billing last confirmed the credential or its own session this one was opened with. */
+  verifiedAt?: number;
+  /** Kept only where the billing asks for it (`keepsPasswordFingerprint`) and a password was typed. */
+  passwordFingerprint?: PasswordFingerprint;
+}
+
+/**
+ * scrypt of the password typed at sign-in, salted with a random salt of the session's own and with
+ * the session id, which the store never holds (it keys sessions by the id's hash): a leaked store
+ * alone gives nothing to guess passwords against offline. Both base64url.
+ */
+export interface PasswordFingerprint {
+  salt: string;
+  hash: string;
 }
 
 export interface Session extends SessionRecord {
@@ -27,10 +41,25 @@ const SECURE_COOKIE = '__Host-abonent_session';
 const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** Sliding expiry is refreshed at most this often, so reading the dashboard is not a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * How long a session is used on the billing's word from the last check: past it the next request
+ * first asks the billing whether the password or the billing's own session is still the one the
+ * session was opened with, and ends the session if not. So a password changed outside the app ends
+ * its sessions here within ten minutes of use.
+ */
+export const RECHECK_INTERVAL_MS = 10 * 60_000;
+/**
+ * scrypt's cost for interactive sign-in (16 MiB, tens of milliseconds on one core), paid at sign-in
+ * and when Carbon's session ended or the ten-minute check asks. The session id in the salt is what
+ * makes a leaked store useless offline; the cost slows guessing by whoever also holds the cookie.
+ */
+const SCRYPT: ScryptOptions = { N: 2 ** 14, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
+const FINGERPRINT_BYTES = 32;
 
 /**
  * Server-side sessions behind an opaque random id. The store sees only a hash of the id, so a
- * leaked store cannot be replayed as cookies. The record holds the billing identity, never a password.
+ * leaked store cannot be replayed as cookies. The record holds the billing identity, never a password
+ * (at most its fingerprint, see PasswordFingerprint).
  */
 export class SessionManager {
   private readonly now: () => number;
@@ -40,14 +69,16 @@ export class SessionManager {
     private readonly store: EphemeralStore,
     private readonly options: SessionOptions,
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.cookieName = options.secureCookie ? SECURE_COOKIE : COOKIE;
   }
 
-  async open(identity: BillingIdentity, via: SignInMethod): Promise<Session> {
+  /** `password`, when given, is kept only as its fingerprint. */
+  async open(identity: BillingIdentity, via: SignInMethod, password?: string): Promise<Session> {
     const id = randomBytes(32).toString('base64url');
+    const passwordFingerprint = password === undefined ? undefined : await fingerprint(password, id, randomBytes(16));
     const at = this.now();
-    const record: SessionRecord = { identity, via, createdAt: at, lastSeenAt: at };
+    const record: SessionRecord = { identity, via, createdAt: at, lastSeenAt: at, verifiedAt: at, ...(passwordFingerprint ? { passwordFingerprint } : {}) };
     await this.store.set(storeKey(id), record, this.ttlSeconds(record));
     return { id, ...record };
   }
@@ -57,7 +88,7 @@ export class SessionManager {
     const record = await this.store.get<SessionRecord>(storeKey(id));
     if (!record) return null;
     const at = this.now();
-    const revokedAt = await this.store.get<number>(revokedKey(record.identity.login));
+    const revokedAt = await this.store.get<number>(revokedKey(record.identity.accountId));
     const expired = at - record.createdAt >= this.options.maxMinutes * 60_000 || at - record.lastSeenAt >= this.options.idleMinutes * 60_000;
     if (expired || (revokedAt !== null && record.createdAt <= revokedAt)) {
       await this.store.delete(storeKey(id));
@@ -76,9 +107,32 @@ export class SessionManager {
     await this.store.set(storeKey(id), record, this.ttlSeconds(record));
   }
 
-  /** Ends every session of a login, on every device: after a password change, the old password's sessions must not live on. */
-  async closeAllOf(login: string): Promise<void> {
-    await this.store.set(revokedKey(login), this.now(), this.options.maxMinutes * 60);
+  /**
+   * Ends every session of a billing account, on every device: after a password change, the old
+   * password's sessions must not live on. Keyed by the account, not by whatever was typed to reach it.
+   */
+  async closeAllOf(accountId: string): Promise<void> {
+    await this.store.set(revokedKey(accountId), this.now(), this.options.maxMinutes * 60);
+  }
+
+  /** True when the billing must confirm the session's credential before it is used again. */
+  recheckDue(session: Session): boolean {
+    return this.now() - (session.verifiedAt ?? session.createdAt) >= RECHECK_INTERVAL_MS;
+  }
+
+  /** Whether `password` is the one typed to open the session; false for a session that keeps no fingerprint. */
+  async signedInWith(session: Session, password: string): Promise<boolean> {
+    const kept = session.passwordFingerprint;
+    if (!kept) return false;
+    const expected = Buffer.from(kept.hash, 'base64url');
+    const actual = Buffer.from((await fingerprint(password, session.id, Buffer.from(kept.salt, 'base64url'))).hash, 'base64url');
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
+
+  async markVerified(session: Session): Promise<void> {
+    session.verifiedAt = this.now();
+    const { id, ...record } = session;
+    await this.store.set(storeKey(id), record, this.ttlSeconds(record));
   }
 
   async close(id: string): Promise<void> {
@@ -115,5 +169,14 @@ export class SessionManager {
   }
 }
 
-const revokedKey = (login: string) => `sessions-revoked:${login.toLowerCase()}`;
+function fingerprint(password: string, sessionId: string, salt: Buffer): Promise<PasswordFingerprint> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, Buffer.concat([salt, Buffer.from(sessionId)]), FINGERPRINT_BYTES, SCRYPT, (error, hash) => {
+      if (error) reject(error);
+      else resolve({ salt: salt.toString('base64url'), hash: hash.toString('base64url') });
+    });
+  });
+}
+
+const revokedKey = (accountId: string) => `sessions-revoked:${accountId}`;
 const storeKey = (id: string) => `session:${createHash('sha256').update(id).digest('hex')}`;

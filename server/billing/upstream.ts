@@ -61,6 +61,19 @@ const failure = (kind: FailureKind, detail: string) => {
   return error;
 };
 const kindOf = (error: Error) => failureKinds.get(error);
+/** Failures that happened before a byte of the request left: the billing certainly did nothing. */
+const unsent = new WeakSet<Error>();
+/** Network errors raised while connecting, before the request was written. */
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * True when the call certainly never reached the billing (its circuit was open, or no connection
+ * could be made), so a write it carried was not done and may be sent again later. A timeout or a
+ * connection lost after sending is not that: the billing may have acted.
+ */
+export function neverSent(error: unknown): boolean {
+  return error instanceof Error && unsent.has(error);
+}
 const failedAs = (kinds: ReadonlySet<FailureKind>) => (error: Error) => {
   const kind = kindOf(error);
   return kind !== undefined && kinds.has(kind);
@@ -131,7 +144,9 @@ export async function callUpstream(call: UpstreamCall): Promise<UpstreamResponse
       return await circuit.execute(() => sendOnce(call));
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
-        throw upstreamUnavailable(`${call.name}: not sent, the billing failed ${FAILURES_TO_OPEN} times in a row (circuit open)`);
+        const notSent = upstreamUnavailable(`${call.name}: not sent, the billing failed ${FAILURES_TO_OPEN} times in a row (circuit open)`);
+        unsent.add(notSent);
+        throw notSent;
       }
       throw error;
     }
@@ -169,7 +184,10 @@ async function sendOnce(call: UpstreamCall): Promise<UpstreamResponse> {
     });
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') throw failure('timeout', `${call.name}: no answer within ${call.timeoutMs} ms`);
-    throw failure('no-connection', `${call.name}: ${describeNetworkError(error)}`);
+    const reason = describeNetworkError(error);
+    const noConnection = failure('no-connection', `${call.name}: ${reason}`);
+    if (CONNECT_FAILURES.has(reason)) unsent.add(noConnection);
+    throw noConnection;
   }
   let bytes: Uint8Array;
   try {

@@ -1,7 +1,10 @@
+import type { BillingCreditor } from '../payments/creditor.js';
 import type {
+  Announcement,
   BillingIdentity,
   BillingKind,
   Capabilities,
+  Charge,
   Payment,
   PasswordResetStart,
   PromisePay,
@@ -10,29 +13,52 @@ import type {
   Spend,
   Subscriber,
   SupportContacts,
+  NewTicket,
+  PauseInfo,
+  PausePeriod,
+  Ticket,
+  TicketMessage,
 } from './types.js';
 
 /**
+ * Tells whether a password is the one the subscriber typed to open the session, from a salted,
+ * slow fingerprint of it: the session never holds the password itself.
+ */
+export interface SignInPasswordCheck {
+  matches(password: string): Promise<boolean>;
+}
+
+/**
  * The signed-in subscriber as an adapter sees it. When the billing's own session dies (a Carbon
- * suid is dropped when the subscriber signs in elsewhere), the adapter renews it and calls `renew`
- * so the BFF session keeps the new one.
+ * suid is dropped when the subscriber signs in elsewhere) and the password it was opened with still
+ * holds, the adapter opens a new one and calls `renew` so the BFF session keeps it.
+ *
+ * It also carries the request's one read cache: `once` runs a read once per request, however many
+ * callers need it (the dashboard asks for get_user thrice; the GraphQL layer asks for the subscriber
+ * from several fields), and `write` is the one place the cache is dropped.
  */
 export interface SubscriberSession {
   readonly identity: BillingIdentity;
+  /** Present when the session was opened with a password on a billing that asks for it (`keepsPasswordFingerprint`). */
+  readonly signInPassword?: SignInPasswordCheck;
   renew(identity: BillingIdentity): Promise<void>;
-  /** Runs a billing read once for this request, however many port calls need it (the dashboard asks for get_user thrice). */
+  /** Runs a read once for this request; later callers share its answer until a write. */
   once<T>(key: string, read: () => Promise<T>): Promise<T>;
-  /** Drops the shared reads; an adapter calls it after a write, which may have changed them. */
-  forget(): void;
+  /**
+   * Runs a billing write. Whatever it returns or throws, every read of this request is forgotten
+   * after it, since the billing may have changed them.
+   */
+  write<T>(run: () => Promise<T>): Promise<T>;
 }
 
-/** The session the BFF hands an adapter for one request; its shared reads last until `forget()`. */
+/** The session the BFF hands an adapter for one request, with that request's read cache. */
 export class RequestSession implements SubscriberSession {
   private readonly reads = new Map<string, Promise<unknown>>();
 
   constructor(
     public identity: BillingIdentity,
     private readonly onRenew: (identity: BillingIdentity) => Promise<unknown> = async () => undefined,
+    readonly signInPassword?: SignInPasswordCheck,
   ) {}
 
   async renew(identity: BillingIdentity): Promise<void> {
@@ -49,8 +75,12 @@ export class RequestSession implements SubscriberSession {
     return pending;
   }
 
-  forget(): void {
-    this.reads.clear();
+  async write<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } finally {
+      this.reads.clear();
+    }
   }
 }
 
@@ -59,16 +89,29 @@ export class RequestSession implements SubscriberSession {
  * these domain types; they never see GraphQL. Operations a billing lacks throw NOT_SUPPORTED
  * and are false in `capabilities`.
  */
-export interface BillingGateway {
+export interface BillingGateway extends BillingCreditor {
   readonly kind: BillingKind;
   readonly capabilities: Capabilities;
   /** ISO 4217 code of the money the billing counts in. */
   readonly currency: string;
+  /**
+   * True when the adapter keeps a session whose billing session ended by comparing the account's
+   * current password with the one signed in with (Carbon 5): the BFF then keeps a fingerprint of
+   * the password typed at sign-in, and hands it over as `SubscriberSession.signInPassword`.
+   */
+  readonly keepsPasswordFingerprint?: boolean;
 
   /** Throws INVALID_CREDENTIALS on a wrong login or password. */
   login(login: string, password: string): Promise<BillingIdentity>;
   /** The subscriber whose address this is, or null when the billing knows none. */
   autoLogin(clientIp: string): Promise<BillingIdentity | null>;
+
+  /**
+   * Whether the credential or the billing's own session this session was opened with still holds
+   * (the password was not changed, the billing did not end its session). Never renews anything.
+   * False ends the BFF session; a billing that does not answer throws, and the session stays.
+   */
+  verifySession(session: SubscriberSession): Promise<boolean>;
 
   getSubscriber(session: SubscriberSession): Promise<Subscriber>;
   getSpends(session: SubscriberSession): Promise<Spend[]>;
@@ -76,8 +119,13 @@ export interface BillingGateway {
   getPromisePay(session: SubscriberSession): Promise<PromisePay>;
   /** Newest first. */
   getPayments(session: SubscriberSession): Promise<Payment[]>;
-  /** The ISP's contacts where the billing keeps them (Ubilling's contragent data); null otherwise. */
-  getSupportContacts(): Promise<SupportContacts | null>;
+  /** Write-offs dated from `from` to `to` (YYYY-MM-DD, both included), newest first; NOT_SUPPORTED where capabilities.charges is false. */
+  getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]>;
+  /**
+   * The ISP's contacts where the billing keeps them (Ubilling's contragent data); null otherwise.
+   * A signed-in request passes its session, for billings that can only look them up through a subscriber.
+   */
+  getSupportContacts(session?: SubscriberSession): Promise<SupportContacts | null>;
 
   /** Money-changing: called once per request, never retried. */
   takePromisePay(session: SubscriberSession, offerId: string): Promise<void>;
@@ -87,6 +135,30 @@ export interface BillingGateway {
 
   requestPasswordReset(login: string): Promise<PasswordResetStart>;
   confirmPasswordReset(reset: PasswordResetStart, code: string, newPassword: string): Promise<void>;
+
+  // Support conversations and notices (capabilities.tickets, capabilities.announcements).
+  /** The subscriber's conversations, newest first. */
+  getTickets(session: SubscriberSession): Promise<Ticket[]>;
+  /** The messages of one of the subscriber's conversations, oldest first; NOT_ALLOWED when it is not theirs. */
+  getTicketMessages(session: SubscriberSession, ticketId: string): Promise<TicketMessage[]>;
+  /** Sent once, never retried; returns the conversation it opened. */
+  createTicket(session: SubscriberSession, ticket: NewTicket): Promise<Ticket>;
+  /** Sent once; NOT_ALLOWED when the conversation is not the subscriber's or is closed. */
+  replyToTicket(session: SubscriberSession, ticketId: string, text: string): Promise<void>;
+  /** The billing's own notices, newest first; empty where it keeps none. */
+  getAnnouncements(session: SubscriberSession): Promise<Announcement[]>;
+  markAnnouncementsRead(session: SubscriberSession): Promise<void>;
+
+  // Pausing the service (capabilities.pause).
+  /** The pause and its terms, read from the billing; NOT_SUPPORTED without capabilities.pause. */
+  getPause(session: SubscriberSession): Promise<PauseInfo>;
+  /**
+   * Service-changing and possibly charging: called once, never retried. The adapter checks every rule
+   * the billing states (some billings' calls check none) and refuses with NOT_ALLOWED before calling it.
+   */
+  startPause(session: SubscriberSession, period: PausePeriod): Promise<void>;
+  /** Ends the running pause; NOT_ALLOWED where the billing does not let the cabinet end it. */
+  endPause(session: SubscriberSession): Promise<void>;
 
   /** Hands a native push token to the billing's own sender, where it has one. */
   registerPushToken(session: SubscriberSession, token: string, platform: PushPlatform): Promise<void>;

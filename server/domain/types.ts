@@ -2,7 +2,7 @@ import type { Money } from '../../shared/money.js';
 
 export type { Money };
 
-export type BillingKind = 'carbon5' | 'ubilling' | 'carbon-legacy';
+export type { BillingKind } from '../billing/registry.js';
 
 export type AccountStatus = 'ACTIVE' | 'DEBT' | 'BLOCKED' | 'FROZEN' | 'DISABLED';
 
@@ -19,6 +19,17 @@ export interface Capabilities {
   passwordReset: boolean;
   pushToken: boolean;
   payments: boolean;
+  /** `charges` and `monthlySpend` list the write-offs. */
+  charges: boolean;
+  invoices: boolean;
+  /** `trafficThisMonth` is counted. */
+  traffic: boolean;
+  /** Support conversations: list, write, reply. */
+  tickets: boolean;
+  /** The billing keeps notices of its own; the cabinet's own notices exist on every billing besides. */
+  announcements: boolean;
+  /** The subscriber can pause the service. */
+  pause: boolean;
 }
 
 /**
@@ -38,6 +49,13 @@ export interface Tariff {
   period: ChargePeriod | null;
   speedIn: number | null;
   speedOut: number | null;
+  includedTrafficMb: number | null;
+}
+
+/** Byte counts as decimal strings: they pass 2^31 and JavaScript numbers lose them past 2^53. */
+export interface Traffic {
+  downloadBytes: string;
+  uploadBytes: string;
 }
 
 /** The subscriber's profile and money state, following UserSide's universal billing field set. */
@@ -55,9 +73,36 @@ export interface Subscriber {
   /** YYYY-MM-DD */
   paidUntil: string | null;
   amountToPay: Money | null;
+  /** What the billing recommends paying so the next regular fee is covered too; null when it does not say. */
+  recommendedToPay: Money | null;
+  /** YYYY-MM-DD: the day the next regular fee is charged. */
+  nextChargeOn: string | null;
+  /** YYYY-MM-DD: the last day of the pause, while the account is paused. */
+  pausedUntil: string | null;
   address: string | null;
   phone: string | null;
   email: string | null;
+  /** The connection's IPv4/IPv6 addresses as the billing keeps them; empty when it keeps none. */
+  ipAddresses: string[];
+  macAddresses: string[];
+  /** YYYY-MM-DD */
+  creditUntil: string | null;
+  /** YYYY-MM-DD */
+  nextTariffFrom: string | null;
+  /** YYYY-MM-DD */
+  contractDate: string | null;
+  /** YYYY-MM-DD */
+  connectedSince: string | null;
+  /** ISO 8601 */
+  lastSeenOnline: string | null;
+  online: boolean | null;
+  trafficThisMonth: Traffic | null;
+  /** A decimal string. */
+  discountPercent: string | null;
+  legalEntity: boolean | null;
+  /** A decimal string. */
+  bonusPoints: string | null;
+  paymentId: string | null;
 }
 
 export interface Spend {
@@ -96,6 +141,8 @@ export type ResetChannel = 'SMS' | 'EMAIL' | 'UNKNOWN';
 export interface PasswordResetStart {
   channel: ResetChannel;
   billingRef: string;
+  /** The billing account the code was sent for, whatever login or e-mail was typed. */
+  accountId: string;
 }
 
 export type PushPlatform = 'FCM' | 'APNS';
@@ -114,4 +161,95 @@ export interface SupportContacts {
   email: string | null;
   address: string | null;
   website: string | null;
+}
+
+export type TicketStatus = 'OPEN' | 'CLOSED';
+
+export type MessageAuthor = 'SUBSCRIBER' | 'ISP';
+
+/** A support conversation, without its messages (a billing may need one more call per conversation for them). */
+export interface Ticket {
+  id: string;
+  subject: string | null;
+  status: TicketStatus;
+  /** ISO 8601 */
+  createdAt: string;
+}
+
+export interface TicketMessage {
+  from: MessageAuthor;
+  /** Plain text as the billing keeps it; never rendered as HTML. */
+  text: string;
+  /** ISO 8601 */
+  at: string;
+}
+
+export interface NewTicket {
+  subject: string | null;
+  text: string;
+}
+
+/** A notice from the ISP, as plain text. */
+export interface Announcement {
+  id: string;
+  title: string;
+  text: string;
+  /** ISO 8601; null where the billing does not tell. */
+  at: string | null;
+  read: boolean;
+}
+
+export type ChargeKind = 'TARIFF' | 'SERVICE' | 'PROMISE_PAY' | 'OTHER';
+
+/** A write-off; a storno has a negative amount. */
+export interface Charge {
+  /** ISO 8601 */
+  date: string;
+  amount: Money;
+  name: string;
+  kind: ChargeKind;
+  note: string | null;
+}
+
+export interface MonthSpend {
+  /** YYYY-MM */
+  month: string;
+  total: Money;
+  items: { name: string; kind: ChargeKind; amount: Money }[];
+}
+
+export type PauseRefusal = 'NOT_OFFERED' | 'TARIFF_NOT_ALLOWED' | 'NEGATIVE_BALANCE' | 'NO_DAYS_LEFT' | 'ALREADY_PAUSED' | 'ACCOUNT_BLOCKED';
+
+/** What a new pause may look like, as the billing's rules say. */
+export interface PauseRules {
+  refusal: PauseRefusal | null;
+  /** YYYY-MM-DD */
+  earliestStart: string;
+  /** False: a pause starts the day it is asked for. */
+  chooseStart: boolean;
+  /** False: a pause lasts until it is ended. */
+  endRequired: boolean;
+  maxDays: number | null;
+  canEnd: boolean;
+}
+
+/** The subscriber's pause: the running or booked one, and the terms of a new one. */
+export interface PauseInfo {
+  available: boolean;
+  active: boolean;
+  /** YYYY-MM-DD */
+  from: string | null;
+  /** YYYY-MM-DD; null when it lasts until it is ended. */
+  to: string | null;
+  activationFee: Money | null;
+  pricePerMonth: Money | null;
+  daysAllowed: number | null;
+  daysUsed: number | null;
+  rules: PauseRules;
+}
+
+/** The days a subscriber asked to pause, both included; YYYY-MM-DD. */
+export interface PausePeriod {
+  from: string;
+  to: string | null;
 }

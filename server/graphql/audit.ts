@@ -1,4 +1,4 @@
-import { CabinetError } from '../domain/errors.js';
+import { knownFailure, type CabinetError } from '../domain/errors.js';
 import type { AuditAction } from '../store/store.js';
 import type { GraphQLContext } from './context.js';
 
@@ -23,7 +23,7 @@ export async function audited<T>(
     await record('ok');
     return result;
   } catch (error) {
-    await record(error instanceof CabinetError ? error.code : 'UPSTREAM_ERROR');
+    await record(knownFailure(error)?.code ?? 'INTERNAL_ERROR');
     throw error;
   }
 }

@@ -4,8 +4,9 @@ import type { Session, SessionManager } from '../auth/sessions.js';
 import type { Config } from '../config.js';
 import { RequestSession, type BillingGateway } from '../domain/gateway.js';
 import { PendingServiceChanges } from '../domain/pending-service-changes.js';
-import type { Payment, PromisePay, Service, Spend, Subscriber } from '../domain/types.js';
+import type { Charge, Payment, PromisePay, Service, Spend, Subscriber } from '../domain/types.js';
 import type { Logger } from '../logger.js';
+import type { Payments } from '../payments/setup.js';
 import type { Store } from '../store/store.js';
 import type { BlockList } from 'node:net';
 
@@ -22,6 +23,8 @@ export interface CabinetServices {
   demo: boolean;
   /** The public half of the VAPID key pair the PWA subscribes with. */
   vapidPublicKey: string | null;
+  /** Top-ups, when an acquirer or a pay-by-link service is configured; their webhooks are at /payments/<acquirer>. */
+  payments?: Payments;
 }
 
 export interface GraphQLContext extends CabinetServices {
@@ -38,58 +41,55 @@ export interface ServerContext {
   res: ServerResponse;
 }
 
+/** The context of a field under @signedIn or @passwordConfirmed: the directive guarantees the session. */
+export type SignedIn<TContext = GraphQLContext> = TContext & { session: Session };
+
+/**
+ * The signed-in subscriber's billing reads, as the GraphQL fields ask for them. They share the
+ * request's one cache in `session` with the adapter's own reads, so a write (which goes through
+ * `session.write`) makes all of them read afresh.
+ */
 export class SubscriberReads {
-  private readonly memo = new Map<string, Promise<unknown>>();
-
-  readonly session: RequestSession;
-
   constructor(
     private readonly cabinet: CabinetServices,
     readonly sessionId: string,
-    session: RequestSession,
-  ) {
-    this.session = session;
-  }
+    readonly session: RequestSession,
+  ) {}
 
   subscriber(): Promise<Subscriber> {
-    return this.once('subscriber', () => this.cabinet.gateway.getSubscriber(this.session));
+    return this.session.once('gateway getSubscriber', () => this.cabinet.gateway.getSubscriber(this.session));
   }
 
   spends(): Promise<Spend[]> {
-    return this.once('spends', () => this.cabinet.gateway.getSpends(this.session));
+    return this.session.once('gateway getSpends', () => this.cabinet.gateway.getSpends(this.session));
   }
 
   services(): Promise<Service[]> {
-    return this.once('services', async () =>
+    return this.session.once('gateway getServices', async () =>
       this.cabinet.pendingServiceChanges.apply(this.session.identity.accountId, await this.cabinet.gateway.getServices(this.session)),
     );
   }
 
   promisePay(): Promise<PromisePay> {
-    return this.once('promisePay', () => this.cabinet.gateway.getPromisePay(this.session));
+    return this.session.once('gateway getPromisePay', () => this.cabinet.gateway.getPromisePay(this.session));
   }
 
   payments(): Promise<Payment[]> {
-    return this.once('payments', () => this.cabinet.gateway.getPayments(this.session));
+    return this.session.once('gateway getPayments', () => this.cabinet.gateway.getPayments(this.session));
   }
 
-  /** Forgets what was read, after a write changed it. */
-  invalidate(): void {
-    this.memo.clear();
-    this.session.forget();
-  }
-
-  private once<T>(name: string, read: () => Promise<T>): Promise<T> {
-    let pending = this.memo.get(name) as Promise<T> | undefined;
-    if (!pending) {
-      pending = read();
-      this.memo.set(name, pending);
-    }
-    return pending;
+  /** Empty where the billing cannot list them, so a screen needs no second path. */
+  charges(from: string, to: string): Promise<Charge[]> {
+    if (!this.cabinet.gateway.capabilities.charges) return Promise.resolve([]);
+    return this.session.once(`gateway getCharges ${from} ${to}`, () => this.cabinet.gateway.getCharges(this.session, from, to));
   }
 }
 
 /** The adapter's view of a BFF session: a renewed billing identity is saved to the session store. */
 export function subscriberSession(sessions: SessionManager, session: Session): RequestSession {
-  return new RequestSession(session.identity, (identity) => sessions.updateIdentity(session, identity));
+  return new RequestSession(
+    session.identity,
+    (identity) => sessions.updateIdentity(session, identity),
+    session.passwordFingerprint ? { matches: (password) => sessions.signedInWith(session, password) } : undefined,
+  );
 }

@@ -1,36 +1,44 @@
 import { readFileSync } from 'node:fs';
+import { mergeResolvers } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { billingKindSdl } from '../billing/registry.js';
 import { projectPath } from '../paths.js';
-import { rootFieldsWithoutRule } from './auth-rules.js';
+import { enforceAuthRules } from './auth-rules.js';
+import type { GraphQLContext } from './context.js';
+import type { Resolvers } from './resolvers-types.generated.js';
 import { authResolvers } from './resolvers/auth.js';
 import { cabinetResolvers } from './resolvers/cabinet.js';
+import { pauseResolvers } from './resolvers/pause.js';
 import { passwordResetResolvers } from './resolvers/password-reset.js';
 import { promisePayResolvers } from './resolvers/promise-pay.js';
 import { pushResolvers } from './resolvers/push.js';
+import { noticesResolvers } from './resolvers/notices.js';
 import { servicesResolvers } from './resolvers/services.js';
 import { subscriberResolvers } from './resolvers/subscriber.js';
+import { supportResolvers } from './resolvers/support.js';
+import { topUpResolvers } from './resolvers/top-ups.js';
 import { scalarResolvers } from './scalars.js';
 
-export const typeDefs = readFileSync(projectPath('shared', 'schema.graphql'), 'utf8');
+export const typeDefs = `${readFileSync(projectPath('shared', 'schema.graphql'), 'utf8')}\n${billingKindSdl}`;
 
-export const resolvers = {
-  ...scalarResolvers,
-  Query: { ...cabinetResolvers.Query, ...subscriberResolvers.Query },
-  Mutation: {
-    ...authResolvers.Mutation,
-    ...promisePayResolvers.Mutation,
-    ...servicesResolvers.Mutation,
-    ...passwordResetResolvers.Mutation,
-    ...pushResolvers.Mutation,
-  },
-  Cabinet: cabinetResolvers.Cabinet,
-  Subscriber: subscriberResolvers.Subscriber,
-};
+const features: Resolvers[] = [
+  scalarResolvers,
+  cabinetResolvers,
+  subscriberResolvers,
+  authResolvers,
+  promisePayResolvers,
+  servicesResolvers,
+  passwordResetResolvers,
+  pushResolvers,
+  supportResolvers,
+  noticesResolvers,
+  topUpResolvers,
+  pauseResolvers,
+];
 
-/** The executable schema; refuses to build if any root field lacks an explicit auth rule. */
+export const resolvers = mergeResolvers<unknown, GraphQLContext>(features);
+
+/** The executable schema with the auth rule of every root field enforced; refuses to build if one lacks a rule. */
 export function buildSchema() {
-  const schema = makeExecutableSchema({ typeDefs, resolvers });
-  const missing = rootFieldsWithoutRule(schema, resolvers);
-  if (missing.length > 0) throw new Error(`Root fields without an auth rule: ${missing.join(', ')}`);
-  return schema;
+  return enforceAuthRules(makeExecutableSchema({ typeDefs, resolvers }));
 }

@@ -1,33 +1,51 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { isErrorCode } from '../../shared/errors.js';
 import { resolveClientAddress, addressSet } from '../auth/client-address.js';
-import { CabinetError } from '../domain/errors.js';
+import { stillValid, useEndRefusedSessions } from '../auth/session-check.js';
+import { ConfigError } from '../config.js';
 import { useOperationMetrics } from '../observability/graphql-plugin.js';
-import { projectPath } from '../paths.js';
+import { persistedDocumentsPath } from '../paths.js';
 import type { CabinetServices, GraphQLContext, ServerContext } from './context.js';
 import { SubscriberReads, subscriberSession } from './context.js';
-import { unauthenticated } from './errors.js';
+import { maskError, unauthenticated } from './errors.js';
 import { buildSchema } from './schema.js';
 
 export const CSRF_HEADER = 'x-graphql-csrf';
 
-/** The PWA's own operations, by hash, from the codegen manifest. */
-function loadPersistedDocuments(): Record<string, string> {
-  const file = projectPath('client', 'src', 'gql', 'persisted-documents.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+/**
+ * The PWA's own operations, by hash, from the codegen manifest. Without it the PWA could not make a
+ * single request, so a missing or broken file stops the start rather than refusing every request.
+ */
+export function loadPersistedDocuments(file = persistedDocumentsPath): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`The PWA's persisted operations are missing (${file}): \`npm run codegen\` makes them and \`npm run build\` puts them in the build.`);
+  }
+  let documents: unknown;
+  try {
+    documents = JSON.parse(text);
+  } catch {
+    documents = null;
+  }
+  const valid = typeof documents === 'object' && documents !== null && !Array.isArray(documents) && Object.values(documents).every((document) => typeof document === 'string');
+  if (!valid || Object.keys(documents as object).length === 0) {
+    throw new ConfigError(`The PWA's persisted operations in ${file} are not a list of documents by hash: run \`npm run codegen\`, then \`npm run build\`.`);
+  }
+  return documents as Record<string, string>;
 }
 
 export function createGraphQLHandler(services: CabinetServices) {
   const { config, sessions } = services;
   const production = config.NODE_ENV === 'production';
   const trustedProxies = addressSet(config.TRUST_PROXY);
-  const persisted = loadPersistedDocuments();
+  // A Map, not the parsed object: an id such as `__proto__` must find nothing.
+  const persisted = new Map(Object.entries(loadPersistedDocuments()));
   const armor = new EnvelopArmor({
     maxDepth: { n: 10, flattenFragments: true },
     maxAliases: { n: 5 },
@@ -39,12 +57,13 @@ export function createGraphQLHandler(services: CabinetServices) {
 
   const plugins: Plugin[] = [
     useOperationMetrics(services.store.ephemeral),
+    useEndRefusedSessions(services),
     ...(armor.protect().plugins as Plugin[]),
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     useDisableIntrospection({ isDisabled: () => production }),
     // The PWA sends only document ids; production accepts nothing else unless the ISP opens it.
     usePersistedOperations({
-      getPersistedOperation: (key) => persisted[key] ?? null,
+      getPersistedOperation: (key) => persisted.get(key) ?? null,
       extractPersistedOperationId: (params) =>
         typeof (params as { documentId?: unknown }).documentId === 'string'
           ? (params as { documentId: string }).documentId
@@ -70,7 +89,7 @@ export function createGraphQLHandler(services: CabinetServices) {
     // Cookie sessions: no other origin may call with credentials unless the ISP lists it.
     cors: config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['POST'] } : false,
     maskedErrors: {
-      maskError: (error) => maskError(error, services),
+      maskError: (error) => maskError(error, services.logger),
     },
     plugins,
     context: async ({ req, res }): Promise<GraphQLContext> => {
@@ -78,10 +97,13 @@ export function createGraphQLHandler(services: CabinetServices) {
       const clientAddress = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, trustedProxies);
       const id = sessions.readId(req.headers.cookie, req.headers.authorization);
       let reads: SubscriberReads | null = null;
+      const loaded = id ? await sessions.load(id) : null;
+      const session = loaded && (await stillValid(services, loaded));
+      if (loaded && !session) res.appendHeader('set-cookie', sessions.clearCookie());
       const context: GraphQLContext = {
         ...services,
         clientAddress,
-        session: id ? await sessions.load(id) : null,
+        session,
         setSessionCookie: (value) => res.appendHeader('set-cookie', value),
         // `this`, not the object built here: Yoga hands resolvers a merged copy of the context.
         reads(this: GraphQLContext) {
@@ -94,40 +116,4 @@ export function createGraphQLHandler(services: CabinetServices) {
       return context;
     },
   });
-}
-
-/**
- * Only our closed list of codes reaches a client. A CabinetError keeps its safe message; its
- * detail (which billing or store call failed and how) goes to the server log. Anything else is a bug: it is
- * logged with its stack and the client learns nothing about it.
- */
-function maskError(error: unknown, { logger }: CabinetServices): Error {
-  const graphQLError = error instanceof GraphQLError ? error : null;
-  let original: unknown = error;
-  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
-  const location = { nodes: graphQLError?.nodes, path: graphQLError?.path };
-  if (original instanceof CabinetError) {
-    if (original.code.startsWith('UPSTREAM')) logger.warn({ code: original.code, detail: original.detail, path: graphQLError?.path }, 'dependency call failed');
-    return new GraphQLError(original.message, {
-      ...location,
-      extensions: {
-        code: original.code,
-        ...(original.retryAfter === undefined ? {} : { retryAfter: original.retryAfter }),
-        ...(original.reason === undefined ? {} : { reason: original.reason }),
-      },
-    });
-  }
-  // Yoga's own refusals (CSRF, batching, bad JSON, persisted-only) carry their HTTP status in `http`.
-  // A request that broke before GraphQL (bad JSON: Yoga marks it with an `originalError` extension,
-  // which we do not pass on) keeps its 400 even for application/json clients, as Yoga itself does.
-  if (graphQLError && (graphQLError.extensions.http || !graphQLError.originalError)) {
-    const { http, code, originalError: brokenRequest } = graphQLError.extensions as { http?: object; code?: unknown; originalError?: unknown };
-    const status = http && brokenRequest ? { ...http, spec: false } : http;
-    return new GraphQLError(graphQLError.message, {
-      ...location,
-      extensions: { code: isErrorCode(code) ? code : 'BAD_USER_INPUT', ...(status ? { http: status } : {}) },
-    });
-  }
-  logger.error({ err: original, path: graphQLError?.path }, 'unexpected error in a resolver');
-  return new GraphQLError('Something went wrong on our side. Please try again.', { ...location, extensions: { code: 'UPSTREAM_ERROR' } });
 }

@@ -6,8 +6,9 @@ import { CabinetError } from '../domain/errors.js';
 import type { EphemeralStore } from '../store/store.js';
 import { ACTIVE_SESSION_WINDOW_SECONDS, ACTIVE_SESSIONS_SET, graphqlDuration, graphqlOperations } from './metrics.js';
 
-/** Operation names become label values; past this many distinct ones they count as "other". */
+/** Operation names become label values; past this many distinct ones, or this long, they count as "other". */
 const MAX_OPERATION_NAMES = 100;
+const MAX_OPERATION_NAME_LENGTH = 64;
 /** An instance notes a session as active at most this often, so a busy dashboard is not a store write per request. */
 const NOTE_INTERVAL_MS = 60_000;
 /** How many recently noted sessions an instance remembers before it starts afresh. */
@@ -30,6 +31,7 @@ export function useOperationMetrics(ephemeral: EphemeralStore): Plugin {
   const notedAt = new Map<string, number>();
 
   const operationLabel = (name: string) => {
+    if (name.length > MAX_OPERATION_NAME_LENGTH) return 'other';
     if (knownOperations.has(name)) return name;
     if (knownOperations.size >= MAX_OPERATION_NAMES) return 'other';
     knownOperations.add(name);

@@ -67,8 +67,23 @@ export const rateLimitRejections = new Counter({
 /** For the push notifier: one increment per notification handed to a push service. */
 export const pushSends = new Counter({
   name: 'abonent_push_sends_total',
-  help: 'Push notifications sent, by kind (webpush, native) and result (sent, gone, failed)',
+  help: 'Push notifications sent, by kind (webpush, native) and result (sent, gone, failed, refused: not a known push service)',
   labelNames: ['kind', 'result'] as const,
+  registers,
+});
+
+/** Each state change of a top-up (server/payments/ledger.ts), so NEEDS_REVIEW and FAILED can be alerted on. */
+export const topUpTransitions = new Counter({
+  name: 'abonent_topup_transitions_total',
+  help: 'Top-ups entering a state (CREATED, PAID, CREDITING, CREDITED, FAILED, EXPIRED, NEEDS_REVIEW), by state and method',
+  labelNames: ['state', 'method'] as const,
+  registers,
+});
+
+export const paymentWebhooks = new Counter({
+  name: 'abonent_payment_webhooks_total',
+  help: 'Acquirer confirmations received, by acquirer and result: accepted, or why refused (bad-signature, unknown-order, amount-mismatch, malformed)',
+  labelNames: ['acquirer', 'result'] as const,
   registers,
 });
 

@@ -1,16 +1,10 @@
+import type { Money } from '../../shared/money.js';
+import type { PushMessage } from '../../shared/push.js';
+
 /** What a push notification says, in the subscriber's language (kept from registration). */
 export type PushLocale = 'uk' | 'ru' | 'en';
 
 export type Reminder = { kind: 'days-left'; days: number } | { kind: 'blocked' } | { kind: 'promise-ends' };
-
-export interface PushMessage {
-  title: string;
-  body: string;
-  /** Where a tap on the notification opens the app. */
-  url: string;
-  tag: string;
-  actions: { action: 'promise-pay' | 'top-up'; title: string }[];
-}
 
 const plural = (locale: PushLocale, count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>>) =>
   forms[new Intl.PluralRules(locale).select(count)] ?? forms.other ?? '';
@@ -26,6 +20,10 @@ const TEXTS = {
     promiseEndsBody: 'Поповніть рахунок до завтра, щоб послуга не зупинилась.',
     promisePay: 'Обіцяний платіж',
     topUp: 'Поповнити',
+    supportReplied: 'Підтримка відповіла',
+    supportRepliedBody: 'Відкрийте розмову, щоб прочитати відповідь.',
+    paymentReceived: (amount: string) => `Платіж отримано: ${amount}`,
+    paymentReceivedBody: 'Гроші зараховано на ваш рахунок. Відкрийте застосунок, щоб побачити новий баланс.',
   },
   ru: {
     daysLeft: (n: number) => `Осталось ${n} ${plural('ru', n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })} услуги`,
@@ -37,6 +35,10 @@ const TEXTS = {
     promiseEndsBody: 'Пополните счёт до завтра, чтобы услуга не остановилась.',
     promisePay: 'Обещанный платёж',
     topUp: 'Пополнить',
+    supportReplied: 'Поддержка ответила',
+    supportRepliedBody: 'Откройте переписку, чтобы прочитать ответ.',
+    paymentReceived: (amount: string) => `Платёж получен: ${amount}`,
+    paymentReceivedBody: 'Деньги зачислены на ваш счёт. Откройте приложение, чтобы увидеть новый баланс.',
   },
   en: {
     daysLeft: (n: number) => `${n} ${plural('en', n, { one: 'day', other: 'days' })} of service left`,
@@ -48,6 +50,10 @@ const TEXTS = {
     promiseEndsBody: 'Top up by tomorrow so your service keeps working.',
     promisePay: 'Promised payment',
     topUp: 'Top up',
+    supportReplied: 'Support replied',
+    supportRepliedBody: 'Open the conversation to read the answer.',
+    paymentReceived: (amount: string) => `Payment received: ${amount}`,
+    paymentReceivedBody: 'The money is on your account. Open the app to see your new balance.',
   },
 } satisfies Record<PushLocale, unknown>;
 
@@ -75,4 +81,27 @@ export function reminderMessage(reminder: Reminder, locale: PushLocale, promiseP
     case 'promise-ends':
       return { title: text.promiseEnds, body: text.promiseEndsBody, url: '/', tag: 'promise-ends', actions: [topUp] };
   }
+}
+
+/** The ISP answered in a support conversation: a tap opens that conversation. */
+export function supportReplyMessage(ticketId: string, locale: PushLocale): PushMessage {
+  const text = TEXTS[locale];
+  return { title: text.supportReplied, body: text.supportRepliedBody, url: `/support?ticket=${encodeURIComponent(ticketId)}`, tag: `support-${ticketId}`, actions: [] };
+}
+
+/** "300 ₴", "1 250,50 ₴", "₴300": as the app shows money, the narrow symbol and no ",00" on whole amounts. */
+function formatAmount(locale: PushLocale, amount: Money): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency, currencyDisplay: 'narrowSymbol', trailingZeroDisplay: 'stripIfInteger' }).format(Number(amount.amount));
+}
+
+/** A top-up reached the billing: a tap opens that top-up's page, which shows the new balance. */
+export function paymentReceivedMessage(topUp: { id: string; amount: Money }, locale: PushLocale): PushMessage {
+  const text = TEXTS[locale];
+  return {
+    title: text.paymentReceived(formatAmount(locale, topUp.amount)),
+    body: text.paymentReceivedBody,
+    url: `/top-up/${encodeURIComponent(topUp.id)}`,
+    tag: `top-up-${topUp.id}`,
+    actions: [],
+  };
 }

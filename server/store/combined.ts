@@ -25,6 +25,8 @@ export async function openSharedStore(options: SharedStoreOptions): Promise<Stor
     push: durable.push,
     audit: durable.audit,
     settings: durable.settings,
+    topUps: durable.topUps,
+    notices: durable.notices,
     ping: () => Promise.all([shortLived.check(), durable.check()]),
     async close() {
       await Promise.all([shortLived.close(), durable.close()]);

@@ -1,7 +1,9 @@
 import pg from 'pg';
+import { NOTICES_MIGRATION, postgresNoticeBoard } from './postgres-notices.js';
+import { postgresTopUpLedger, TOP_UPS_MIGRATION } from './postgres-top-ups.js';
 import type { Logger } from '../logger.js';
 import type { AuditAction, AuditEntry, DependencyCheck, DurableState, PushRegistration, StoredPushRegistration } from './store.js';
-import { pushAddress, storeFailureReason, storeUnavailable } from './store.js';
+import { MAX_PUSH_REGISTRATIONS_PER_ACCOUNT, pushAddress, storeFailureReason, storeUnavailable } from './store.js';
 
 export interface PostgresStateOptions {
   /** postgres:// or postgresql:// (DATABASE_URL); it may carry a password, so it is never logged. */
@@ -47,6 +49,8 @@ const MIGRATIONS: readonly string[] = [
      value jsonb NOT NULL,
      created_at timestamptz NOT NULL DEFAULT now()
    );`,
+  TOP_UPS_MIGRATION,
+  NOTICES_MIGRATION,
 ];
 
 /**
@@ -85,18 +89,34 @@ export async function openPostgresState(options: PostgresStateOptions): Promise<
   };
 
   return {
+    topUps: postgresTopUpLedger(query),
+    notices: postgresNoticeBoard(query),
     push: {
       async save(entry) {
-        await query(
+        const address = pushAddress(entry.registration);
+        // One statement: a new address only while the subscriber is under the limit; an existing one
+        // only renewed by its own subscriber. Parallel registrations of one subscriber may overshoot
+        // the limit by a few; the registration rate limit keeps that small.
+        const saved = await query(
           'push save',
-          `INSERT INTO push_registrations (address, account_id, login, registration, locale) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (address) DO UPDATE SET account_id = excluded.account_id, login = excluded.login, registration = excluded.registration, locale = excluded.locale`,
-          [pushAddress(entry.registration), entry.accountId, entry.login, JSON.stringify(entry.registration), entry.locale],
+          `INSERT INTO push_registrations (address, account_id, login, registration, locale)
+           SELECT $1, $2, $3, $4, $5
+           WHERE EXISTS (SELECT 1 FROM push_registrations WHERE address = $1)
+              OR (SELECT COUNT(*) FROM push_registrations WHERE account_id = $2) < $6
+           ON CONFLICT (address) DO UPDATE SET login = excluded.login, registration = excluded.registration, locale = excluded.locale
+           WHERE push_registrations.account_id = excluded.account_id`,
+          [address, entry.accountId, entry.login, JSON.stringify(entry.registration), entry.locale, MAX_PUSH_REGISTRATIONS_PER_ACCOUNT],
         );
+        if ((saved.rowCount ?? 0) > 0) return 'saved';
+        const owner = await query<{ account_id: string }>('push owner', 'SELECT account_id FROM push_registrations WHERE address = $1', [address]);
+        return owner.rows[0] && owner.rows[0].account_id !== entry.accountId ? 'taken' : 'limit';
       },
       async remove(accountId, endpointOrToken) {
         const result = await query('push remove', 'DELETE FROM push_registrations WHERE account_id = $1 AND address = $2', [accountId, endpointOrToken]);
         return (result.rowCount ?? 0) > 0;
+      },
+      async removeAllOf(accountId) {
+        await query('push remove all', 'DELETE FROM push_registrations WHERE account_id = $1', [accountId]);
       },
       async listFor(accountId) {
         const result = await query<{ account_id: string; login: string; registration: PushRegistration; locale: string | null; created_at: Date }>(

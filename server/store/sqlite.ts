@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RateLimiterSQLite } from 'rate-limiter-flexible';
 import { lockRunner, type LockKeeper } from './lock.js';
-import type { AuditEntry, AuditLog, DurableSettings, EphemeralStore, PushRegistration, PushRegistry, Store, StoredPushRegistration } from './store.js';
-import { pushAddress } from './store.js';
+import { sqliteNoticeBoard } from './sqlite-notices.js';
+import { sqliteTopUpLedger } from './sqlite-top-ups.js';
+import type { AuditEntry, AuditLog, DurableSettings, EphemeralStore, PushRegistration, PushRegistry, PushSaveOutcome, Store, StoredPushRegistration } from './store.js';
+import { MAX_PUSH_REGISTRATIONS_PER_ACCOUNT, pushAddress } from './store.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS ephemeral (
@@ -59,6 +61,8 @@ export function openSqliteStore(options: { dataDir: string; now?: () => number }
     push: sqlitePushRegistry(db),
     audit: sqliteAuditLog(db),
     settings: sqliteSettings(db),
+    topUps: sqliteTopUpLedger(db),
+    notices: sqliteNoticeBoard(db),
     withLock: lockRunner(sqliteLocks(db, now)),
     limiter: (limits) =>
       new RateLimiterSQLite({
@@ -182,25 +186,40 @@ function sqliteSettings(db: Database.Database): DurableSettings {
 }
 
 function sqlitePushRegistry(db: Database.Database): PushRegistry {
+  const owner = db.prepare<[string], { account_id: string }>('SELECT account_id FROM push_registrations WHERE address = ?');
+  const countOthers = db.prepare<[string, string], { count: number }>('SELECT COUNT(*) AS count FROM push_registrations WHERE account_id = ? AND address <> ?');
   const upsert = db.prepare(
-    'INSERT INTO push_registrations (address, account_id, login, registration, locale, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET account_id = excluded.account_id, login = excluded.login, registration = excluded.registration, locale = excluded.locale',
+    'INSERT INTO push_registrations (address, account_id, login, registration, locale, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET login = excluded.login, registration = excluded.registration, locale = excluded.locale WHERE push_registrations.account_id = excluded.account_id',
   );
   const remove = db.prepare('DELETE FROM push_registrations WHERE account_id = ? AND address = ?');
+  const removeAll = db.prepare('DELETE FROM push_registrations WHERE account_id = ?');
   const list = db.prepare<[string], { account_id: string; login: string; registration: string; locale: string | null; created_at: string }>(
     'SELECT account_id, login, registration, locale, created_at FROM push_registrations WHERE account_id = ? ORDER BY created_at',
   );
   const accounts = db.prepare<[], { accountId: string; login: string }>(
     'SELECT account_id AS accountId, MAX(login) AS login FROM push_registrations GROUP BY account_id ORDER BY account_id',
   );
+  // One transaction: the owner check, the count and the write see the same table.
+  const save = db.transaction((entry: Omit<StoredPushRegistration, 'createdAt'>): PushSaveOutcome => {
+    const address = pushAddress(entry.registration);
+    const current = owner.get(address);
+    if (current && current.account_id !== entry.accountId) return 'taken';
+    if (!current && countOthers.get(entry.accountId, address)!.count >= MAX_PUSH_REGISTRATIONS_PER_ACCOUNT) return 'limit';
+    upsert.run(address, entry.accountId, entry.login, JSON.stringify(entry.registration), entry.locale, new Date().toISOString());
+    return 'saved';
+  });
   return {
     async accounts() {
       return accounts.all();
     },
     async save(entry) {
-      upsert.run(pushAddress(entry.registration), entry.accountId, entry.login, JSON.stringify(entry.registration), entry.locale, new Date().toISOString());
+      return save.immediate(entry);
     },
     async remove(accountId, endpointOrToken) {
       return remove.run(accountId, endpointOrToken).changes > 0;
+    },
+    async removeAllOf(accountId) {
+      removeAll.run(accountId);
     },
     async listFor(accountId) {
       return list.all(accountId).map(

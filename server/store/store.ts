@@ -1,6 +1,8 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ErrorCode } from '../../shared/errors.js';
-import { CabinetError } from '../domain/errors.js';
+import { CabinetError, storeUnavailableMessage } from '../domain/errors.js';
+import type { NoticeBoard } from '../notices/notice-board.js';
+import type { TopUpLedger } from '../payments/ledger.js';
 import type { PushPlatform } from '../domain/types.js';
 
 /**
@@ -33,12 +35,28 @@ export interface StoredPushRegistration {
   createdAt: string;
 }
 
+/** A subscriber's devices; a browser or phone is one each, so more is someone filling the table. */
+export const MAX_PUSH_REGISTRATIONS_PER_ACCOUNT = 10;
+
+/**
+ * `taken`: the endpoint or token is registered to another subscriber and stays theirs;
+ * `limit`: the subscriber already has MAX_PUSH_REGISTRATIONS_PER_ACCOUNT others.
+ */
+export type PushSaveOutcome = 'saved' | 'taken' | 'limit';
+
 /** Durable: push subscriptions and tokens, bound to the subscriber whose session registered them. */
 export interface PushRegistry {
-  save(entry: Omit<StoredPushRegistration, 'createdAt'>): Promise<void>;
+  /** Adds a registration, or renews one of this subscriber's (new keys, language); never moves one between subscribers. */
+  save(entry: Omit<StoredPushRegistration, 'createdAt'>): Promise<PushSaveOutcome>;
   /** Removes an endpoint or token only if it belongs to this subscriber; true when one was removed. */
   remove(accountId: string, endpointOrToken: string): Promise<boolean>;
   listFor(accountId: string): Promise<StoredPushRegistration[]>;
+  /**
+   * Withdraws trust from every registration of a subscriber, when a password change ended their
+   * sessions: a device signed in with the old password must stop receiving the account's messages.
+   * Devices that sign in again register again.
+   */
+  removeAllOf(accountId: string): Promise<void>;
   /** Every subscriber with at least one registration, for the notifier's pass. */
   accounts(): Promise<{ accountId: string; login: string }[]>;
 }
@@ -51,8 +69,13 @@ export type AuditAction =
   | 'promise-pay'
   | 'connect-service'
   | 'disconnect-service'
+  | 'top-up'
   | 'password-reset-request'
-  | 'password-reset';
+  | 'password-reset'
+  | 'ticket-create'
+  | 'ticket-reply'
+  | 'pause-start'
+  | 'pause-end';
 
 /** Who did what from where, and how it ended. Never a password or a code. */
 export interface AuditEntry {
@@ -117,6 +140,8 @@ export interface DurableState {
   readonly push: PushRegistry;
   readonly audit: AuditLog;
   readonly settings: DurableSettings;
+  readonly topUps: TopUpLedger;
+  readonly notices: NoticeBoard;
 }
 
 export interface Store extends ShortLivedState, DurableState {
@@ -133,7 +158,7 @@ export const pushAddress = (registration: PushRegistration) =>
  * failed, and how, goes to the server log through `detail`.
  */
 export const storeUnavailable = (detail: string, cause?: unknown) =>
-  new CabinetError('UPSTREAM_UNAVAILABLE', 'The cabinet cannot reach its storage right now. Please try again in a minute.', { detail, cause });
+  new CabinetError('STORE_UNAVAILABLE', storeUnavailableMessage, { detail, cause });
 
 /** A short reason for a failed store call: an error code or a few words, never an address or a credential. */
 export function storeFailureReason(error: unknown): string {

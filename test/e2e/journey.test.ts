@@ -2,7 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
+import { historyTexts } from '../../client/src/features/history/texts.js';
 import { formatMoney } from '../../client/src/i18n/format.js';
+import { createI18n } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
 
@@ -47,13 +49,19 @@ describe('the subscriber journey', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Ваш рахунок');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(plain(await page.getByTestId('balance').textContent())).toBe(uah('uk', taras.balance));
-    expect(await page.getByTestId('status').textContent()).toBe('Активний');
+    expect(await page.getByTestId('status').textContent()).toMatch(/^Інтернет працює до \d+ [а-яіїє]+$/);
+    expect(await page.getByTestId('days-left').textContent()).toMatch(/^Лишил(ся|ося) \d+ д/);
+    expect(await page.getByTestId('to-pay').count()).toBe(0);
     expect(plain(await page.getByTestId('tariff').textContent())).toContain(`${taras.tariff.name}${uah('uk', taras.tariff.fee)} на місяць`);
     expect(plain(await page.locator('.rows .total').textContent())).toBe(`Разом на місяць${uah('uk', '330.00')}`);
     expect(await page.getByRole('link', { name: 'Взяти обіцяний платіж' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'dashboard');
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Платежі' }).click();
+    // History shows this month; the whole list of payments is one tap further, under More.
+    await page.getByRole('navigation').getByRole('link', { name: 'Історія' }).click();
+    await expect.poll(() => page.getByTestId('month-payments').isVisible()).toBe(true);
+    await page.getByRole('navigation').getByRole('link', { name: 'Більше' }).click();
+    await page.getByRole('link', { name: 'Платежі', exact: true }).click();
     await expect.poll(() => page.getByTestId('payments').locator('li').count()).toBe(taras.payments.length);
     expect(plain(await page.getByTestId('payments').textContent())).toContain(uah('uk', '400.00'));
 
@@ -75,7 +83,7 @@ describe('the subscriber journey', () => {
     expect(plain(await dialog.textContent())).toContain(`Це коштує ${uah('uk', '39.00')}`);
     await expectNoAxeViolations(page, 'connect confirmation (dark)');
     await dialog.getByRole('button', { name: 'Так, підключити' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Готово' }).textContent()).toContain('«Антивірус ESET»');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Готово' }).textContent()).toContain('Антивірус ESET');
     expect(await antivirus.textContent()).toContain('Застосовується…');
     expect(await antivirus.getByRole('button').count()).toBe(0);
 
@@ -92,7 +100,7 @@ describe('the subscriber journey', () => {
   it('takes a promised payment as the debtor, with the terms shown before and the result after', async () => {
     const page = await openPhone({ locale: 'en-GB' });
     await signIn(page, 'BILL0000102');
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe(`In debt: top up ${uah('en-GB', '120.50')} to keep the service`);
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe(`Internet may be turned off: top up ${uah('en-GB', '120.50')} to keep it on`);
     await page.getByRole('link', { name: 'Take a promised payment' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Promised payment');
     expect(plain(await page.getByTestId('offer-145').textContent())).toContain(`for 7 days, fee ${uah('en-GB', '5.00')}`);
@@ -102,23 +110,39 @@ describe('the subscriber journey', () => {
     const dialog = page.getByRole('dialog');
     expect(plain(await dialog.textContent())).toContain(`${uah('en-GB', '100.00')} is added to your balance now and lasts until`);
     expect(await dialog.textContent()).toContain('There is no fee.');
+    expect(plain(await dialog.textContent())).toContain(`After this: ${uah('en-GB', '-20.50')}, the Internet stays off.`);
     await dialog.getByRole('button', { name: 'Yes, take it' }).click();
-    await expect.poll(async () => plain(await page.getByRole('status').filter({ hasText: 'Done' }).textContent())).toContain(
-      `Your balance is now ${uah('en-GB', '-20.50')}.`,
+    // Still below zero: a plain statement of what happened, not a green "Done".
+    await expect.poll(async () => plain((await page.getByRole('status').filter({ hasText: 'which is now' }).textContent()) ?? '')).toContain(
+      `${uah('en-GB', '100.00')} is on your balance, which is now ${uah('en-GB', '-20.50')}. That is not enough to turn the Internet on`,
     );
+    expect(await page.locator('.notice.success').count()).toBe(0);
     await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
     expect(plain(await page.getByTestId('balance').textContent())).toBe(uah('en-GB', '-20.50'));
     expect(await page.getByText(/Promised payment of .* until/).count()).toBe(1);
   });
 
-  it('shows the billing’s own reason when it refuses, in Russian', async () => {
+  it('translates the billing’s refusal, with the next step, its own words under Details, and OK', async () => {
     const page = await openPhone({ locale: 'ru-RU' });
     await signIn(page, 'BILL0000103');
-    await expect.poll(async () => plain(await page.getByTestId('status').textContent())).toMatch(/^Заблокирован: пополните на .+ ₴, чтобы продолжить$/);
+    await expect.poll(async () => plain(await page.getByTestId('status').textContent())).toMatch(/^Интернет отключён: пополните на .+ ₴, чтобы включить$/);
     await page.getByRole('link', { name: 'Взять обещанный платёж' }).click();
+    expect(plain(await page.getByTestId('offer-144').textContent())).toContain('Интернет останется выключенным');
     await page.getByTestId('offer-144').getByRole('button').click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Да, взять' }).click();
-    await expect.poll(() => page.getByRole('dialog').getByRole('alert').textContent()).toMatch(/^Биллинг провайдера не разрешил это: .+/);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Да, взять' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Ваш долг больше, чем может покрыть обещанный платёж.');
+    // The billing's own words stay under Details, marked as its; the only way on is OK.
+    await alert.getByText('Подробности').click();
+    expect(await alert.textContent()).toContain('Биллинг провайдера ответил: Обещанный платеж недоступен: задолженность превышает');
+    expect(await dialog.getByRole('button').allTextContents()).toEqual(['Понятно']);
+    await expectNoAxeViolations(page, 'a translated refusal');
+    await dialog.getByRole('button', { name: 'Понятно' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    // The billing would say the same to every offer: the offers give way to the reason.
+    expect(await page.getByTestId('offer-144').count()).toBe(0);
+    expect(await page.getByRole('alert').textContent()).toContain('Ваш долг больше');
   });
 
   it('switches language and theme, and keeps the choice', async () => {
@@ -174,27 +198,31 @@ describe('the subscriber journey', () => {
     await signIn(page, 'BILL0000101');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Ваш рахунок');
     await page.context().clearCookies();
-    await page.getByRole('navigation').getByRole('link', { name: 'Платежі' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Історія' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Вхід');
     expect(await page.getByRole('status').filter({ hasText: 'Сеанс завершився' }).count()).toBe(1);
     expect(await page.evaluate(() => localStorage.getItem('abonent.dashboard'))).toBeNull();
   });
 
   const languages = [
-    { locale: 'uk-UA', status: 'Призупинено на ваше прохання', next: 'З наступного періоду', payments: 'Платежі', none: 'Платежів ще немає.' },
-    { locale: 'ru-RU', status: 'Приостановлен по вашей просьбе', next: 'Со следующего периода', payments: 'Платежи', none: 'Платежей пока нет.' },
-    { locale: 'en-US', status: 'Paused at your request', next: 'From next period', payments: 'Payments', none: 'No payments yet.' },
-  ];
+    { language: 'uk', locale: 'uk-UA', none: historyTexts.uk.noMonthPayments },
+    { language: 'ru', locale: 'ru-RU', none: historyTexts.ru.noMonthPayments },
+    { language: 'en', locale: 'en-US', none: historyTexts.en.noMonthPayments },
+  ] as const;
+  const melnyk = account('BILL0000104');
   for (const words of languages) {
-    it(`reads the dashboard and the payments in ${words.locale}, in the dark`, async () => {
+    it(`reads the dashboard and the history in ${words.locale}, in the dark`, async () => {
       const page = await openPhone({ locale: words.locale, colorScheme: 'dark' });
       await signIn(page, 'BILL0000104');
-      await expect.poll(() => page.getByTestId('status').textContent()).toBe(words.status);
-      expect(await page.getByTestId('tariff').textContent()).toContain(`${words.next}: ${account('BILL0000104').nextTariffName}`);
+      const t = createI18n(words.language, [words.locale]);
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe(t.m.headlinePausedUntil(t.date(melnyk.frozen!.to)));
+      expect(await page.getByTestId('days-left').count()).toBe(0);
+      expect(await page.getByTestId('to-pay').count()).toBe(0);
+      expect(await page.getByTestId('next-tariff').textContent()).toMatch(new RegExp(`: ${melnyk.nextTariffName}$`));
       await expectNoAxeViolations(page, `dashboard ${words.locale} (dark)`);
-      await page.getByRole('navigation').getByRole('link', { name: words.payments }).click();
+      await page.getByRole('navigation').getByRole('link', { name: t.m.navHistory }).click();
       await expect.poll(() => page.getByText(words.none).isVisible()).toBe(true);
-      await expectNoAxeViolations(page, `payments ${words.locale} (dark)`);
+      await expectNoAxeViolations(page, `history ${words.locale} (dark)`);
     });
   }
 
@@ -203,7 +231,8 @@ describe('the subscriber journey', () => {
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('Login').fill('BILL0000104');
     await page.getByRole('button', { name: 'Send me a code' }).click();
-    await expect.poll(() => page.getByText('We sent a code to your e-mail.').isVisible()).toBe(true);
+    // The answer is the same whether the login exists or not: it never tells which logins are real.
+    await expect.poll(() => page.getByText(createI18n('en').m.codeSentIfExists).isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'reset confirm');
 
     const message = cabinet.simulator.outbox().find((sent) => sent.login === 'BILL0000104');
@@ -214,7 +243,7 @@ describe('the subscriber journey', () => {
 
     await page.getByRole('link', { name: 'Go to sign in' }).click();
     await signIn(page, 'BILL0000104', 'new-secret-104');
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Paused at your request');
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Paused until /);
   });
 
   it('resets a password from the link on the demo outbox page', async () => {
@@ -222,7 +251,7 @@ describe('the subscriber journey', () => {
     await page.goto(`${cabinet.url}/reset`);
     await page.getByLabel('Логін').fill('BILL0000102');
     await page.getByRole('button', { name: 'Надіслати код' }).click();
-    await expect.poll(() => page.getByText('Ми надіслали код на ваш телефон у SMS.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(createI18n('uk').m.codeSentIfExists).isVisible()).toBe(true);
 
     await page.goto(`${cabinet.url}/outbox`);
     await expect.poll(() => page.getByTestId('outbox').isVisible()).toBe(true);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
-import { reminderMessage, type PushMessage } from '../../server/push/messages.js';
+import { reminderMessage } from '../../server/push/messages.js';
+import type { PushMessage } from '../../shared/push.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { startFakePushService } from '../support/fake-push-service.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, expectNoAxeViolations, signIn } from './browser.js';
@@ -17,9 +18,10 @@ interface PushStubRecord {
 }
 
 /**
- * Headless Chromium cannot reach a real push service (reference/engineering.md §4.4), so the page's
- * PushManager hands out a subscription for the test's loopback push service, with keys the test
- * holds. Runs in the page before the app; records what the app asked of the browser.
+ * Headless Chromium cannot reach a real push service (offline, `pushManager.subscribe()` is refused
+ * at once, or hangs waiting for its FCM registration), so the page's PushManager hands out a
+ * subscription for the test's loopback push service, with keys the test holds. Runs in the page
+ * before the app; records what the app asked of the browser.
  */
 function stubPushManager(fake: { endpoint: string; keys: { p256dh: string; auth: string } }) {
   const bytes = (base64url: string) => Uint8Array.from(atob(base64url.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
@@ -92,7 +94,7 @@ describe('push notifications in the PWA', () => {
     profile = mkdtempSync(join(tmpdir(), 'abonent-chromium-'));
     pushService = await startFakePushService();
     [cabinet, context] = await Promise.all([
-      startCabinet({ env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:noc@example.net' } }),
+      startCabinet({ env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:noc@example.net', PUSH_ALLOW_LOOPBACK: 'true' } }),
       // A persistent profile: showNotification needs the permission, which an off-the-record one does not keep.
       chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM_PATH,
@@ -126,6 +128,8 @@ describe('push notifications in the PWA', () => {
   it('subscribes through the service worker only after “Notify me”, and the BFF keeps the subscription in the UI’s language', async () => {
     await page.goto(cabinet.url);
     await signIn(page, 'BILL0000102');
+    // Notifications are a setting: they live in More.
+    await page.getByRole('navigation').getByRole('link', { name: 'More' }).click();
     await expect.poll(() => pushSection().getByRole('status').textContent()).toBe('Off');
     // The service worker is ready, the dashboard is up: still nothing was asked of the subscriber.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -139,7 +143,7 @@ describe('push notifications in the PWA', () => {
     expect(cabinet.pushRegistrations()).toEqual([
       { login: 'BILL0000102', registration: { kind: 'webpush', ...pushService.subscription() }, locale: 'en' },
     ]);
-    await expectNoAxeViolations(page, 'dashboard with notifications on');
+    await expectNoAxeViolations(page, 'More with notifications on');
 
     // Another language in the UI: the reminders follow it.
     await page.getByLabel('Language').selectOption('uk');
@@ -222,11 +226,14 @@ describe('push notifications in the PWA', () => {
 
   it('says what to do when the browser blocks notifications, and subscribes nothing', async () => {
     await signIn(page, 'BILL0000102');
+    // Notifications are a setting: they live in More.
+    await page.getByRole('navigation').getByRole('link', { name: 'More' }).click();
     await expect.poll(() => pushSection().getByRole('status').textContent()).toBe('Off');
     await cdp.send('Browser.setPermission', { permission: { name: 'notifications' }, setting: 'denied', origin: cabinet.url });
     await page.reload();
     const blocked = pushSection().getByText('Your browser blocks notifications from this cabinet.');
-    await expect.poll(() => blocked.isVisible()).toBe(true);
+    // After a reload More and the notifications card are two lazy chunks: give them the time a phone would.
+    await expect.poll(() => blocked.isVisible(), { timeout: 10_000 }).toBe(true);
     await pushSection().getByRole('button', { name: 'Notify me' }).click();
     await expect.poll(async () => (await stub()).permissionRequests).toBe(1);
     expect(await blocked.isVisible()).toBe(true);

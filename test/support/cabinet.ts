@@ -11,6 +11,8 @@ import type { AuditEntry, PushRegistration } from '../../server/store/store.js';
 
 export interface TestCabinet {
   url: string;
+  /** The BFF's DATA_DIR, for a test that writes to its store as an operator's command would. */
+  dataDir: string;
   simulator: Carbon5Simulator;
   /** Every log line the BFF wrote, for tests that prove no secret reaches a log. */
   logs(): string;
@@ -37,6 +39,9 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     AUTO_LOGIN_NETWORKS: '127.0.0.0/8,::1/128',
+    // Without a BILLING_URL of its own, the test runs on a simulated billing: the Carbon one started
+    // here, or (for another BILLING_KIND) that billing's demo simulator.
+    ...(options.env?.BILLING_URL === undefined ? { DEMO: 'true' } : {}),
     ...options.env,
   });
   const lines: string[] = [];
@@ -60,6 +65,7 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
   const cabinet = await startRunningCabinet(config, createLogger(config.LOG_LEVEL, sink), ownBilling ? {} : { simulator });
   return {
     url: `http://127.0.0.1:${new URL(cabinet.url).port}`,
+    dataDir,
     simulator,
     logs: () => lines.join(''),
     audit: () =>
@@ -70,13 +76,11 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
       ),
     async close() {
       // Every test that uses the cabinet is also a secrets test: whatever it did, the logs hold no secret.
-      const leaked = secretsIn(lines.join(''), [
-        config.CARBON_API_PASSWORD,
-        options.carbon?.apiPassword,
-        config.UBILLING_SERIAL,
-        config.CARBON_LEGACY_PASSWORD,
-        config.CARBON_LEGACY_PFX_PASSWORD,
-      ]);
+      const leaked = secretsIn(
+        lines.join(''),
+        [config.CARBON_API_PASSWORD, options.carbon?.apiPassword, config.UBILLING_SERIAL, config.CARBON_LEGACY_PASSWORD, config.CARBON_LEGACY_PFX_PASSWORD],
+        carbonPasswords(simulator),
+      );
       await cabinet.close();
       await simulator.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -85,8 +89,18 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
   };
 }
 
-function secretsIn(logs: string, keys: (string | undefined)[]): string[] {
+/**
+ * The Carbon simulator's passwords as they stand now (what it serves as gen_pwd), those long enough
+ * not to occur in a log by chance: the seeded "demo" is everywhere, a test's own password is not.
+ */
+function carbonPasswords(simulator: Carbon5Simulator): string[] {
+  return simulator.demoLogins.map(({ login }) => simulator.account(login).password).filter((password) => password.length >= 8);
+}
+
+function secretsIn(logs: string, keys: (string | undefined)[], passwords: string[]): string[] {
   const found: string[] = [];
+  if (/gen_pwd|passwordFingerprint/.test(logs)) found.push("Carbon's gen_pwd or a session's password fingerprint");
+  if (passwords.some((password) => logs.includes(password))) found.push("a subscriber's password");
   if (/\b\d{18}\b/.test(logs)) found.push('a Carbon suid');
   if (/abonent_session=|Bearer [A-Za-z0-9_-]{20}/.test(logs)) found.push('a session id');
   if (/"password"\s*:\s*"(?!\[redacted\])/.test(logs)) found.push('a password field');

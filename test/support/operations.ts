@@ -5,6 +5,7 @@ export const DASHBOARD = /* GraphQL */ `
       login
       fullName
       contractNumber
+      ipAddresses
       balance { amount currency }
       status
       tariff { name fee { amount } }
@@ -69,6 +70,39 @@ export const CABINET = /* GraphQL */ `
     cabinet {
       billingKind currency name shortName themeColor demo
       capabilities { passwordLogin autoLogin promisePay services serviceConnect serviceDisconnect passwordReset pushToken payments }
+    }
+  }
+`;
+
+export const CONNECTION = /* GraphQL */ `
+  query Connection {
+    cabinet { capabilities { charges invoices traffic } }
+    me {
+      ipAddresses
+      macAddresses
+      contractNumber
+      contractDate
+      connectedSince
+      lastSeenOnline
+      online
+      trafficThisMonth { downloadBytes uploadBytes }
+      discountPercent
+      legalEntity
+      bonusPoints
+      paymentId
+      creditUntil
+      nextTariffFrom
+      tariff { name includedTrafficMb }
+    }
+  }
+`;
+
+export const HISTORY = /* GraphQL */ `
+  query History($months: Int) {
+    me {
+      charges { date amount { amount currency } name kind note }
+      monthlySpend(months: $months) { month total { amount currency } items { name kind amount { amount } } }
+      payments { date amount { amount } }
     }
   }
 `;

@@ -3,12 +3,14 @@ import { SignIn } from '../features/auth/SignIn.js';
 import { LogoutMutation } from '../features/auth/documents.js';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
 import { browserSupportsPush } from '../features/push/support.js';
-import { createI18n, I18nContext, isLanguage, LANGUAGES, languageName, matchLanguage, useI18n, type Language } from '../i18n/index.js';
+import { createI18n, I18nContext, isLanguage, matchLanguage, useI18n, type Language } from '../i18n/index.js';
 import { call } from './api.js';
 import { CabinetContext, useCabinet, useCabinetLoader } from './cabinet-state.js';
 import { errorText } from './error-text.js';
 import { localData, type ThemePreference } from './local-data.js';
+import { PreferencesContext, PreferencesForm } from './preferences.js';
 import { Link, navigate, useLocation } from './router.js';
+import { screenShown } from './screens.js';
 import { useWaitingUpdate } from './service-worker.js';
 import { applyBrandColor, applyTheme } from './theme.js';
 import { Notice, Screen } from './ui.js';
@@ -20,6 +22,14 @@ const Payments = lazy(() => import('../features/payments/Payments.js').then((mod
 const PasswordReset = lazy(() =>
   import('../features/password-reset/PasswordReset.js').then((module) => ({ default: module.PasswordReset })),
 );
+const TopUp = lazy(() => import('../features/top-up/TopUp.js').then((module) => ({ default: module.TopUp })));
+const TopUpReturn = lazy(() => import('../features/top-up/TopUpReturn.js').then((module) => ({ default: module.TopUpReturn })));
+const More = lazy(() => import('../features/more/More.js').then((module) => ({ default: module.More })));
+const Support = lazy(() => import('../features/support/Support.js').then((module) => ({ default: module.Support })));
+const Notices = lazy(() => import('../features/notices/Notices.js').then((module) => ({ default: module.Notices })));
+const History = lazy(() => import('../features/history/History.js').then((module) => ({ default: module.History })));
+const Connection = lazy(() => import('../features/connection/Connection.js').then((module) => ({ default: module.Connection })));
+const Pause = lazy(() => import('../features/pause/Pause.js').then((module) => ({ default: module.Pause })));
 const Outbox = lazy(() => import('../features/demo-outbox/Outbox.js').then((module) => ({ default: module.Outbox })));
 
 function initialLanguage(): Language {
@@ -110,21 +120,32 @@ function Routes() {
   if (path === '/reset') return capabilities.passwordReset ? <PasswordReset /> : <NotFound />;
   if (path === '/outbox') return cabinet.demo ? <Outbox /> : <NotFound />;
 
-  const signedInScreens: Record<string, boolean> = {
-    '/': true,
-    '/services': capabilities.services,
-    '/promise-pay': capabilities.promisePay,
-    '/payments': capabilities.payments,
-  };
-  if (!signedInScreens[path]) return <NotFound />;
+  // Where the acquirer sends the subscriber back: /top-up/<the top-up's id>.
+  const topUpReturn = /^\/top-up\/([0-9a-f-]{36})$/.exec(path);
+  if (!topUpReturn && !screenShown(path, capabilities)) return <NotFound />;
   if (!dashboard) return dashboardError ? <DashboardUnavailable /> : <SignIn />;
+  if (topUpReturn) return <TopUpReturn id={topUpReturn[1]!} />;
   switch (path) {
+    case '/top-up':
+      return <TopUp />;
     case '/services':
       return <Services />;
     case '/promise-pay':
       return <PromisePay />;
     case '/payments':
       return <Payments />;
+    case '/more':
+      return <More />;
+    case '/support':
+      return <Support />;
+    case '/notices':
+      return <Notices />;
+    case '/history':
+      return <History />;
+    case '/connection':
+      return <Connection />;
+    case '/pause':
+      return <Pause />;
     default:
       return <Dashboard />;
   }
@@ -162,23 +183,45 @@ function Banners() {
   );
 }
 
+/** 24 px outline icons for the bottom bar; the label beside each says what it is. */
+const ICONS: Record<string, string> = {
+  home: 'M3 11 12 4l9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
+  topUp: 'M3 7h18v12H3zM3 11h18M12 3v6m-3-3h6',
+  services: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z',
+  history: 'M12 7v5l3 2M3.5 12a8.5 8.5 0 1 0 2.5-6L3 9M3 4v5h5',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+};
+
+function NavIcon({ name }: { name: string }) {
+  return (
+    <svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d={ICONS[name]} />
+    </svg>
+  );
+}
+
+/** The bottom bar: Home · Top up · Services · History · More, each only where its screen exists. */
 function Navigation() {
   const { m } = useI18n();
   const { path } = useLocation();
   const { cabinet, dashboard } = useCabinet();
   if (!cabinet || !dashboard) return null;
+  const { capabilities } = cabinet;
+  const history = screenShown('/history', capabilities) ? '/history' : '/payments';
   const items = [
-    { to: '/', label: m.navHome, shown: true },
-    { to: '/services', label: m.navServices, shown: cabinet.capabilities.services },
-    { to: '/promise-pay', label: m.navPromisePay, shown: cabinet.capabilities.promisePay },
-    { to: '/payments', label: m.navPayments, shown: cabinet.capabilities.payments },
-  ].filter((item) => item.shown);
+    { to: '/', icon: 'home', label: m.navHome },
+    { to: '/top-up', icon: 'topUp', label: m.navTopUp },
+    { to: '/services', icon: 'services', label: m.navServices },
+    { to: history, icon: 'history', label: m.navHistory },
+    { to: '/more', icon: 'more', label: m.navMore },
+  ].filter((item) => screenShown(item.to, capabilities));
   return (
     <nav className="tabs" aria-label={m.mainNavigation}>
       <ul>
         {items.map((item) => (
           <li key={item.to}>
             <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+              <NavIcon name={item.icon} />
               {item.label}
             </Link>
           </li>
@@ -218,38 +261,14 @@ function Header() {
   );
 }
 
-function Settings({
-  language,
-  onLanguage,
-  theme,
-  onTheme,
-}: {
-  language: Language;
-  onLanguage(language: Language): void;
-  theme: ThemePreference;
-  onTheme(theme: ThemePreference): void;
-}) {
+/** Before sign-in the language and appearance sit under the form; afterwards they are in More. */
+function Settings() {
   const { m } = useI18n();
+  const { dashboard } = useCabinet();
+  if (dashboard) return null;
   return (
-    <footer className="settings" aria-label={m.settings}>
-      <label>
-        {m.language}
-        <select value={language} onChange={(event) => isLanguage(event.target.value) && onLanguage(event.target.value)}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {languageName(code)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {m.theme}
-        <select value={theme} onChange={(event) => onTheme(event.target.value as ThemePreference)}>
-          <option value="system">{m.themeSystem}</option>
-          <option value="light">{m.themeLight}</option>
-          <option value="dark">{m.themeDark}</option>
-        </select>
-      </label>
+    <footer className="page-settings" aria-label={m.settings}>
+      <PreferencesForm />
     </footer>
   );
 }
@@ -279,21 +298,25 @@ export function App() {
     setTheme(next);
   };
 
+  const preferences = { language, chooseLanguage, theme, chooseTheme };
+
   return (
     <I18nContext.Provider value={i18n}>
-      <CabinetContext.Provider value={cabinetState}>
-        <Header />
-        <Banners />
-        <main id="main">
-          <ScreenBoundary key={path}>
-            <Suspense fallback={<Loading />}>
-              <Routes />
-            </Suspense>
-          </ScreenBoundary>
-        </main>
-        <Navigation />
-        <Settings language={language} onLanguage={chooseLanguage} theme={theme} onTheme={chooseTheme} />
-      </CabinetContext.Provider>
+      <PreferencesContext.Provider value={preferences}>
+        <CabinetContext.Provider value={cabinetState}>
+          <Header />
+          <Banners />
+          <main id="main">
+            <ScreenBoundary key={path}>
+              <Suspense fallback={<Loading />}>
+                <Routes />
+              </Suspense>
+            </ScreenBoundary>
+          </main>
+          <Navigation />
+          <Settings />
+        </CabinetContext.Provider>
+      </PreferencesContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly retryAfter: number | null = null,
     /** The field the error belongs to, e.g. ["me"]. */
     readonly path: readonly (string | number)[] = [],
+    /** A machine-readable why beside NOT_ALLOWED, e.g. PASSWORD_REQUIRED. */
+    readonly reason: string | null = null,
   ) {
     super(message);
   }
@@ -32,7 +34,7 @@ interface PersistedDocument {
 interface WireError {
   message?: unknown;
   path?: unknown;
-  extensions?: { code?: unknown; retryAfter?: unknown };
+  extensions?: { code?: unknown; retryAfter?: unknown; reason?: unknown };
 }
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -54,7 +56,8 @@ function toApiError(wire: WireError): ApiError {
   const code = isErrorCode(wire.extensions?.code) ? wire.extensions.code : 'UNKNOWN';
   const retryAfter = typeof wire.extensions?.retryAfter === 'number' ? wire.extensions.retryAfter : null;
   const path = Array.isArray(wire.path) ? (wire.path as (string | number)[]) : [];
-  return new ApiError(code, typeof wire.message === 'string' ? wire.message : '', retryAfter, path);
+  const reason = typeof wire.extensions?.reason === 'string' ? wire.extensions.reason : null;
+  return new ApiError(code, typeof wire.message === 'string' ? wire.message : '', retryAfter, path, reason);
 }
 
 /** The id the BFF knows the document by ("sha256:…"). */

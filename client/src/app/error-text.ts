@@ -26,6 +26,10 @@ export function errorText(t: I18n, error: ApiError): string {
       return t.m.errorUpstreamUnavailable;
     case 'UPSTREAM_ERROR':
       return t.m.errorUpstreamError;
+    case 'STORE_UNAVAILABLE':
+      return t.m.errorStoreUnavailable;
+    case 'INTERNAL_ERROR':
+      return t.m.errorInternal;
     case 'NETWORK':
       return t.m.errorNetwork;
     case 'UNKNOWN':

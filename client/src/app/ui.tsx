@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { useCabinet } from './cabinet-state.js';
 import { hasNavigated } from './router.js';
@@ -50,6 +50,23 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
   );
 }
 
+type PasswordFieldProps = Omit<FieldProps, 'type'> & { autoComplete: 'current-password' | 'new-password' };
+
+/** A password with its "Show password" switch; `autoComplete` tells a password manager to fill it or to save a new one. */
+export function PasswordField(props: PasswordFieldProps) {
+  const { m } = useI18n();
+  const [shown, setShown] = useState(false);
+  return (
+    <>
+      <Field {...props} type={shown ? 'text' : 'password'} />
+      <label className="check">
+        <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
+        {m.showPassword}
+      </label>
+    </>
+  );
+}
+
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
 /** A message in the page. Errors interrupt a screen reader; everything else waits its turn. */
@@ -66,13 +83,16 @@ interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   busy: boolean;
-  error: string | null;
+  /** What went wrong with the last try, shown above the buttons. */
+  error: ReactNode;
+  /** The billing said no: trying again changes nothing, so the one button left is OK. */
+  refused?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
 /** Asks before a change; the native modal dialog keeps the focus inside and closes on Escape. */
-export function ConfirmDialog({ title, children, confirmLabel, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, busy, error, refused = false, onConfirm, onCancel }: ConfirmDialogProps) {
   const { m } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -93,14 +113,22 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, error, onCo
     >
       <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
-      {error && <Notice tone="error">{error}</Notice>}
+      {typeof error === 'string' ? <Notice tone="error">{error}</Notice> : error}
       <div className="actions">
-        <button type="button" className="button primary" onClick={onConfirm} disabled={busy} aria-busy={busy}>
-          {confirmLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          {m.cancel}
-        </button>
+        {refused ? (
+          <button type="button" className="button primary" onClick={onCancel}>
+            {m.ok}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button primary" onClick={onConfirm} disabled={busy} aria-busy={busy}>
+              {confirmLabel}
+            </button>
+            <button type="button" className="button" onClick={onCancel} disabled={busy}>
+              {m.cancel}
+            </button>
+          </>
+        )}
       </div>
     </dialog>
   );

@@ -25,6 +25,12 @@ export const PROCEDURES = {
   CLN_FIN_OPER: ['SUID', 'USER_ID', 'DATEL', 'DATEH', 'FINANCE_IN', 'OP_TYPE_IN', 'ID', 'END_USER', 'FIN_USER', 'PARENT_ID_IN'],
   CLN_USR_USLUGA_EDIT: ['SUID', 'ID', 'USER_ID', 'USLUGA_ID', 'ENABLED', 'CREATE_DATE', 'NEXT_DATE', 'COUNTT', 'UK', 'COMMENT', 'EQUIPMENT_ID', 'SIP_ID'],
   WEB_USER_PROMISE_PAY: ['SUID', 'USER_ID', 'PROMISE_PAY', 'HOST'],
+  /**
+   * [known] Money onto the balance: the vendor's page lists SUID, USER_ID, OP_DATE, SUMMA, DESCR
+   * (varchar 255), NUMBER (varchar 10, "any"), then the operation type (2, income) and a required
+   * empty parameter, both unnamed; OP_TYPE and RESERVED are our names for them.
+   */
+  CLN_FIN_OPER_ADD: ['SUID', 'USER_ID', 'OP_DATE', 'SUMMA', 'DESCR', 'NUMBER', 'OP_TYPE', 'RESERVED'],
   /** [inferred] The catalogue of services, named like CLN_HOME_LIST and CLN_SWITCH_LIST; P_ID null lists all. */
   CLN_USLUGA_LIST: ['SUID', 'P_ID'],
   /** [inferred] The subscriber's service bindings, the rows CLN_USR_USLUGA_EDIT writes. */

@@ -3,6 +3,7 @@
  * BFF signs in with, and the subscribers. `demoSeed` is the demo `npm start` shows; tests build their
  * own with `carbonLegacySeed()`.
  */
+import { addDays } from '../../../shared/dates.js';
 
 /** A row of the service catalogue (CLN_USLUGA_LIST). */
 export interface LegacyServiceSeed {
@@ -48,6 +49,14 @@ export interface LegacyAccountSeed {
   frozenUntil: string | null;
   phone: string | null;
   email: string | null;
+  /** IP, dotted; null when the account has none (IP 0). */
+  ip: string | null;
+  /** MAC; null when none. */
+  mac: string | null;
+  /** LOGGED: a session on the NAS now. */
+  online: boolean;
+  /** CREATE_DATE, YYYY-MM-DD. */
+  connectedSince: string;
   connectedServiceIds: number[];
   promisePay: { amount: string; until: string } | null;
   operations: LegacyOperationSeed[];
@@ -126,6 +135,10 @@ export class LegacySeedBuilder {
       frozenUntil: null,
       phone: '+79161234567',
       email: null,
+      ip: `10.30.${Math.floor(userId / 256) % 256}.${userId % 256}`,
+      mac: `00:1a:2b:3c:${hex(Math.floor(userId / 256) % 256)}:${hex(userId % 256)}`,
+      online: true,
+      connectedSince: '2019-03-01',
       connectedServiceIds: [],
       promisePay: null,
       operations: [],
@@ -148,7 +161,7 @@ export function carbonLegacySeed(): LegacySeedBuilder {
 
 /** The demo: one account per situation the cabinet handles. `today` is YYYY-MM-DD. */
 export function demoSeed(today: string): LegacySeed {
-  const day = (offset: number, time: string) => `${shiftDate(today, offset)} ${time}`;
+  const day = (offset: number, time: string) => `${addDays(today, offset)} ${time}`;
   return carbonLegacySeed()
     .subscriber({
       login: 'ivanov',
@@ -185,14 +198,11 @@ export function demoSeed(today: string): LegacySeed {
       description: 'On a voluntary pause until next week',
       fullName: 'Мельник Ирина Олеговна',
       balance: '150.00',
-      frozenUntil: shiftDate(today, 7),
+      frozenUntil: addDays(today, 7),
       phone: null,
       email: 'irina.melnik@example.com',
     })
     .build();
 }
 
-/** A calendar date moved by whole days; YYYY-MM-DD in and out. */
-export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+const hex = (byte: number) => byte.toString(16).padStart(2, '0');

@@ -1,13 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
-import { toMinorUnits } from '../../../shared/money.js';
+import { addDays, ymd } from '../../../shared/dates.js';
+import { toMinorUnits, type Money } from '../../../shared/money.js';
+import { creditCallFailure, CreditNotSent, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
 import { loginSchema, passwordSchema } from '../../../shared/validation.js';
 import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
 import { parseUpstreamShape } from '../upstream.js';
 import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
 import type {
+  PauseInfo,
+  PausePeriod,
+  Announcement,
   BillingIdentity,
   Capabilities,
+  Charge,
   PasswordResetStart,
   Payment,
   PromisePay,
@@ -16,10 +22,12 @@ import type {
   Spend,
   Subscriber,
   SupportContacts,
+  Ticket,
+  TicketMessage,
 } from '../../domain/types.js';
-import { addDays, localDate } from '../carbon5/mapper.js';
+import { dottedDate } from '../carbon-dates.js';
 import { CarbonLegacyClient, type CarbonLegacyClientOptions, type Procedure, type ProcedureArgs } from './client.js';
-import { bindingOf, dateArg, mapPayments, mapPromisePay, mapServices, mapSpends, mapSubscriber, PAYMENT_OP_TYPE, promisePayOffers } from './mapper.js';
+import { bindingOf, CHARGE_OP_TYPE, mapCharges, mapPayments, mapPromisePay, mapServices, mapSpends, mapSubscriber, PAYMENT_OP_TYPE, promisePayOffers } from './mapper.js';
 import {
   authLoginRow,
   billingReason,
@@ -56,6 +64,12 @@ const CAPABILITIES: Capabilities = {
   passwordReset: false,
   pushToken: true,
   payments: true,
+  charges: true,
+  invoices: false,
+  traffic: false,
+  tickets: false,
+  announcements: false,
+  pause: false,
 };
 
 const DEFAULT_PROMISE_PAY_DAYS = 3;
@@ -111,15 +125,26 @@ export class CarbonLegacyGateway implements BillingGateway {
     );
     if (found.length > 1) throw upstreamError(`carbon-legacy CLN_USR_FIND_2: ${found.length} accounts answer to one login`);
     const userId = found[0]?.id;
-    if (userId === undefined) throw invalidCredentials();
-
-    const [raw] = await this.rawRows('CLN_USR_GET', { SELECT_ID: userId });
-    if (raw === undefined) throw invalidCredentials();
+    // An unknown login costs the same two calls as a known one, so the answer's time tells nothing.
+    const [raw] = await this.rawRows('CLN_USR_GET', { SELECT_ID: userId ?? 0 });
+    if (userId === undefined || raw === undefined) throw invalidCredentials();
     const row = parseUpstreamShape('carbon-legacy CLN_USR_GET', usrGetRow, raw);
     const stored = parseUpstreamShape('carbon-legacy CLN_USR_GET', usrGetPassword, raw).gen_pwd;
     const passwordMatches = samePassword(password, stored);
     if (!passwordMatches || row.user_id !== userId || row.deleted === true || row.end_user === false || row.isStaff) throw invalidCredentials();
-    return { login: row.login, accountId: row.user_id };
+    return { login: row.login, accountId: row.user_id, secret: passwordFingerprint(row.user_id, stored) };
+  }
+
+  /** The account still exists and its stored password is the one the session was opened with. */
+  async verifySession(session: SubscriberSession): Promise<boolean> {
+    const userId = subscriberId(session);
+    const [raw] = await this.rawRows('CLN_USR_GET', { SELECT_ID: userId });
+    if (raw === undefined) return false;
+    const row = parseUpstreamShape('carbon-legacy CLN_USR_GET', usrGetRow, raw);
+    const stored = parseUpstreamShape('carbon-legacy CLN_USR_GET', usrGetPassword, raw).gen_pwd;
+    const fingerprint = session.identity.secret ?? '';
+    const expected = passwordFingerprint(userId, stored);
+    return row.user_id === userId && row.deleted !== true && fingerprint.length === expected.length && timingSafeEqual(Buffer.from(fingerprint), Buffer.from(expected));
   }
 
   async autoLogin(_clientIp: string): Promise<BillingIdentity | null> {
@@ -153,10 +178,17 @@ export class CarbonLegacyGateway implements BillingGateway {
     const rows = await this.shared(
       session,
       'CLN_FIN_OPER',
-      { USER_ID: userId, DATEL: dateArg(addDays(today, -PAY_LOG_DAYS)), DATEH: dateArg(addDays(today, 1)), OP_TYPE_IN: PAYMENT_OP_TYPE },
+      { USER_ID: userId, DATEL: dottedDate(addDays(today, -PAY_LOG_DAYS)), DATEH: dottedDate(addDays(today, 1)), OP_TYPE_IN: PAYMENT_OP_TYPE },
       finOperRow,
     );
     return mapPayments(rows, userId, this.currency);
+  }
+
+  /** CLN_FIN_OPER of the period, write-offs only (OP_TYPE_IN 1). */
+  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]> {
+    const userId = subscriberId(session);
+    const rows = await this.shared(session, 'CLN_FIN_OPER', { USER_ID: userId, DATEL: dottedDate(from), DATEH: dottedDate(addDays(to, 1)), OP_TYPE_IN: CHARGE_OP_TYPE }, finOperRow);
+    return mapCharges(rows, userId, this.currency);
   }
 
   /** api.php keeps no contacts of the ISP. */
@@ -170,8 +202,7 @@ export class CarbonLegacyGateway implements BillingGateway {
     const row = await this.subscriberRow(session);
     const offer = promisePayOffers(row, this.today(), this.currency, this.promisePayDays).find((candidate) => candidate.id === offerId);
     if (!offer) throw notAllowed('This offer is no longer available. Please look at the offers again.');
-    const answer = await this.operator.execute('WEB_USER_PROMISE_PAY', { USER_ID: row.user_id, PROMISE_PAY: offer.amount.amount, HOST: AUDIT_NOTE });
-    session.forget();
+    const answer = await session.write(() => this.operator.execute('WEB_USER_PROMISE_PAY', { USER_ID: row.user_id, PROMISE_PAY: offer.amount.amount, HOST: AUDIT_NOTE }));
     if ('refused' in answer) throw notAllowed(billingReason(answer.refused));
   }
 
@@ -191,7 +222,7 @@ export class CarbonLegacyGateway implements BillingGateway {
     if (service.summa !== null && (toMinorUnits(row.balance) ?? 0n) < (toMinorUnits(service.summa) ?? 0n)) {
       throw notAllowed('There is not enough money on the account to connect this service.');
     }
-    const answer = await this.operator.execute('CLN_USR_USLUGA_EDIT', {
+    const answer = await session.write(() => this.operator.execute('CLN_USR_USLUGA_EDIT', {
       ID: null,
       USER_ID: row.user_id,
       USLUGA_ID: uslugaId,
@@ -199,8 +230,7 @@ export class CarbonLegacyGateway implements BillingGateway {
       COUNTT: 1,
       UK: 1,
       COMMENT: AUDIT_NOTE,
-    });
-    session.forget();
+    }));
     if ('refused' in answer) throw notAllowed(billingReason(answer.refused));
     return this.serviceNow(session, uslugaId);
   }
@@ -219,14 +249,13 @@ export class CarbonLegacyGateway implements BillingGateway {
     const binding = bindingOf(service, bindings);
     if (!binding) throw notAllowed('This service is not connected.');
     if (service.web_allow_disable !== true) throw notAllowed('This service cannot be disconnected in the cabinet. Please contact your provider.');
-    const answer = await this.operator.execute('CLN_USR_USLUGA_EDIT', {
+    const answer = await session.write(() => this.operator.execute('CLN_USR_USLUGA_EDIT', {
       ID: binding.id,
       USER_ID: binding.user_id,
       USLUGA_ID: uslugaId,
       UK: 2,
       COMMENT: AUDIT_NOTE,
-    });
-    session.forget();
+    }));
     if ('refused' in answer) throw notAllowed(billingReason(answer.refused));
     return this.serviceNow(session, uslugaId);
   }
@@ -237,6 +266,74 @@ export class CarbonLegacyGateway implements BillingGateway {
 
   async confirmPasswordReset(_reset: PasswordResetStart, _code: string, _newPassword: string): Promise<void> {
     throw notSupported('Password reset');
+  }
+
+  /** The old XML API has no support conversations: the PWA shows the ISP's contacts instead. */
+  async getTickets(_session: SubscriberSession): Promise<Ticket[]> {
+    throw notSupported('Support conversations');
+  }
+
+  async getTicketMessages(_session: SubscriberSession, _ticketId: string): Promise<TicketMessage[]> {
+    throw notSupported('Support conversations');
+  }
+
+  async createTicket(): Promise<Ticket> {
+    throw notSupported('Support conversations');
+  }
+
+  async replyToTicket(): Promise<void> {
+    throw notSupported('Support conversations');
+  }
+
+  /** No notices of its own: only the cabinet's. */
+  async getAnnouncements(_session: SubscriberSession): Promise<Announcement[]> {
+    return [];
+  }
+
+  async markAnnouncementsRead(_session: SubscriberSession): Promise<void> {}
+
+  /**
+   * CLN_FIN_OPER_ADD, an income (type 2) of `amount` today, with our order id in DESCR and its
+   * first ten characters in NUMBER (varchar 10), so an operator finds the payment in Carbon. The
+   * operator's session is opened first: a failure there means nothing was sent.
+   */
+  async creditTopUp(account: CreditedAccount, amount: Money, orderId: string): Promise<CreditReceipt> {
+    if (!CARBON_PK.test(account.accountId)) throw new CreditRefused('the account id is not a Carbon USER_ID');
+    try {
+      await this.operator.ready();
+    } catch (error) {
+      throw new CreditNotSent(error instanceof Error ? error.message : 'the operator session did not open', { cause: error });
+    }
+    let answer: ApiPhpAnswer;
+    try {
+      answer = await this.operator.execute('CLN_FIN_OPER_ADD', {
+        USER_ID: account.accountId,
+        OP_DATE: timestampArg(this.clock()),
+        SUMMA: amount.amount,
+        DESCR: `Abonent top-up ${orderId}`,
+        NUMBER: orderId.replace(/-/g, '').slice(0, 10),
+        OP_TYPE: Number(PAYMENT_OP_TYPE),
+        RESERVED: null,
+      });
+    } catch (error) {
+      throw creditCallFailure(error);
+    }
+    if ('refused' in answer) throw new CreditRefused(`Carbon: ${billingReason(answer.refused)}`);
+    const id = answer.rows[0]?.id;
+    return { reference: typeof id === 'string' || typeof id === 'number' ? String(id) : null };
+  }
+
+  /** api.php has no procedure for a voluntary block. */
+  async getPause(_session: SubscriberSession): Promise<PauseInfo> {
+    throw notSupported('Pausing the service');
+  }
+
+  async startPause(_session: SubscriberSession, _period: PausePeriod): Promise<void> {
+    throw notSupported('Pausing the service');
+  }
+
+  async endPause(_session: SubscriberSession): Promise<void> {
+    throw notSupported('Pausing the service');
   }
 
   /** api.php keeps no push tokens; the BFF's own registry has them. */
@@ -256,8 +353,9 @@ export class CarbonLegacyGateway implements BillingGateway {
     return this.client.close();
   }
 
+  /** Today in the BFF's zone, which is taken as the billing's. */
   private today(): string {
-    return localDate(this.clock());
+    return ymd(this.clock());
   }
 
   /** The session's subscriber as CLN_USR_GET has them; an account that is gone ends the session. */
@@ -332,6 +430,11 @@ class OperatorSession {
     return retried;
   }
 
+  /** Opens the operator's session unless one is open. */
+  async ready(): Promise<void> {
+    await this.current();
+  }
+
   private current(): Promise<string> {
     this.session ??= this.open();
     return this.session.suid;
@@ -372,6 +475,12 @@ interface OpenedSession {
   value?: string;
 }
 
+/** "dd.mm.yyyy hh:mm:ss" in local time, as api.php takes a timestamp. */
+function timestampArg(now: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(now.getDate())}.${two(now.getMonth() + 1)}.${now.getFullYear()} ${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}`;
+}
+
 /** The session's USER_ID; a session that holds anything else was tampered with, and ends before any request. */
 function subscriberId(session: SubscriberSession): string {
   const userId = session.identity.accountId;
@@ -386,6 +495,14 @@ function carbonPk(id: string): string {
 }
 
 /** Both sides hashed to one length first, so neither the comparison nor its length tells anything. An empty GEN_PWD matches nothing. */
+/**
+ * What the session keeps of the account's stored password, to notice a change: a one-way digest
+ * bound to the account, never the password itself.
+ */
+function passwordFingerprint(userId: string, stored: string): string {
+  return createHash('sha256').update(`abonent session ${userId}\u0000${stored}`, 'utf8').digest('hex');
+}
+
 function samePassword(typed: string, stored: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
   return timingSafeEqual(digest(typed), digest(stored)) && stored !== '';

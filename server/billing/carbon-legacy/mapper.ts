@@ -1,10 +1,12 @@
 import { fromMinorUnits, money, toMinorUnits } from '../../../shared/money.js';
-import type { AccountStatus, Payment, PromisePay, PromisePayOffer, Service, Spend, Subscriber, Tariff } from '../../domain/types.js';
-import { carbonInstant } from '../carbon5/responses.js';
+import type { AccountStatus, Charge, Payment, PromisePay, PromisePayOffer, Service, Spend, Subscriber, Tariff } from '../../domain/types.js';
+import { carbonInstant } from '../carbon-dates.js';
 import type { FinOperRow, UslugaRow, UsrGetRow, UsrUslugaRow } from './responses.js';
 
 /** FIN_OPER's OP_TYPE for money paid in ("2 - тип операции(приход)", CLN_FIN_OPER_ADD). [known] */
 export const PAYMENT_OP_TYPE = '2';
+/** FIN_OPER's OP_TYPE for money written off. [inferred: the other type CLN_FIN_OPER_ADD knows] */
+export const CHARGE_OP_TYPE = '1';
 /** The month daysLeft counts in: Carbon charges the monthly fee a day at a time. [inferred] */
 const DAYS_IN_A_MONTH = 30n;
 
@@ -49,7 +51,19 @@ function tariff(row: UsrGetRow, currency: string): Tariff | null {
   const name = tariffName(row);
   if (name === null) return null;
   const fee = row.abonent_pay === null ? null : money(row.abonent_pay, currency);
-  return { name, fee, period: fee === null ? null : 'MONTH', speedIn: null, speedOut: null };
+  return { name, fee, period: fee === null ? null : 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null };
+}
+
+/**
+ * An IPv4 address from Firebird's INTEGER, which holds it as a signed 32-bit number in network
+ * order ("169090600" is 10.20.30.40, "-1062731775" is 192.168.0.1); 0, empty or out of range is none.
+ */
+export function ipv4FromInteger(value: string | null): string | null {
+  if (value === null) return null;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number === 0 || number < -(2 ** 31) || number >= 2 ** 32) return null;
+  const unsigned = number >>> 0;
+  return [24, 16, 8, 0].map((shift) => (unsigned >>> shift) & 255).join('.');
 }
 
 export function mapSubscriber(row: UsrGetRow, today: string, currency: string): Subscriber {
@@ -68,9 +82,25 @@ export function mapSubscriber(row: UsrGetRow, today: string, currency: string): 
     daysLeft: daysLeft(row, status),
     paidUntil: null,
     amountToPay: null,
+    recommendedToPay: null,
+    nextChargeOn: null,
+    pausedUntil: null,
     address: null,
     phone: row.sms,
     email: row.email,
+    ipAddresses: [ipv4FromInteger(row.ip)].filter((ip) => ip !== null),
+    macAddresses: row.mac === null ? [] : [row.mac],
+    creditUntil: null,
+    nextTariffFrom: null,
+    contractDate: null,
+    connectedSince: row.create_date,
+    lastSeenOnline: null,
+    online: row.logged,
+    trafficThisMonth: null,
+    discountPercent: null,
+    legalEntity: null,
+    bonusPoints: null,
+    paymentId: row.contract_number,
   };
 }
 
@@ -149,8 +179,19 @@ export function mapPayments(rows: readonly FinOperRow[], userId: string, currenc
   return payments.sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** A Firebird date argument, dd.mm.yyyy. */
-export function dateArg(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}.${month}.${year}`;
+/**
+ * Write-offs newest first, as positive amounts: FIN_OPER keeps them negative. A positive row of the
+ * same type gives money back (a storno) and shows as a negative charge. Carbon does not say what a
+ * row was for beyond its text, so every one is OTHER.
+ */
+export function mapCharges(rows: readonly FinOperRow[], userId: string, currency: string): Charge[] {
+  const charges: Charge[] = [];
+  for (const row of rows) {
+    if ((row.user_id !== null && row.user_id !== userId) || row.op_type !== CHARGE_OP_TYPE) continue;
+    const date = carbonInstant(row.op_date);
+    const units = minor(row.summa) ?? 0n;
+    if (date === null || units === 0n) continue;
+    charges.push({ date, amount: { amount: fromMinorUnits(-units), currency }, name: row.descr ?? '', kind: 'OTHER', note: null });
+  }
+  return charges.sort((a, b) => b.date.localeCompare(a.date));
 }

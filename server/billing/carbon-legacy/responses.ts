@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toDecimal } from '../../../shared/money.js';
 import { upstreamError } from '../../domain/errors.js';
 import { parseUpstreamShape } from '../upstream.js';
-import { datePart } from '../carbon5/responses.js';
+import { optionalDate } from '../carbon-dates.js';
 
 /*
  * What Carbon's legacy api.php answers, as zod schemas. It runs a Firebird stored procedure and
@@ -154,11 +154,6 @@ const optionalMoney = z
   .nullish()
   .transform((value) => (value == null || value.trim() === '' ? null : toDecimal(value)));
 
-/** A timestamp or date ("2025-01-31 23:59:59"); its calendar date, or null. */
-const optionalDate = z
-  .string()
-  .nullish()
-  .transform((value) => datePart(value));
 
 // ---------------------------------------------------------------------------------------------
 // Procedures
@@ -194,6 +189,13 @@ export const usrGetRow = z
     email: text,
     sms: text,
     contract_number: text,
+    /** IP INTEGER: the address as a signed 32-bit number, 0 or empty when none. [known: the vendor's list of outputs] */
+    ip: optionalPk,
+    mac: text,
+    /** LOGGED: 1 while the account has a session on the NAS. [inferred from the name] */
+    logged: flag,
+    /** CREATE_DATE, the day the account was made. */
+    create_date: optionalDate,
     balance: requiredMoney,
     enabled: flag,
     deleted: flag,

@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { addDays } from '../../../shared/dates.js';
 import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
-import type { BillingSimulator, DemoLogin, DemoMessage } from '../simulator.js';
-import { createTestPki, type ClientTls, type TestPki } from './certificates.js';
-import { demoSeed, shiftDate, type LegacyAccountSeed, type LegacySeed, type LegacyServiceSeed } from './demo-data.js';
+import { datePart } from '../carbon-dates.js';
+import { sendAnswer, SimulatorServer, SLOW_ANSWER_MS, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
+import type { ClientTls } from './certificates.js';
+import { createTestPki, type TestPki } from './test-pki.js';
+import { demoSeed, type LegacyAccountSeed, type LegacySeed, type LegacyServiceSeed } from './demo-data.js';
 
 /**
  * A Carbon billing of the 4.x line on loopback: the cashier web server's api.php over HTTPS, which
@@ -16,19 +18,16 @@ import { demoSeed, shiftDate, type LegacyAccountSeed, type LegacySeed, type Lega
  * responses.ts marks the same shapes [inferred].
  */
 
-export interface CarbonLegacySimulatorOptions {
+export interface CarbonLegacySimulatorOptions extends SimulatorServerOptions {
   seed?: LegacySeed;
   /** The CA, server and client certificates; a fresh set when absent. */
   pki?: TestPki;
   /** An operator SUID unused this long expires. */
   operatorSessionTtlMs?: number;
-  host?: string;
-  port?: number;
-  now?: () => Date;
 }
 
 /** A broken billing, for tests: a PHP warning instead of XML, an answer later than any timeout, or HTTP 500. */
-export type CarbonLegacyFault = null | 'garbage' | 'slow' | 'http500';
+export type CarbonLegacyFault = 'garbage' | 'slow' | 'http500';
 
 export interface LegacyAccountState extends LegacyAccountSeed {
   bindings: { id: number; serviceId: number }[];
@@ -65,13 +64,12 @@ const ARITY: Record<string, number> = {
   CLN_FIN_OPER: 10,
   CLN_USR_USLUGA_EDIT: 12,
   WEB_USER_PROMISE_PAY: 4,
+  CLN_FIN_OPER_ADD: 8,
   CLN_USLUGA_LIST: 2,
   CLN_USR_USLUGA_LIST: 2,
 };
 
 const DEFAULT_OPERATOR_SESSION_TTL_MS = 30 * 60 * 1000;
-/** Longer than any client timeout; `close()` cuts it short. */
-const SLOW_ANSWER_MS = 120_000;
 
 type Row = Record<string, string | number | null>;
 type Args = (string | null)[];
@@ -79,30 +77,24 @@ type Outcome = { rows: Row[] } | { error: string };
 
 class ProcedureError extends Error {}
 
-export class CarbonLegacySimulator implements BillingSimulator {
+export class CarbonLegacySimulator extends SimulatorServer<CarbonLegacyFault> {
   readonly demoLogins: readonly DemoLogin[];
   readonly operator: { login: string; password: string };
-  private server: Server | undefined;
-  private address = '';
-  private fault: CarbonLegacyFault = null;
   private faultyProcedure: string | undefined;
   private readonly accounts: LegacyAccountState[];
   private readonly services: LegacyServiceSeed[];
   private readonly promiseRules: LegacySeed['promiseRules'];
   private readonly operatorSessions = new Map<string, number>();
   private readonly received: ApiPhpRequest[] = [];
-  private readonly callCounts: Record<string, number> = {};
   private refused = 0;
   private expireOn: string | undefined;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly now: () => Date;
   private readonly sessionTtlMs: number;
 
   constructor(
     private readonly pki: TestPki,
-    private readonly options: CarbonLegacySimulatorOptions = {},
+    options: CarbonLegacySimulatorOptions = {},
   ) {
-    this.now = options.now ?? (() => new Date());
+    super(options);
     this.sessionTtlMs = options.operatorSessionTtlMs ?? DEFAULT_OPERATOR_SESSION_TTL_MS;
     const seed = structuredClone(options.seed ?? demoSeed(this.today()));
     this.operator = seed.operator;
@@ -124,19 +116,9 @@ export class CarbonLegacySimulator implements BillingSimulator {
       .map(({ login, password, description }) => ({ login, password, description }));
   }
 
-  get url(): string {
-    if (!this.address) throw new Error('The Carbon legacy simulator is not listening');
-    return this.address;
-  }
-
   /** What a client of this billing presents and trusts: the client certificate as a .pfx, and the CA. */
   get clientTls(): ClientTls {
     return { pfx: this.pki.client.pfx, passphrase: this.pki.client.passphrase, ca: this.pki.ca.cert };
-  }
-
-  /** How many times each procedure was run, faults included. */
-  get calls(): Readonly<Record<string, number>> {
-    return { ...this.callCounts };
   }
 
   /** TLS connections refused, e.g. for a missing or foreign client certificate. */
@@ -147,27 +129,6 @@ export class CarbonLegacySimulator implements BillingSimulator {
   /** Every request that reached api.php, in order. */
   requests(): ApiPhpRequest[] {
     return this.received.map((request) => ({ procedure: request.procedure, args: [...request.args] }));
-  }
-
-  async listen(): Promise<this> {
-    const server = createServer(
-      { key: this.pki.server.key, cert: this.pki.server.cert, ca: this.pki.ca.cert, requestCert: true, rejectUnauthorized: true },
-      (request, response) => this.handle(request, response),
-    );
-    server.on('tlsClientError', () => this.refused++);
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
-    });
-    const { address, port } = server.address() as AddressInfo;
-    this.address = `https://${address.includes(':') ? `[${address}]` : address}:${port}`;
-    return this;
-  }
-
-  /** The billing sends nothing: there is no password reset. */
-  outbox(): DemoMessage[] {
-    return [];
   }
 
   /** A copy of the account as the billing holds it now. */
@@ -186,26 +147,22 @@ export class CarbonLegacySimulator implements BillingSimulator {
   }
 
   /** Breaks every procedure, or only the one named. */
-  setFault(fault: CarbonLegacyFault, procedure?: string): void {
-    this.fault = fault;
+  override setFault(fault: CarbonLegacyFault | null, procedure?: string): void {
+    super.setFault(fault);
     this.faultyProcedure = procedure;
   }
 
-  async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+  // -------------------------------------------------------------------------------------------
+  // HTTPS
+
+  /** Admits only clients whose certificate the test CA signed, and counts the ones it turns away. */
+  protected override createServer(handler: RequestListener): Server {
+    const server = createServer({ key: this.pki.server.key, cert: this.pki.server.cert, ca: this.pki.ca.cert, requestCert: true, rejectUnauthorized: true }, handler);
+    server.on('tlsClientError', () => this.refused++);
+    return server;
   }
 
-  // -------------------------------------------------------------------------------------------
-  // HTTP
-
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  protected handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'https://carbon.invalid');
     if (url.pathname !== '/api.php' || request.method !== 'GET') return send(response, 404, 'text/html', Buffer.from('<h1>Not Found</h1>'));
     const procedure = url.searchParams.get('proc') ?? '';
@@ -216,7 +173,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
       this.expireOn = undefined;
       this.expireOperatorSessions();
     }
-    this.callCounts[procedure] = (this.callCounts[procedure] ?? 0) + 1;
+    this.countCall(procedure);
     switch (this.faultyProcedure === undefined || this.faultyProcedure === procedure ? this.fault : null) {
       case 'slow':
         return this.answerLate(response);
@@ -234,11 +191,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
   }
 
   private answerLate(response: ServerResponse): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      send(response, 504, 'text/html', Buffer.from('<h1>504 Gateway Timeout</h1>'));
-    }, SLOW_ANSWER_MS);
-    this.timers.add(timer);
+    this.later(SLOW_ANSWER_MS, () => send(response, 504, 'text/html', Buffer.from('<h1>504 Gateway Timeout</h1>')));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -271,6 +224,8 @@ export class CarbonLegacySimulator implements BillingSimulator {
         case 'WEB_USER_PROMISE_PAY':
           this.promisePay(integer(arg(2)), arg(3));
           return { rows: [] };
+        case 'CLN_FIN_OPER_ADD':
+          return { rows: [this.finOperAdd(args)] };
       }
       return { rows: [] };
     } catch (error) {
@@ -315,7 +270,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
         id: account.userId,
         parent_identify: 'Абоненты',
         identify: account.fullName,
-        ip: '10.20.30.40',
+        ip: account.ip ?? '',
         balance: account.balance,
         deleted: flag(account.deleted),
         end_user: flag(!account.group),
@@ -342,7 +297,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
       name: account.fullName,
       email: account.email,
       pull_id: 1,
-      ip: 169090600,
+      ip: account.ip === null ? 0 : firebirdIp(account.ip),
       net_size: 32,
       ostatok: account.balance,
       credit: '0.00',
@@ -363,15 +318,15 @@ export class CarbonLegacySimulator implements BillingSimulator {
       server: 0,
       psw: null,
       balance_buh: account.balance,
-      next_auto_acount: `${shiftDate(this.today(), 1)} 00:00:00`,
+      next_auto_acount: `${addDays(this.today(), 1)} 00:00:00`,
       auto_account_lock: 0,
       limit_lock: flag(account.blocked),
       allow_reconnect: 1,
       allow_internet_connect: flag(account.enabled && !account.blocked),
-      logged: 0,
+      logged: flag(account.online),
       disabled_date: null,
       abonent_pay: account.tariff.fee,
-      mac: '00:1a:2b:3c:4d:5e',
+      mac: account.mac,
       contract_number: account.contractNumber,
       plan_next_id: null,
       read_admin: 0,
@@ -386,15 +341,15 @@ export class CarbonLegacySimulator implements BillingSimulator {
       home_id: 14,
       a_home_number: 5,
       tarif_txt: `${account.tariff.id} ${account.tariff.name}`,
-      create_date: '2019-03-01',
+      create_date: account.connectedSince,
       sorm_admin: 0,
     };
   }
 
   private finOper(userId: number | null, from: string | null, to: string | null, type: number | null): Row[] {
     const account = this.accounts.find((candidate) => candidate.userId === userId);
-    const fromDay = from === null ? null : isoDay(from);
-    const toDay = to === null ? null : isoDay(to);
+    const fromDay = datePart(from);
+    const toDay = datePart(to);
     return (account?.operations ?? [])
       .filter((operation) => (fromDay === null || operation.date >= fromDay) && (toDay === null || operation.date < toDay) && (type === null || operation.type === type))
       .map((operation, index) => ({
@@ -416,7 +371,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
       usluga_id: binding.serviceId,
       enabled: 1,
       create_date: '2024-05-01 12:30:00',
-      next_date: `${shiftDate(this.today(), 1)} 00:00:00`,
+      next_date: `${addDays(this.today(), 1)} 00:00:00`,
       countt: 1,
       comment: null,
       sip_id: null,
@@ -449,6 +404,25 @@ export class CarbonLegacySimulator implements BillingSimulator {
     }
   }
 
+  /**
+   * Money onto the balance: an operation of type OP_TYPE (2 income) dated OP_DATE. What it returns
+   * is not documented; the new operation's ID is this simulator's choice. [inferred]
+   */
+  private finOperAdd(args: Args): Row {
+    const [, userId, opDate, summa, descr, , opType] = args;
+    const refuse = (number: number, name: string, text: string) => new ProcedureError(exception(number, name, text, 'CLN_FIN_OPER_ADD'));
+    const account = this.accounts.find((candidate) => candidate.userId === integer(userId ?? null) && !candidate.group);
+    if (!account) throw refuse(4, 'E_USER', CARBON_LEGACY_TEXTS.userNotFound);
+    const sum = summa === null || summa === undefined ? null : toMinorUnits(summa);
+    if (sum === null) throw new ProcedureError(`conversion error from string "${summa ?? ''}"`);
+    const type = integer(opType ?? null) === 1 ? 1 : 2;
+    const date = datePart(opDate?.slice(0, 10)) ?? this.today();
+    const time = /\d{2}:\d{2}:\d{2}/.exec(opDate ?? '')?.[0] ?? '00:00:00';
+    account.operations.unshift({ date: `${date} ${time}`, amount: fromMinorUnits(type === 2 ? sum : -sum), note: descr ?? '', type });
+    account.balance = fromMinorUnits(minor(account.balance) + (type === 2 ? sum : -sum));
+    return { id: account.userId * 1000 + account.operations.length };
+  }
+
   /** The web procedure applies the billing's own rules. [inferred] */
   private promisePay(userId: number | null, amount: string | null): void {
     const refuse = (number: number, name: string, text: string) => new ProcedureError(exception(number, name, text, 'WEB_USER_PROMISE_PAY'));
@@ -460,7 +434,7 @@ export class CarbonLegacySimulator implements BillingSimulator {
     if (!account.enabled) throw refuse(12, 'E_PROMISE_DISABLED', CARBON_LEGACY_TEXTS.promiseDisabled);
     if (account.promisePay && account.promisePay.until >= this.today()) throw refuse(13, 'E_PROMISE_ACTIVE', CARBON_LEGACY_TEXTS.promiseActive);
     if (sum > minor(this.promiseRules.maxAmount)) throw refuse(14, 'E_PROMISE_MAX', CARBON_LEGACY_TEXTS.promiseTooLarge(this.promiseRules.maxAmount));
-    const until = shiftDate(this.today(), this.promiseRules.days);
+    const until = addDays(this.today(), this.promiseRules.days);
     account.balance = fromMinorUnits(minor(account.balance) + sum);
     account.promisePay = { amount: fromMinorUnits(sum), until };
     account.blocked = false;
@@ -472,11 +446,6 @@ export class CarbonLegacySimulator implements BillingSimulator {
     const account = this.accounts.find((candidate) => candidate.login === login);
     if (!account) throw new Error(`No account ${login} in the Carbon legacy simulator`);
     return account;
-  }
-
-  private today(): string {
-    const now = this.now();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   }
 }
 
@@ -497,6 +466,10 @@ function stateOf(login: string, password: string): LegacyAccountState {
     enabled: true,
     blocked: false,
     frozenUntil: null,
+    ip: null,
+    mac: null,
+    online: false,
+    connectedSince: '2019-03-01',
     phone: null,
     email: null,
     connectedServiceIds: [],
@@ -549,9 +522,7 @@ function escapeXml(text: string): string {
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: Buffer): void {
-  if (response.destroyed) return;
-  response.writeHead(status, { 'content-type': contentType, 'content-length': body.length });
-  response.end(body);
+  sendAnswer(response, status, { 'content-type': contentType }, body);
 }
 
 /** Firebird's string-to-integer conversion: a malformed number is an error, as it is there. */
@@ -561,12 +532,11 @@ function integer(value: string | null): number | null {
   return Number(value);
 }
 
-/** "31.01.2025" or "2025-01-31" as "2025-01-31". */
-function isoDay(value: string): string | null {
-  const dotted = /^(\d{2})\.(\d{2})\.(\d{4})/.exec(value);
-  if (dotted) return `${dotted[3]}-${dotted[2]}-${dotted[1]}`;
-  return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
-}
 
 const flag = (value: boolean) => (value ? 1 : 0);
 const minor = (amount: string) => toMinorUnits(amount) ?? 0n;
+
+/** A dotted IPv4 address as Firebird's signed INTEGER holds it. */
+function firebirdIp(ip: string): number {
+  return ip.split('.').reduce((number, octet) => ((number << 8) | Number(octet)) | 0, 0);
+}

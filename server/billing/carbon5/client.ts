@@ -6,6 +6,8 @@ export interface CarbonClientOptions {
   url: string;
   /** The `web` context password (network['api.web.psw']); sent only when configured. */
   apiPassword?: string;
+  /** The `asr_fiscal` context's password (CARBON_FISCAL_PASSWORD), for booking payments; sent only with act_pay. */
+  fiscalPassword?: string;
   timeoutMs: number;
 }
 
@@ -22,7 +24,11 @@ export type CabinetMethod =
   | 'add_promise_pay'
   | 'get_pay_log'
   | 'reset_password'
-  | 'submit_password';
+  | 'submit_password'
+  | 'get_helpdesk_dialogs'
+  | 'get_helpdesk_comments'
+  | 'create_ticket'
+  | 'block_user';
 
 /**
  * The methods sent over system_api, as the vendor's system_api page shows them (plus get_user, which
@@ -31,7 +37,15 @@ export type CabinetMethod =
 const SYSTEM_API_METHODS: ReadonlySet<CabinetMethod> = new Set(['login', 'try_auto_login', 'get_user', 'user_info']);
 
 /** The methods that change nothing in Carbon, so a quick failure may be retried; the others are sent once. */
-const READ_METHODS: ReadonlySet<CabinetMethod> = new Set(['get_user', 'user_info', 'get_usluga_list', 'get_promise_pay_list', 'get_pay_log']);
+const READ_METHODS: ReadonlySet<CabinetMethod> = new Set([
+  'get_user',
+  'user_info',
+  'get_usluga_list',
+  'get_promise_pay_list',
+  'get_pay_log',
+  'get_helpdesk_dialogs',
+  'get_helpdesk_comments',
+]);
 
 /** One step of a REST v2 chain: method N and its arg N. */
 export interface RestCall {
@@ -73,8 +87,24 @@ export class CarbonClient {
     return parseJsonBody({ name }, response.body);
   }
 
+  /**
+   * GET /system_api/?format=json&context=asr_fiscal&model=Abonents&method1=asr_fiscal_manager.act_pay&arg1=<json>&psw=…:
+   * the payment systems' call that books a payment. Sent once, never repeated; the body as it came.
+   */
+  async actPay(arg: { contract_number: string; sum_in: string; pay_operator: string; pay_id_str: string; act: 'PAY' }): Promise<string> {
+    const url = new URL(this.systemApiUrl);
+    url.searchParams.set('format', 'json');
+    url.searchParams.set('context', 'asr_fiscal');
+    url.searchParams.set('model', 'Abonents');
+    url.searchParams.set('method1', 'asr_fiscal_manager.act_pay');
+    url.searchParams.set('arg1', JSON.stringify(arg));
+    url.searchParams.set('psw', this.options.fiscalPassword ?? '');
+    const response = await callUpstream({ name: 'carbon5 asr_fiscal_manager.act_pay', url, method: 'GET', timeoutMs: this.options.timeoutMs });
+    return response.body;
+  }
+
   /** POST /rest_api/v2/<Model>/ with method1/arg1/method2/arg2…; the result of the last call, or Carbon's refusal. */
-  async restV2(model: 'Users' | 'Abonents', calls: readonly RestCall[], options: { read?: boolean } = {}): Promise<RestAnswer> {
+  async restV2(model: 'Users' | 'Abonents' | 'ArchAccountStack', calls: readonly RestCall[], options: { read?: boolean } = {}): Promise<RestAnswer> {
     const name = `carbon5 ${model} ${calls.map((call) => call.method).join('+')}`;
     const form = new URLSearchParams();
     calls.forEach((call, index) => {

@@ -2,6 +2,7 @@
  * What the Carbon 5 simulator starts with: a catalogue of services and the subscribers' accounts.
  * `demoSeed` is the demo `npm start` shows; tests build their own with `carbonSeed()`.
  */
+import { addDays } from '../../../shared/dates.js';
 
 /** A row of Carbon's Usluga as the cabinet sees it. */
 export interface CarbonServiceSeed {
@@ -33,6 +34,27 @@ export interface CarbonPaymentSeed {
   note: string;
 }
 
+/** A message in a helpdesk ticket after its opening text. */
+export interface CarbonTicketCommentSeed {
+  id: number;
+  text: string;
+  /** "YYYY-MM-DD HH:MM:SS" */
+  at: string;
+  /** Written by the ISP's staff; otherwise by the subscriber. */
+  fromIsp: boolean;
+}
+
+/** A helpdesk ticket (get_helpdesk_dialogs) with its comments (get_helpdesk_comments). */
+export interface CarbonTicketSeed {
+  id: number;
+  subject: string;
+  text: string;
+  /** "YYYY-MM-DD HH:MM:SS" */
+  createdAt: string;
+  closed: boolean;
+  comments: CarbonTicketCommentSeed[];
+}
+
 /** One subscriber: a Users row (the login) and its Abonents row (the contract), flattened. */
 export interface CarbonAccountSeed {
   /** Users pk: what get_or_create_dynamic_session and reset_password's uid use. */
@@ -58,6 +80,13 @@ export interface CarbonAccountSeed {
   email: string | null;
   address: string;
   apartment: string | null;
+  /** Users.ip: the address the billing gives the connection; null when it gives none. */
+  ip: string | null;
+  /** Users.mac; null when none is bound. */
+  mac: string | null;
+  /** Abonents.contract_date and activate_date, YYYY-MM-DD. */
+  contractDate: string | null;
+  connectedSince: string | null;
   /** Addresses try_auto_login recognises as this subscriber's. */
   autoLoginIps: string[];
   /** Services get_usluga_list offers this subscriber, hidden ones included. */
@@ -68,6 +97,7 @@ export interface CarbonAccountSeed {
   promiseDebtLimit: string;
   promisePay: { amount: string; until: string } | null;
   payments: CarbonPaymentSeed[];
+  tickets: CarbonTicketSeed[];
 }
 
 export interface CarbonSeed {
@@ -126,6 +156,10 @@ export class CarbonSeedBuilder {
       email: null,
       address: 'м. Київ, вул. Хрещатик, 1',
       apartment: '5',
+      ip: `10.20.${Math.floor(userId / 256)}.${userId % 256}`,
+      mac: `00:1a:2b:00:${hex(Math.floor(userId / 256))}:${hex(userId % 256)}`,
+      contractDate: '2021-02-26',
+      connectedSince: '2021-03-01',
       autoLoginIps: [],
       serviceIds: this.services.map((service) => service.id),
       connectedServiceIds: [],
@@ -133,6 +167,7 @@ export class CarbonSeedBuilder {
       promiseDebtLimit: '500.00',
       promisePay: null,
       payments: [],
+      tickets: [],
       ...account,
     });
     return this;
@@ -149,7 +184,7 @@ export function carbonSeed(): CarbonSeedBuilder {
 
 /** The demo: one account per situation the cabinet handles. `today` is YYYY-MM-DD. */
 export function demoSeed(today: string): CarbonSeed {
-  const day = (offset: number, time = '10:15:00') => `${shiftDate(today, offset)} ${time}`;
+  const day = (offset: number, time = '10:15:00') => `${addDays(today, offset)} ${time}`;
   return carbonSeed()
     .subscriber({
       login: 'BILL0000101',
@@ -162,6 +197,29 @@ export function demoSeed(today: string): CarbonSeed {
       payments: [
         { date: day(-3, '09:41:12'), amount: '400.00', note: 'Приват24' },
         { date: day(-34, '18:02:55'), amount: '350.00', note: 'Термінал EasyPay' },
+      ],
+      tickets: [
+        {
+          id: 3101,
+          subject: 'Повільний інтернет увечері',
+          text: 'Добрий день! Щовечора після 20:00 швидкість падає до 5 Мбіт/с. Роутер перезавантажував.',
+          createdAt: day(-2, '20:41:05'),
+          closed: false,
+          comments: [
+            { id: 9101, text: 'Добрий вечір! Бачимо перевантаження на вашому вузлі. Майстер замінить обладнання завтра до 14:00.', at: day(-1, '09:12:40'), fromIsp: true },
+          ],
+        },
+        {
+          id: 3050,
+          subject: 'Рахунок для бухгалтерії',
+          text: 'Надішліть, будь ласка, акт звірки за минулий квартал на пошту.',
+          createdAt: day(-40, '11:03:00'),
+          closed: true,
+          comments: [
+            { id: 9050, text: 'Акт надіслали на taras@example.com.', at: day(-39, '15:30:00'), fromIsp: true },
+            { id: 9051, text: 'Отримав, дякую!', at: day(-39, '16:02:11'), fromIsp: false },
+          ],
+        },
       ],
     })
     .subscriber({
@@ -190,7 +248,7 @@ export function demoSeed(today: string): CarbonSeed {
       description: 'On a voluntary pause (frozen) for two weeks, with a tariff change booked',
       fullName: 'Мельник Ірина Олегівна',
       balance: '150.00',
-      frozen: { from: shiftDate(today, -3), to: shiftDate(today, 11) },
+      frozen: { from: addDays(today, -3), to: addDays(today, 11) },
       nextTariffName: FAST_TARIFF.name,
       phone: null,
       email: 'iryna.melnyk@example.com',
@@ -198,7 +256,4 @@ export function demoSeed(today: string): CarbonSeed {
     .build();
 }
 
-/** A calendar date moved by whole days; YYYY-MM-DD in and out. */
-export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+const hex = (byte: number) => byte.toString(16).padStart(2, '0');

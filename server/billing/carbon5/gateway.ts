@@ -1,10 +1,16 @@
 import type { z } from 'zod';
+import { addDays, ymd } from '../../../shared/dates.js';
 import { CabinetError, invalidCredentials, notAllowed, upstreamError } from '../../domain/errors.js';
+import { checkPauseRequest, checkPauseEnd } from '../../domain/pause-rules.js';
 import { parseUpstreamShape } from '../upstream.js';
-import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
+import type { Money } from '../../../shared/money.js';
+import { creditCallFailure, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
+import type { BillingGateway, SignInPasswordCheck, SubscriberSession } from '../../domain/gateway.js';
 import type {
+  Announcement,
   BillingIdentity,
   Capabilities,
+  Charge,
   PasswordResetStart,
   Payment,
   PromisePay,
@@ -13,32 +19,45 @@ import type {
   Spend,
   Subscriber,
   SupportContacts,
+  NewTicket,
+  PauseInfo,
+  PausePeriod,
+  Ticket,
+  TicketMessage,
 } from '../../domain/types.js';
+import { dottedDate } from '../carbon-dates.js';
 import { CarbonClient, type CabinetMethod, type CarbonClientOptions } from './client.js';
 import {
-  addDays,
-  cabinetDateArg,
-  localDate,
+  mapPause,
+  mapCharges,
   mapPayments,
   mapPromisePay,
   mapServices,
   mapSpends,
   mapSubscriber,
+  mapTicketMessages,
+  mapTickets,
   resetChannel,
+  ticketStatus,
+  type CarbonDialog,
 } from './mapper.js';
 import {
   carbonRefusal,
   dynamicSessionResult,
   getUserAnswer,
+  helpdeskCommentsAnswer,
+  helpdeskDialogsAnswer,
   isNotAuthorized,
   loginAnswer,
   messageAnswer,
   parseCabinetAnswer,
+  archAccountStackResult,
   payLogAnswer,
   promisePayListAnswer,
   resetPasswordAnswer,
   userInfoAnswer,
   uslugaListAnswer,
+  usersPasswordResult,
   type CabinetAnswer,
 } from './responses.js';
 
@@ -47,6 +66,10 @@ export interface Carbon5GatewayOptions extends CarbonClientOptions {
   currency: string;
   /** "Now", for today's date in status and days-left; tests fix it. */
   clock?: () => Date;
+  /** act_pay's pay_operator: the name card top-ups are booked under. */
+  payOperator?: string;
+  /** The longest pause a subscriber may book, in days. */
+  pauseMaxDays?: number;
 }
 
 const CAPABILITIES: Capabilities = {
@@ -59,32 +82,47 @@ const CAPABILITIES: Capabilities = {
   passwordReset: true,
   pushToken: true,
   payments: true,
+  charges: true,
+  invoices: false,
+  traffic: false,
+  tickets: true,
+  announcements: false,
+  pause: true,
 };
 
-/** How long a renewed suid answers for the dead one it replaced; see `freshSuid`. */
+/** How long a suid opened for a dead one serves the other calls that saw the same dead one; see `renewedSuid`. */
 const RENEWAL_REUSE_MS = 10_000;
 /** Carbon's rule for submit_password: "одинаковые пароли длиннее 6 символов". */
 const MIN_PASSWORD_LENGTH = 7;
 const PAY_LOG_DAYS = 365;
 const CARBON_PK = /^\d+$/;
+const DEFAULT_PAUSE_MAX_DAYS = 30;
 
 /**
- * The Carbon Billing 5 adapter. Every subscriber call carries the session's suid in arg1; when
- * Carbon answers "Необходимо авторизоваться" (the subscriber signed in elsewhere, which ends the old
- * suid), the adapter opens a fresh one with REST v2 get_or_create_dynamic_session, hands it to
- * `session.renew` and repeats that one call once. Repeating is safe for writes too: the refused call
- * did not run.
+ * The Carbon Billing 5 adapter. Every subscriber call carries the session's suid in arg1. Carbon ends
+ * a suid when the account signs in elsewhere (another device, Carbon's own cabinet, the notifier's
+ * operator-made suid), when its time runs out, and perhaps when the password changes. When Carbon
+ * answers "Необходимо авторизоваться", a session opened with a password reads the account's current
+ * password (REST v2 Users gen_pwd, with the `web` context's rights, on the server only) and compares
+ * it with the fingerprint the session keeps: the same password opens a new suid with
+ * get_or_create_dynamic_session and the call is sent again; another password, or none readable, ends
+ * the session. This is not the legacy "operator compares gen_pwd with the typed password" sign-in:
+ * signing in is Carbon's own login, and gen_pwd only tells whether a session's password still holds.
+ * A session opened by address keeps no password and ends with its suid.
  */
 export class Carbon5Gateway implements BillingGateway {
   readonly kind = 'carbon5' as const;
   readonly capabilities = CAPABILITIES;
+  readonly keepsPasswordFingerprint = true;
   readonly currency: string;
   private readonly client: CarbonClient;
   private readonly clock: () => Date;
+  private readonly payOperator: string;
+  private readonly pauseMaxDays: number;
   /**
-   * Renewals in flight or just done, by the suid they replace. Not a cache of subscriber data: it only
-   * stops the parallel calls of one request, all refused with the same dead suid, from opening one
-   * session each (each new suid would end the one before). Another instance never needs it.
+   * New suids by the dead one they replace, for a moment: the parallel requests of one session all
+   * see the same dead suid, and each new suid would end the one before. Not a cache of anything
+   * the subscriber reads.
    */
   private readonly renewals = new Map<string, { suid: Promise<string>; reusableUntil: number }>();
 
@@ -92,6 +130,8 @@ export class Carbon5Gateway implements BillingGateway {
     this.client = new CarbonClient(options);
     this.currency = options.currency;
     this.clock = options.clock ?? (() => new Date());
+    this.payOperator = options.payOperator ?? 'ABONENT';
+    this.pauseMaxDays = options.pauseMaxDays ?? DEFAULT_PAUSE_MAX_DAYS;
   }
 
   async login(login: string, password: string): Promise<BillingIdentity> {
@@ -107,6 +147,19 @@ export class Carbon5Gateway implements BillingGateway {
     const login = answer.value.user.login;
     if (login === null) throw upstreamError('carbon5 web_cabinet.try_auto_login: the answer names no login');
     return signedIn(answer.value, login);
+  }
+
+  /**
+   * A session opened with a password: the account's password is still that one (its suid may have
+   * ended meanwhile; the next call opens a new one). A session opened by address: its suid still
+   * answers user_info, the cheapest call, refused "Необходимо авторизоваться" when it ended.
+   */
+  async verifySession(session: SubscriberSession): Promise<boolean> {
+    if (session.signInPassword) return this.passwordStillHolds(session.identity.accountId, session.signInPassword);
+    const suid = session.identity.secret;
+    if (!suid) return false;
+    const answer = parseCabinetAnswer('carbon5 web_cabinet.user_info', userInfoAnswer, await this.client.webCabinet('user_info', { suid }));
+    return !('refused' in answer && isNotAuthorized(answer.refused));
   }
 
   async getSubscriber(session: SubscriberSession): Promise<Subscriber> {
@@ -134,11 +187,29 @@ export class Carbon5Gateway implements BillingGateway {
     return mapPromisePay(user, offers, this.currency);
   }
 
+  /**
+   * REST v2 ArchAccountStack objects.filter for the subscriber's abonent (its pk from get_user), the
+   * days from..to whole, storno 0: what Carbon wrote off.
+   */
+  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]> {
+    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const abonentPk = user.abonent.pk;
+    if (abonentPk == null) throw upstreamError('carbon5 web_cabinet.get_user: no abonent pk for ArchAccountStack');
+    const label = 'carbon5 ArchAccountStack objects.filter';
+    const answer = await this.client.restV2(
+      'ArchAccountStack',
+      [{ method: 'objects.filter', arg: { abonent_id: abonentPk, change_balance_time__range: [`${from} 00:00:00`, `${to} 23:59:59`], storno: 0 } }],
+      { read: true },
+    );
+    if ('refused' in answer) throw upstreamError(`${label}: refused (${answer.refused})`);
+    return mapCharges(parseUpstreamShape(label, archAccountStackResult, answer.result), this.currency);
+  }
+
   async getPayments(session: SubscriberSession): Promise<Payment[]> {
     const today = this.today();
     const log = await this.cabinet(session).read(
       'get_pay_log',
-      { start_date: cabinetDateArg(addDays(today, -PAY_LOG_DAYS)), end_date: cabinetDateArg(addDays(today, 1)), page_number: 1, per_page: 100 },
+      { start_date: dottedDate(addDays(today, -PAY_LOG_DAYS)), end_date: dottedDate(addDays(today, 1)), page_number: 1, per_page: 100 },
       payLogAnswer,
     );
     return mapPayments(log, this.currency);
@@ -150,8 +221,7 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   async takePromisePay(session: SubscriberSession, offerId: string): Promise<void> {
-    const answer = await this.cabinet(session).call('add_promise_pay', { promise_pay_id: carbonPk(offerId, 'offer') }, messageAnswer);
-    session.forget();
+    const answer = await session.write(() => this.cabinet(session).call('add_promise_pay', { promise_pay_id: carbonPk(offerId, 'offer') }, messageAnswer));
     if ('refused' in answer) throw notAllowed(answer.refused);
   }
 
@@ -160,8 +230,7 @@ export class Carbon5Gateway implements BillingGateway {
     const uslugaId = carbonPk(serviceId, 'service');
     const service = await this.offeredService(cabinet, serviceId);
     if (service.connected) throw notAllowed('This service is already connected.');
-    const answer = await cabinet.call('set_user_usluga', { usluga_id: uslugaId }, messageAnswer);
-    session.forget();
+    const answer = await session.write(() => cabinet.call('set_user_usluga', { usluga_id: uslugaId }, messageAnswer));
     if ('refused' in answer) throw notAllowed(answer.refused);
     return awaitingCarbon(service);
   }
@@ -172,8 +241,7 @@ export class Carbon5Gateway implements BillingGateway {
     const service = await this.offeredService(cabinet, serviceId);
     if (!service.connected) throw notAllowed('This service is not connected.');
     if (!service.canDisconnect) throw notAllowed('This service cannot be disconnected in the cabinet. Please contact your provider.');
-    const answer = await cabinet.call('remove_user_usluga', { usluga_id: uslugaId }, messageAnswer);
-    session.forget();
+    const answer = await session.write(() => cabinet.call('remove_user_usluga', { usluga_id: uslugaId }, messageAnswer));
     if ('refused' in answer) throw notAllowed(answer.refused);
     return awaitingCarbon(service);
   }
@@ -182,7 +250,7 @@ export class Carbon5Gateway implements BillingGateway {
     const body = await this.client.webCabinet('reset_password', { login, base_url: '' });
     const answer = parseCabinetAnswer('carbon5 web_cabinet.reset_password', resetPasswordAnswer, body);
     if ('refused' in answer) throw notAllowed(answer.refused);
-    return { channel: resetChannel(answer.value.message), billingRef: answer.value.uid };
+    return { channel: resetChannel(answer.value.message), billingRef: answer.value.uid, accountId: answer.value.uid };
   }
 
   async confirmPasswordReset(reset: PasswordResetStart, code: string, newPassword: string): Promise<void> {
@@ -192,6 +260,88 @@ export class Carbon5Gateway implements BillingGateway {
     const arg = { token: code.trim().toUpperCase(), uid: reset.billingRef, psw1: newPassword, psw2: newPassword };
     const answer = parseCabinetAnswer('carbon5 web_cabinet.submit_password', messageAnswer, await this.client.webCabinet('submit_password', arg));
     if ('refused' in answer) throw notAllowed(answer.refused);
+  }
+
+  async getTickets(session: SubscriberSession): Promise<Ticket[]> {
+    return mapTickets(await this.dialogs(this.cabinet(session)));
+  }
+
+  async getTicketMessages(session: SubscriberSession, ticketId: string): Promise<TicketMessage[]> {
+    const cabinet = this.cabinet(session);
+    const dialog = await this.ownDialog(cabinet, ticketId);
+    const comments = await cabinet.read('get_helpdesk_comments', { parent_id: carbonPk(ticketId, 'ticket') }, helpdeskCommentsAnswer);
+    return mapTicketMessages(dialog, comments);
+  }
+
+  /**
+   * create_ticket answers only {"message"}, without the new ticket's id: the new one is the ticket
+   * listed after the call that was not listed before it.
+   */
+  async createTicket(session: SubscriberSession, ticket: NewTicket): Promise<Ticket> {
+    const cabinet = this.cabinet(session);
+    const before = new Set((await this.dialogs(cabinet)).map((dialog) => dialog.id));
+    const answer = await session.write(() => cabinet.call('create_ticket', { ticket_text: ticket.text, subj: ticket.subject ?? '', parent_id: null, status: 1 }, messageAnswer));
+    if ('refused' in answer) throw notAllowed(answer.refused);
+    const [created] = mapTickets((await this.dialogs(cabinet)).filter((dialog) => !before.has(dialog.id)));
+    if (!created) {
+      // Sent, and not to be sent again: saying it failed would invite a second copy.
+      throw new CabinetError('UPSTREAM_ERROR', 'Your message was sent, but the billing does not list it yet. Please look at your conversations in a minute.', {
+        detail: 'carbon5 web_cabinet.create_ticket: accepted, but no new ticket is listed',
+      });
+    }
+    return created;
+  }
+
+  /** A reply is create_ticket with the conversation as parent_id. [inferred] */
+  async replyToTicket(session: SubscriberSession, ticketId: string, text: string): Promise<void> {
+    const cabinet = this.cabinet(session);
+    const dialog = await this.ownDialog(cabinet, ticketId);
+    if (ticketStatus(dialog.status) === 'CLOSED') throw notAllowed('This conversation is closed. Please start a new one.');
+    const answer = await session.write(() => cabinet.call(
+      'create_ticket',
+      { ticket_text: text, subj: dialog.subject ?? '', parent_id: carbonPk(ticketId, 'ticket'), status: 1 },
+      messageAnswer,
+    ));
+    if ('refused' in answer) throw notAllowed(answer.refused);
+  }
+
+  /** Carbon's cabinet API has no notices: only the cabinet's own are shown. */
+  async getAnnouncements(_session: SubscriberSession): Promise<Announcement[]> {
+    return [];
+  }
+
+  async markAnnouncementsRead(_session: SubscriberSession): Promise<void> {}
+
+  async getPause(session: SubscriberSession): Promise<PauseInfo> {
+    const cabinet = this.cabinet(session);
+    const [{ user }, info] = await Promise.all([cabinet.read('get_user', {}, getUserAnswer), cabinet.read('user_info', {}, userInfoAnswer)]);
+    return mapPause(user, info, this.today(), this.pauseMaxDays);
+  }
+
+  /**
+   * web_cabinet.block_user {start_date, end_date} in dd.MM.yyyy, seen only in public clients; its
+   * answer is inferred ({"message"} or Carbon's {"error"}). So the block is read back: one Carbon
+   * accepted but does not show is an unknown outcome for the operator, never a second call.
+   */
+  async startPause(session: SubscriberSession, period: PausePeriod): Promise<void> {
+    const to = period.to;
+    checkPauseRequest(await this.getPause(session), period);
+    if (to === null) throw new CabinetError('BAD_USER_INPUT', 'Choose the last day of the pause.');
+    const cabinet = this.cabinet(session);
+    const answer = await session.write(() => cabinet.call('block_user', { start_date: dottedDate(period.from), end_date: dottedDate(to) }, messageAnswer));
+    if ('refused' in answer) throw notAllowed(answer.refused);
+    const { user } = await cabinet.read('get_user', {}, getUserAnswer);
+    if (user.abonent.own_disabled_start !== period.from || user.abonent.own_disabled_end !== to) {
+      throw new CabinetError('UPSTREAM_ERROR', 'The billing did not confirm the pause. Please do not ask again; your provider has been told and will check it.', {
+        detail: `carbon5 web_cabinet.block_user: accepted, but the abonent shows no block ${period.from}..${to} (user ${session.identity.accountId})`,
+      });
+    }
+  }
+
+  /** Carbon's cabinet API has no call that lifts a voluntary block: only the ISP ends one. */
+  async endPause(session: SubscriberSession): Promise<void> {
+    checkPauseEnd(await this.getPause(session));
+    throw notAllowed('A pause can only be ended by your provider. Please contact them.');
   }
 
   /**
@@ -210,6 +360,32 @@ export class Carbon5Gateway implements BillingGateway {
     if ('refused' in answer) throw upstreamError(`carbon5 Abonents push_token: refused (${answer.refused})`);
   }
 
+  /**
+   * system_api asr_fiscal_manager.act_pay, the call Carbon gives payment systems: contract_number
+   * takes the login as well (the vendor's page says so), pay_id_str carries our order id. Carbon
+   * documents no answer: an `error` field (or Carbon saying the context is not enabled, or a
+   * refused psw) is a refusal, and anything else is taken as booked and logged whole.
+   */
+  async creditTopUp(account: CreditedAccount, amount: Money, orderId: string): Promise<CreditReceipt> {
+    let body: string;
+    try {
+      body = await this.client.actPay({ contract_number: account.login, sum_in: amount.amount, pay_operator: this.payOperator, pay_id_str: orderId, act: 'PAY' });
+    } catch (error) {
+      if (error instanceof CabinetError && /: HTTP (401|403)$/.test(error.detail ?? '')) throw new CreditRefused('Carbon refused the asr_fiscal password (CARBON_FISCAL_PASSWORD)');
+      throw creditCallFailure(error);
+    }
+    if (/^Context=\S+ is not defined/.test(body.trim())) throw new CreditRefused("the asr_fiscal context is not enabled in Carbon (network['api.context'])");
+    let answer: unknown;
+    try {
+      answer = JSON.parse(body);
+    } catch {
+      answer = body;
+    }
+    const refusal = carbonRefusal.safeParse(answer);
+    if (refusal.success) throw new CreditRefused(`Carbon: ${refusal.data.error}`);
+    return { reference: referenceIn(answer), answer };
+  }
+
   /** True when the cabinet API answers as Carbon does to a call without a session: reachable, context and psw accepted. */
   async ping(): Promise<boolean> {
     try {
@@ -222,12 +398,74 @@ export class Carbon5Gateway implements BillingGateway {
 
   async close(): Promise<void> {}
 
+  /** Today in the BFF's zone, which is taken as the billing's. */
   private today(): string {
-    return localDate(this.clock());
+    return ymd(this.clock());
   }
 
   private cabinet(session: SubscriberSession): SignedInCabinet {
-    return new SignedInCabinet(this.client, session, (dead) => this.freshSuid(session.identity.accountId, dead));
+    return new SignedInCabinet(this.client, session, {
+      operatorSuid: () => this.openDynamicSession(session.identity.accountId),
+      renewedSuid: (dead) => this.renewedSuid(session, dead),
+    });
+  }
+
+  /**
+   * Whether the account's current password (REST v2 Users objects.get, gen_pwd) is the one the
+   * session was opened with. Carbon refusing the read (no such account) or an answer without a
+   * readable gen_pwd is a no; a billing that does not answer throws.
+   */
+  private async passwordStillHolds(accountId: string, check: SignInPasswordCheck): Promise<boolean> {
+    const answer = await this.client.restV2('Users', [{ method: 'objects.get', arg: { id: accountId } }], { read: true });
+    if ('refused' in answer) return false;
+    const read = usersPasswordResult.safeParse(answer.result);
+    return read.success && (await check.matches(read.data.fields.gen_pwd));
+  }
+
+  /**
+   * A new suid for a session whose suid Carbon ended, when the password it was opened with still
+   * holds; UNAUTHENTICATED otherwise. Each request checks the password for its own session; the new
+   * suid is shared by every call that saw the same dead one a moment ago.
+   */
+  private async renewedSuid(session: SubscriberSession, dead: string): Promise<string> {
+    const { accountId } = session.identity;
+    const check = session.signInPassword;
+    if (!check) throw sessionEnded('carbon5: the suid ended, and a session opened by address is not renewed');
+    const holds = await session.once('carbon5 password still holds', () => this.passwordStillHolds(accountId, check));
+    if (!holds) throw sessionEnded('carbon5: the suid ended, and the password is no longer the one signed in with');
+    const now = Date.now();
+    for (const [key, renewal] of this.renewals) if (renewal.reusableUntil <= now) this.renewals.delete(key);
+    const key = `${accountId}:${dead}`;
+    const known = this.renewals.get(key);
+    if (known) return known.suid;
+    const suid = this.openDynamicSession(accountId);
+    this.renewals.set(key, { suid, reusableUntil: now + RENEWAL_REUSE_MS });
+    suid.catch(() => this.renewals.delete(key));
+    return suid;
+  }
+
+  /**
+   * A suid opened with operator rights: for server-side reads that hold no subscriber session (the
+   * push notifier's pass), and for a session whose password was just found to still hold.
+   */
+  private async openDynamicSession(accountId: string): Promise<string> {
+    const answer = await this.client.restV2('Users', [
+      { method: 'objects.get', arg: { id: accountId } },
+      { method: 'get_or_create_dynamic_session', arg: {} },
+    ]);
+    if ('refused' in answer) throw upstreamError(`carbon5 Users get_or_create_dynamic_session: refused (${answer.refused})`);
+    return parseUpstreamShape('carbon5 Users get_or_create_dynamic_session', dynamicSessionResult, answer.result).fields.suid;
+  }
+
+  private async dialogs(cabinet: SignedInCabinet): Promise<CarbonDialog[]> {
+    return (await cabinet.read('get_helpdesk_dialogs', { parent_id: null }, helpdeskDialogsAnswer)).items;
+  }
+
+  /** One of the subscriber's own tickets: an id Carbon does not list for them is never sent on. */
+  private async ownDialog(cabinet: SignedInCabinet, ticketId: string): Promise<CarbonDialog> {
+    const dialog = (await this.dialogs(cabinet)).find((candidate) => candidate.id === ticketId);
+    if (!dialog) throw notAllowed('There is no such conversation.');
+    return dialog;
   }
 
   private uslugaList(cabinet: SignedInCabinet) {
@@ -240,36 +478,21 @@ export class Carbon5Gateway implements BillingGateway {
     if (!service) throw notAllowed('This service is not offered to you.');
     return service;
   }
-
-  /** A new suid for the account, shared by every call that saw the same dead one a moment ago. */
-  private freshSuid(accountId: string, dead: string | undefined): Promise<string> {
-    const now = Date.now();
-    const key = dead === undefined ? undefined : `${accountId}:${dead}`;
-    const known = key === undefined ? undefined : this.renewals.get(key);
-    if (known && known.reusableUntil > now) return known.suid;
-    for (const [renewedKey, renewal] of this.renewals) if (renewal.reusableUntil <= now) this.renewals.delete(renewedKey);
-    const suid = this.openDynamicSession(accountId);
-    if (key !== undefined) {
-      this.renewals.set(key, { suid, reusableUntil: now + RENEWAL_REUSE_MS });
-      suid.catch(() => this.renewals.delete(key));
-    }
-    return suid;
-  }
-
-  private async openDynamicSession(accountId: string): Promise<string> {
-    const answer = await this.client.restV2('Users', [
-      { method: 'objects.get', arg: { id: accountId } },
-      { method: 'get_or_create_dynamic_session', arg: {} },
-    ]);
-    if ('refused' in answer) {
-      throw new CabinetError('UNAUTHENTICATED', 'Please sign in again.', { detail: `carbon5 Users get_or_create_dynamic_session: refused (${answer.refused})` });
-    }
-    return parseUpstreamShape('carbon5 Users get_or_create_dynamic_session', dynamicSessionResult, answer.result).fields.suid;
-  }
 }
 
 export function createCarbon5Gateway(options: Carbon5GatewayOptions): Carbon5Gateway {
   return new Carbon5Gateway(options);
+}
+
+/** An id in act_pay's answer, where it has one (the answer is not documented). */
+function referenceIn(answer: unknown): string | null {
+  if (typeof answer !== 'object' || answer === null) return null;
+  const record = answer as Record<string, unknown>;
+  for (const key of ['pay_id', 'id', 'pk', 'result']) {
+    const value = record[key];
+    if ((typeof value === 'string' && value !== '' && value.length <= 64) || typeof value === 'number') return String(value);
+  }
+  return null;
 }
 
 function signedIn(answer: z.infer<typeof loginAnswer>, typedLogin: string): BillingIdentity {
@@ -277,7 +500,7 @@ function signedIn(answer: z.infer<typeof loginAnswer>, typedLogin: string): Bill
 }
 
 /** Carbon ids are integer primary keys; anything else never reaches it. */
-function carbonPk(id: string, what: 'offer' | 'service'): number {
+function carbonPk(id: string, what: 'offer' | 'service' | 'ticket'): number {
   if (!CARBON_PK.test(id) || !Number.isSafeInteger(Number(id))) throw new CabinetError('BAD_USER_INPUT', `Not a valid ${what} id`);
   return Number(id);
 }
@@ -287,21 +510,23 @@ function awaitingCarbon(service: Service): Service {
   return { ...service, pending: true, canConnect: false, canDisconnect: false };
 }
 
+interface SuidSource {
+  /** For an identity without a suid: a server-side read (the notifier's). */
+  operatorSuid(): Promise<string>;
+  /** For a session whose suid Carbon ended; UNAUTHENTICATED when it may not go on. */
+  renewedSuid(dead: string): Promise<string>;
+}
+
 /**
- * The signed-in subscriber's web_cabinet for one gateway operation: adds the suid to each call,
- * renews it once when Carbon says it died, and keeps the renewed one for the operation's next calls.
+ * The signed-in subscriber's web_cabinet for one gateway operation: adds the session's suid to each
+ * call. An identity without a suid is a server-side read (the notifier's) and gets an operator-made one.
  */
 class SignedInCabinet {
-  private suid: string | undefined;
-  private renewal: { from: string | undefined; suid: Promise<string> } | undefined;
-
   constructor(
     private readonly client: CarbonClient,
     private readonly session: SubscriberSession,
-    private readonly freshSuid: (dead: string | undefined) => Promise<string>,
-  ) {
-    this.suid = session.identity.secret;
-  }
+    private readonly suids: SuidSource,
+  ) {}
 
   /** A read: Carbon refusing it is not something the subscriber can act on, so it is UPSTREAM_ERROR. */
   read<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
@@ -312,27 +537,32 @@ class SignedInCabinet {
     });
   }
 
-  /** A call whose refusal is an answer: Carbon's reason, or the value. */
+  /**
+   * A call whose refusal is an answer: Carbon's reason, or the value. When the session's suid ended
+   * and the session may go on, the call is sent once more with the new suid: safe for writes too,
+   * since the refused call did not run. A new suid refused as well ends the session.
+   */
   async call<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>): Promise<CabinetAnswer<T>> {
-    const label = `carbon5 web_cabinet.${method}`;
-    const suid = this.suid ?? (await this.renew(undefined));
-    const answer = parseCabinetAnswer(label, schema, await this.client.webCabinet(method, { ...arg, suid }));
-    if (!('refused' in answer) || !isNotAuthorized(answer.refused)) return answer;
-    const fresh = await this.renew(suid);
-    const retried = parseCabinetAnswer(label, schema, await this.client.webCabinet(method, { ...arg, suid: fresh }));
-    if ('refused' in retried && isNotAuthorized(retried.refused)) throw upstreamError(`${label}: a freshly opened session was refused too`);
+    const own = this.session.identity.secret;
+    // One operator-made suid for all the calls of one read: each new one ends the one before.
+    const suid = own ?? (await this.session.once('carbon5 operator suid', this.suids.operatorSuid));
+    const answer = await this.send(method, arg, schema, suid);
+    if (!('refused' in answer && isNotAuthorized(answer.refused))) return answer;
+    if (own === undefined) throw sessionEnded(`carbon5 web_cabinet.${method}: the operator-made suid ended`);
+    const fresh = await this.session.once(`carbon5 renewed ${own}`, async () => {
+      const renewed = await this.suids.renewedSuid(own);
+      await this.session.renew({ ...this.session.identity, secret: renewed });
+      return renewed;
+    });
+    const retried = await this.send(method, arg, schema, fresh);
+    if ('refused' in retried && isNotAuthorized(retried.refused)) throw sessionEnded(`carbon5 web_cabinet.${method}: a renewed suid was refused too`);
     return retried;
   }
 
-  private renew(dead: string | undefined): Promise<string> {
-    if (!this.renewal || this.renewal.from !== dead) {
-      const suid = this.freshSuid(dead).then(async (fresh) => {
-        this.suid = fresh;
-        await this.session.renew({ ...this.session.identity, secret: fresh });
-        return fresh;
-      });
-      this.renewal = { from: dead, suid };
-    }
-    return this.renewal.suid;
+  private async send<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>, suid: string): Promise<CabinetAnswer<T>> {
+    return parseCabinetAnswer(`carbon5 web_cabinet.${method}`, schema, await this.client.webCabinet(method, { ...arg, suid }));
   }
 }
+
+const sessionEnded = (detail: string) =>
+  new CabinetError('UNAUTHENTICATED', 'Your session has ended: you signed in elsewhere or your password was changed. Please sign in again.', { detail });

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
+import { daysBetween } from '../../../shared/dates.js';
 import { money, toMinorUnits } from '../../../shared/money.js';
 import type {
   AccountStatus,
+  Charge,
+  ChargeKind,
+  PauseInfo,
+  PauseRefusal,
   Payment,
   PromisePay,
   ResetChannel,
@@ -9,28 +14,30 @@ import type {
   Spend,
   Subscriber,
   Tariff,
+  Ticket,
+  TicketMessage,
+  TicketStatus,
 } from '../../domain/types.js';
-import { carbonInstant, type getUserAnswer, type payLogAnswer, type promisePayListAnswer, type userInfoAnswer, type uslugaListAnswer } from './responses.js';
+import { carbonInstant } from '../carbon-dates.js';
+import {
+  type helpdeskCommentsAnswer,
+  type helpdeskDialogsAnswer,
+  type archAccountStackResult,
+  type getUserAnswer,
+  type payLogAnswer,
+  type promisePayListAnswer,
+  type userInfoAnswer,
+  type uslugaListAnswer,
+} from './responses.js';
 
 export type CarbonUser = z.infer<typeof getUserAnswer>['user'];
 export type CarbonUserInfo = z.infer<typeof userInfoAnswer>;
 export type CarbonUslugaList = z.infer<typeof uslugaListAnswer>;
 export type CarbonPromisePayList = z.infer<typeof promisePayListAnswer>;
 export type CarbonPayLog = z.infer<typeof payLogAnswer>;
-
-const DAY_MS = 86_400_000;
-
-/** The calendar date (YYYY-MM-DD) of an instant in the BFF's zone, which is taken as the billing's. */
-export function localDate(instant: Date): string {
-  const month = String(instant.getMonth() + 1).padStart(2, '0');
-  const day = String(instant.getDate()).padStart(2, '0');
-  return `${instant.getFullYear()}-${month}-${day}`;
-}
-
-/** Whole days from one calendar date to another; negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+export type CarbonBalanceChanges = z.infer<typeof archAccountStackResult>;
+export type CarbonDialog = z.infer<typeof helpdeskDialogsAnswer>['items'][number];
+export type CarbonComments = z.infer<typeof helpdeskCommentsAnswer>;
 
 /**
  * The account number from "№ 10001466 Баланс: -120.50", the only place Carbon's cabinet shows it
@@ -60,7 +67,7 @@ export function daysLeft(status: AccountStatus, paidUntil: string | null, today:
 
 function tariff(name: string | null, fee: string | null, currency: string): Tariff | null {
   if (name === null) return null;
-  return { name, fee: fee === null ? null : money(fee, currency), period: fee === null ? null : 'MONTH', speedIn: null, speedOut: null };
+  return { name, fee: fee === null ? null : money(fee, currency), period: fee === null ? null : 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null };
 }
 
 function address(user: CarbonUser): string | null {
@@ -73,6 +80,7 @@ export function mapSubscriber(user: CarbonUser, info: CarbonUserInfo, today: str
   const status = accountStatus(user, info, today);
   const paidUntil = info.enough_to_date;
   const toPay = [info.minimal_pay_sum, user.abonent.minimal_pay_sum, info.recomend_pay_sum, user.abonent.recomend_pay_sum].find(isPositive);
+  const recommended = [info.recomend_pay_sum, user.abonent.recomend_pay_sum].find(isPositive);
   return {
     login: user.login ?? login,
     fullName: user.__abonent ?? user.abonent.name,
@@ -86,16 +94,38 @@ export function mapSubscriber(user: CarbonUser, info: CarbonUserInfo, today: str
     daysLeft: daysLeft(status, paidUntil, today),
     paidUntil,
     amountToPay: toPay === undefined ? null : { amount: toPay, currency },
+    recommendedToPay: recommended === undefined ? null : { amount: recommended, currency },
+    nextChargeOn: user.abonent_pay_next_date,
+    pausedUntil: status === 'FROZEN' ? user.abonent.own_disabled_end : null,
     address: address(user),
     phone: user.abonent.sms ?? user.phone,
     email: user.abonent.email ?? user.email,
+    ipAddresses: user.ip === null ? [] : [user.ip],
+    macAddresses: user.mac === null ? [] : [user.mac],
+    creditUntil: null,
+    nextTariffFrom: user.abonent.__tarif_next === null ? null : user.abonent.tarif_next_date,
+    contractDate: user.abonent.contract_date,
+    connectedSince: user.abonent.activate_date,
+    // The cabinet methods tell neither the session state nor the counters.
+    lastSeenOnline: null,
+    online: null,
+    trafficThisMonth: null,
+    discountPercent: null,
+    legalEntity: null,
+    bonusPoints: null,
+    // What Carbon's payment terminals take: the personal account, else the contract number.
+    paymentId: accountNumberFromDisplay(user.abonent.__account) ?? user.abonent.contract_number,
   };
 }
 
 type Binding = CarbonUslugaList[1][number];
 type Usluga = CarbonUslugaList[0][number];
 
-/** The service name of a binding: the text before ":" of "__usluga" (or of "__self"). [carbon.md §4.4] */
+/**
+ * The service name of a binding: the text before ":" of "__usluga" (or of "__self"). A binding (an
+ * item of get_usluga_list[1]) carries its own pk, not the service's, so clients match it to the
+ * catalogue (get_usluga_list[0]) by that name. [seen: carbonlk, tele-com JS]
+ */
 export function bindingServiceName(binding: Binding): string | null {
   const display = binding.__usluga ?? binding.__self;
   return display?.split(':')[0]?.trim() || null;
@@ -164,6 +194,31 @@ export function mapPayments(log: CarbonPayLog, currency: string): Payment[] {
   return payments.sort((a, b) => b.date.localeCompare(a.date));
 }
 
+/**
+ * Write-offs from ArchAccountStack, newest first: a negative summa is money taken (a positive
+ * charge); money coming in is a payment, not a charge, and is left out. A storno Carbon still lists
+ * (the filter asks for storno 0) is left out too.
+ */
+export function mapCharges(changes: CarbonBalanceChanges, currency: string): Charge[] {
+  const charges: Charge[] = [];
+  for (const { fields } of changes) {
+    const date = carbonInstant(fields.change_balance_time);
+    const units = toMinorUnits(fields.summa) ?? 0n;
+    if (date === null || units >= 0n || isStorno(fields.storno)) continue;
+    const kind: ChargeKind = fields.tarif != null || fields.__tarif !== null ? 'TARIFF' : fields.usluga != null || fields.__usluga !== null ? 'SERVICE' : 'OTHER';
+    charges.push({
+      date,
+      amount: { amount: fields.summa.replace(/^-/, ''), currency },
+      name: fields.__tarif ?? fields.__usluga ?? '',
+      kind,
+      note: fields.comment,
+    });
+  }
+  return charges.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+const isStorno = (value: number | string | boolean | null | undefined) => value === true || (value != null && value !== false && String(value) !== '0');
+
 /** Where Carbon says it sent the code, e.g. "Код отправлен по SMS на номер +380*****67". [inferred] */
 export function resetChannel(message: string | null): ResetChannel {
   if (message === null) return 'UNKNOWN';
@@ -172,12 +227,50 @@ export function resetChannel(message: string | null): ResetChannel {
   return 'UNKNOWN';
 }
 
-/** A Carbon date argument, dd.MM.yyyy as the cabinet methods take them. [seen: block_user, get_pay_log] */
-export function cabinetDateArg(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}.${month}.${year}`;
+/** Words of Carbon's closed ticket states ("Закрыта", "Выполнена", "Решена"); [inferred] anything else is open. */
+const CLOSED_TICKET = /закрыт|выполнен|решен|заверш|closed|done/i;
+
+export function ticketStatus(status: string | null): TicketStatus {
+  return status !== null && CLOSED_TICKET.test(status) ? 'CLOSED' : 'OPEN';
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** Newest first. */
+export function mapTickets(dialogs: CarbonDialog[]): Ticket[] {
+  return dialogs
+    .map((dialog) => ({ id: dialog.id, subject: dialog.subject, status: ticketStatus(dialog.status), createdAt: dialog.createdAt }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The ticket's own text opens the conversation; the comments follow, oldest first. */
+export function mapTicketMessages(dialog: CarbonDialog, comments: CarbonComments): TicketMessage[] {
+  const opening: TicketMessage[] = dialog.text ? [{ from: 'SUBSCRIBER', text: dialog.text, at: dialog.createdAt }] : [];
+  const replies = comments
+    .filter((comment) => comment.text !== '')
+    .sort((a, b) => a.at.localeCompare(b.at) || Number(a.id ?? 0) - Number(b.id ?? 0))
+    .map((comment): TicketMessage => ({ from: comment.bySubscriber ? 'SUBSCRIBER' : 'ISP', text: comment.text, at: comment.at }));
+  return [...opening, ...replies];
+}
+
+/**
+ * The voluntary block (own_disabled_start..own_disabled_end) as a pause. Carbon's cabinet neither
+ * states a price nor lets a block be lifted, so the fees are unknown and only the ISP ends one; a
+ * block is for whole days the subscriber picks, from today on, at most `maxDays` long.
+ */
+export function mapPause(user: CarbonUser, info: CarbonUserInfo, today: string, maxDays: number): PauseInfo {
+  const { own_disabled_start: from, own_disabled_end: to } = user.abonent;
+  const status = accountStatus(user, info, today);
+  const booked = from !== null && (to === null || to >= today);
+  const refusal: PauseRefusal | null =
+    status === 'FROZEN' ? null : booked ? 'ALREADY_PAUSED' : status === 'BLOCKED' || status === 'DISABLED' ? 'ACCOUNT_BLOCKED' : null;
+  return {
+    available: status !== 'FROZEN' && refusal === null,
+    active: status === 'FROZEN',
+    from: booked ? from : null,
+    to: booked ? to : null,
+    activationFee: null,
+    pricePerMonth: null,
+    daysAllowed: null,
+    daysUsed: null,
+    rules: { refusal, earliestStart: today, chooseStart: true, endRequired: true, maxDays, canEnd: false },
+  };
 }

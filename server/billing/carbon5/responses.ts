@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toDecimal } from '../../../shared/money.js';
+import { carbonInstant, optionalDate } from '../carbon-dates.js';
 import { upstreamError } from '../../domain/errors.js';
 import { parseUpstreamShape } from '../upstream.js';
 
@@ -7,8 +8,9 @@ import { parseUpstreamShape } from '../upstream.js';
  * The shapes Carbon Billing 5 answers, as zod schemas. Carbon types loosely: flags come as "1"/"0"
  * or 1/0, money as a number or a numeric string, ids as numbers or digit strings, dates as
  * "YYYY-MM-DD HH:MM:SS[.ffffff]". Each schema turns that into one clean type, ignores fields it
- * does not know and gives null for the ones that are missing. Evidence tags refer to
- * shared/reference/carbon.md; [inferred] marks a shape no source shows, which the simulator mirrors.
+ * does not know and gives null for the ones that are missing. Evidence tags: [seen: …] names where
+ * the shape was observed (the vendor's pages, open-source clients of Carbon's API in Go, Kotlin, PHP
+ * and JavaScript); [inferred] marks a shape no source shows, which the simulator mirrors.
  */
 
 const FLAG_VALUES = new Set<unknown>([true, 1, '1']);
@@ -44,42 +46,6 @@ export const optionalText = z
   .nullish()
   .transform((value) => (value == null ? null : String(value).trim() || null));
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const DOTTED_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
-
-/** The calendar date of a Carbon date or date-time ("2025-01-31 23:59:59.000000" or "31.01.2025"); null when it is not one. */
-export function datePart(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const trimmed = text.trim();
-  const iso = ISO_DATE.exec(trimmed);
-  const dotted = iso ? null : DOTTED_DATE.exec(trimmed);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : [];
-  if (!year || !month || !day) return null;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  const valid = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
-  return valid ? `${year}-${month}-${day}` : null;
-}
-
-export const optionalDate = z
-  .string()
-  .nullish()
-  .transform((value) => datePart(value));
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/;
-
-/**
- * An instant from a Carbon date-time. Carbon writes its local time without a zone; the BFF runs next
- * to the billing, so its own zone is taken as the billing's. A bare date is read as local midnight.
- */
-export function carbonInstant(text: string): string | null {
-  const day = datePart(text);
-  if (!day) return null;
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const time = DATE_TIME.exec(text.trim());
-  const [hours, minutes, seconds] = time ? [Number(time[4]), Number(time[5]), Number(time[6] ?? 0)] : [0, 0, 0];
-  return new Date(year, month - 1, date, hours, minutes, seconds).toISOString();
-}
-
 /** How Carbon refuses: {"error": "<text>"} inside HTTP 200. An empty error means none (REST v2 docs). [seen] */
 export const carbonRefusal = z.object({ error: z.string().trim().min(1) });
 
@@ -89,6 +55,18 @@ export const NOT_AUTHORIZED_TEXT = 'Необходимо авторизоват�
 export function isNotAuthorized(error: string): boolean {
   return error.toLowerCase().includes(NOT_AUTHORIZED_TEXT.toLowerCase());
 }
+
+/** Users objects.get + get_or_create_dynamic_session. [known: docs, result.fields.suid] */
+export const dynamicSessionResult = z.object({
+  fields: z.object({ suid: z.union([z.string().trim().min(1), z.number()]).transform(String) }),
+});
+
+/**
+ * Users objects.get: the account's current password, `gen_pwd` [seen: public clients read it among
+ * the Users fields]. Only ever compared with a session's fingerprint, never kept, logged or returned;
+ * a wrong shape is reported by field name only, never with the value.
+ */
+export const usersPasswordResult = z.object({ fields: z.object({ gen_pwd: z.string().min(1) }) });
 
 // ---------------------------------------------------------------------------------------------
 // web_cabinet.* results (system_api body, or REST v2 result[0] decoded)
@@ -102,7 +80,7 @@ export const loginAnswer = z.object({
   user: z.object({ pk: carbonId, login: optionalText }),
 });
 
-/** web_cabinet.get_user. [seen: Go, Kotlin; carbon.md §4.3] */
+/** web_cabinet.get_user. [seen: Go and Kotlin clients] */
 export const getUserAnswer = z.object({
   user: z.object({
     pk: optionalId,
@@ -111,7 +89,13 @@ export const getUserAnswer = z.object({
     enabled: flag,
     phone: optionalText,
     email: optionalText,
+    /** [inferred] get_user's user is the Users row, whose REST v2 fields include ip (seen: Users fields=["ip"]). */
+    ip: optionalText,
+    /** [inferred] Users.mac, which REST v2 sets (seen: set {"mac": "00:AA:CC:11:44:88"}). */
+    mac: optionalText,
     abonent_pay: optionalMoney,
+    /** [seen: carbonlk types] when the next monthly fee is charged. */
+    abonent_pay_next_date: optionalDate,
     abonent: z.object({
       pk: optionalId,
       name: optionalText,
@@ -121,6 +105,12 @@ export const getUserAnswer = z.object({
       __tarif: optionalText,
       /** [inferred] display string of tarif_next, by the "__<fk>" convention. */
       __tarif_next: optionalText,
+      /** Abonents.tarif_next_date, when the booked tariff starts. [seen on Abonents via REST v2] */
+      tarif_next_date: optionalDate,
+      /** Abonents.activate_date, the day the connection started. [seen on Abonents via REST v2] */
+      activate_date: optionalDate,
+      /** [inferred] the contract's date beside contract_number; null when Carbon does not send it. */
+      contract_date: optionalDate,
       minimal_pay_sum: optionalMoney,
       recomend_pay_sum: optionalMoney,
       sms: optionalText,
@@ -182,6 +172,27 @@ export const promisePayListAnswer = z.array(
 );
 
 /** web_cabinet.get_pay_log. [seen: tele-com JS reads items[].op_date/op_summa] descr: [inferred] from FinanceOperations. */
+/**
+ * REST v2 ArchAccountStack objects.filter: the balance changes of an abonent. The filter is seen in
+ * third-party code; the fields are inferred: change_balance_time, summa (negative when money was
+ * written off), the service (usluga, __usluga) or the tariff (tarif, __tarif) it was for, comment.
+ */
+export const archAccountStackResult = z.array(
+  z.object({
+    pk: z.union([z.number(), z.string()]).nullish(),
+    fields: z.object({
+      change_balance_time: z.string(),
+      summa: requiredMoney,
+      usluga: z.union([z.number(), z.string()]).nullish(),
+      __usluga: optionalText,
+      tarif: z.union([z.number(), z.string()]).nullish(),
+      __tarif: optionalText,
+      storno: z.union([z.number(), z.string(), z.boolean()]).nullish(),
+      comment: optionalText,
+    }),
+  }),
+);
+
 export const payLogAnswer = z.object({
   items: z.array(
     z.object({
@@ -200,6 +211,63 @@ export const messageAnswer = z.object({ message: optionalText });
 
 /** web_cabinet.reset_password: the docs say it yields uid; [inferred] {"uid", "message"} with the channel in the message. */
 export const resetPasswordAnswer = z.object({ uid: carbonId, message: optionalText });
+
+// ---------------------------------------------------------------------------------------------
+// Helpdesk: get_helpdesk_dialogs, get_helpdesk_comments, create_ticket. Seen only in public
+// third-party clients of the cabinet: the request arguments are seen, the answers' keys mostly are
+// not. Every key is optional and unknown ones are ignored; a ticket without an id or a date, or a
+// comment without a date, makes the whole answer UPSTREAM_ERROR rather than a guess.
+
+/** One ticket of get_helpdesk_dialogs. [seen: an id, pk, a subject, a text, a status ("Ожидает ответа"), a created date; key names inferred] */
+const helpdeskDialog = z
+  .object({
+    id: optionalId,
+    pk: optionalId,
+    subj: optionalText,
+    subject: optionalText,
+    ticket_text: optionalText,
+    text: optionalText,
+    /** [inferred] a display string by the "__<fk>" convention, or the status itself. */
+    __status: optionalText,
+    status: optionalText,
+    create_date: optionalText,
+  })
+  .transform((item, ctx) => {
+    const id = item.pk ?? item.id;
+    const createdAt = item.create_date === null ? null : carbonInstant(item.create_date);
+    if (id === null || createdAt === null) {
+      ctx.addIssue({ code: 'custom', message: 'a ticket without an id or a date' });
+      return z.NEVER;
+    }
+    return { id, subject: item.subj ?? item.subject, text: item.ticket_text ?? item.text, status: item.__status ?? item.status, createdAt };
+  });
+
+/** web_cabinet.get_helpdesk_dialogs {suid, parent_id: null}: {"items": [ticket…]}. [seen: the items wrapper] */
+export const helpdeskDialogsAnswer = z.object({ items: z.array(helpdeskDialog) });
+
+/**
+ * web_cabinet.get_helpdesk_comments {suid, parent_id}: [{"id","pk","text","create_date","__creator_abonent","read_comment"}].
+ * [seen: these keys] `__creator_abonent` names the subscriber on their own comments; [inferred] it is
+ * empty on the ISP's.
+ */
+export const helpdeskCommentsAnswer = z.array(
+  z
+    .object({
+      id: optionalId,
+      pk: optionalId,
+      text: optionalText,
+      create_date: optionalText,
+      __creator_abonent: optionalText,
+    })
+    .transform((comment, ctx) => {
+      const at = comment.create_date === null ? null : carbonInstant(comment.create_date);
+      if (at === null) {
+        ctx.addIssue({ code: 'custom', message: 'a comment without a date' });
+        return z.NEVER;
+      }
+      return { id: comment.pk ?? comment.id, text: comment.text ?? '', at, bySubscriber: comment.__creator_abonent !== null };
+    }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // REST v2
@@ -230,11 +298,6 @@ export function decodeCabinetResult(label: string, result: unknown): unknown {
     throw upstreamError(`${label}: result[0] is not JSON (${encoded.length} bytes)`);
   }
 }
-
-/** Users objects.get + get_or_create_dynamic_session. [known: docs, result.fields.suid] */
-export const dynamicSessionResult = z.object({
-  fields: z.object({ suid: z.union([z.string().trim().min(1), z.number()]).transform(String) }),
-});
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { addDays, localDateTime } from '../../../shared/dates.js';
 import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
-import type { BillingSimulator, DemoLogin, DemoMessage } from '../simulator.js';
-import { demoSeed, shiftDate, type CarbonAccountSeed, type CarbonSeed, type CarbonServiceSeed } from './demo-data.js';
+import { datePart } from '../carbon-dates.js';
+import { readBody, sendAnswer, SimulatorServer, SLOW_ANSWER_MS, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
+import { demoSeed, type CarbonAccountSeed, type CarbonSeed, type CarbonServiceSeed } from './demo-data.js';
 
 /**
  * A Carbon Billing 5 on loopback: system_api and REST v2 on one port, as on :8082, answering with
@@ -12,19 +13,18 @@ import { demoSeed, shiftDate, type CarbonAccountSeed, type CarbonSeed, type Carb
  * choice; responses.ts marks the same shapes [inferred].
  */
 
-export interface Carbon5SimulatorOptions {
+export interface Carbon5SimulatorOptions extends SimulatorServerOptions {
   /** The `web` context's psw; when set, a call without it is refused. */
   apiPassword?: string;
+  /** The `asr_fiscal` context's psw, for act_pay; unset, that context is not enabled. */
+  fiscalPassword?: string;
   seed?: CarbonSeed;
   /** How long Carbon takes to apply a queued service change; 0 applies it at once. */
   writeDelayMs?: number;
-  host?: string;
-  port?: number;
-  now?: () => Date;
 }
 
 /** A broken billing, for tests: a non-JSON or wrong-shape 200, an answer later than any timeout, or HTTP 500. */
-export type CarbonFault = null | 'garbage' | 'slow' | 'http500';
+export type CarbonFault = 'garbage' | 'slow' | 'http500';
 
 export interface CarbonAccountState extends CarbonAccountSeed {
   pushToken: string | null;
@@ -32,6 +32,20 @@ export interface CarbonAccountState extends CarbonAccountSeed {
   queuedWrites: { serviceId: number; action: 'connect' | 'disconnect' }[];
   /** True while a suid is live for this account. */
   signedIn: boolean;
+  /** ArchAccountStack: the balance changes Carbon wrote, oldest first. */
+  balanceChanges: CarbonBalanceChange[];
+}
+
+export interface CarbonBalanceChange {
+  id: number;
+  /** "YYYY-MM-DD HH:MM:SS", Carbon's local time. */
+  time: string;
+  /** Negative when money was written off. */
+  summa: string;
+  tariff: { id: number; name: string } | null;
+  service: { id: number; name: string } | null;
+  storno: boolean;
+  comment: string;
 }
 
 export const CARBON_TEXTS = {
@@ -57,11 +71,24 @@ export const CARBON_TEXTS = {
   promisePositive: 'Обещанный платеж доступен только при отрицательном балансе',
   promiseDebt: (limit: string) => `Обещанный платеж недоступен: задолженность превышает ${limit}`,
   promiseTaken: (amount: string, until: string) => `Обещанный платеж на сумму ${amount} подключен до ${until}`,
+  ticketNotFound: 'Заявка не найдена',
+  ticketClosed: 'Заявка закрыта',
+  ticketTextMissing: 'Не указан текст заявки',
+  ticketCreated: 'Заявка успешно создана',
+  commentAdded: 'Комментарий добавлен',
+  abonentNotFound: 'Абонент не найден',
+  badSum: 'Неверная сумма платежа',
+  paymentTwice: 'Платеж с таким идентификатором уже проведен',
+  // block_user: the request is seen in public clients, these answers are inferred ("Блокировка установлена" is a client's fallback text).
+  blockSet: 'Блокировка установлена',
+  blockBadDates: 'Неверно указаны даты блокировки',
+  blockExists: 'Добровольная блокировка уже установлена',
 } as const;
 
+/** How Carbon names ticket states in get_helpdesk_dialogs. [seen: "Ожидает ответа"; the others inferred] */
+const TICKET_STATES = { waiting: 'Ожидает ответа', answered: 'Получен ответ', closed: 'Закрыта' } as const;
+
 const DEFAULT_WRITE_DELAY_MS = 2000;
-/** Longer than any client timeout; `close()` cuts it short. */
-const SLOW_ANSWER_MS = 120_000;
 const MAX_BODY_BYTES = 64 * 1024;
 const CURRENCY_SIGN = 'грн.';
 
@@ -71,54 +98,30 @@ type Answer = { status: number; contentType: string; body: string };
 const json = (value: unknown): Answer => ({ status: 200, contentType: 'application/json', body: pythonJson(value) });
 const html = (status: number, body: string): Answer => ({ status, contentType: 'text/html; charset=utf-8', body });
 
-export class Carbon5Simulator implements BillingSimulator {
+export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
   readonly demoLogins: readonly DemoLogin[];
-  private server: Server | undefined;
-  private address = '';
-  private fault: CarbonFault = null;
   private readonly accounts: CarbonAccountState[];
   private readonly services: CarbonServiceSeed[];
   private readonly sessions = new Map<string, CarbonAccountState>();
   private readonly resets = new Map<number, string>();
-  private readonly sent: DemoMessage[] = [];
-  private readonly callCounts: Record<string, number> = {};
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly now: () => Date;
+  /** "operator:pay_id_str" of every payment act_pay booked. */
+  private readonly fiscalPayments = new Set<string>();
   private readonly writeDelayMs: number;
+  private nextTicketId = 20_000;
 
   constructor(private readonly options: Carbon5SimulatorOptions = {}) {
-    this.now = options.now ?? (() => new Date());
+    super(options);
     this.writeDelayMs = options.writeDelayMs ?? DEFAULT_WRITE_DELAY_MS;
     const seed = structuredClone(options.seed ?? demoSeed(this.today()));
     this.services = seed.services;
-    this.accounts = seed.accounts.map((account) => ({ ...account, pushToken: null, queuedWrites: [], signedIn: false }));
+    this.accounts = seed.accounts.map((account) => ({
+      ...account,
+      pushToken: null,
+      queuedWrites: [],
+      signedIn: false,
+      balanceChanges: yearOfFees(account, this.services, this.today()),
+    }));
     this.demoLogins = this.accounts.map(({ login, password, description }) => ({ login, password, description }));
-  }
-
-  get url(): string {
-    if (!this.address) throw new Error('The Carbon 5 simulator is not listening');
-    return this.address;
-  }
-
-  /** How many times each method was asked for ("web_cabinet.user_info", "Users.get_or_create_dynamic_session"), faults included. */
-  get calls(): Readonly<Record<string, number>> {
-    return { ...this.callCounts };
-  }
-
-  async listen(): Promise<this> {
-    const server = createServer((request, response) => void this.handle(request, response));
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
-    });
-    const { address, port } = server.address() as AddressInfo;
-    this.address = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-    return this;
-  }
-
-  outbox(): DemoMessage[] {
-    return this.sent.map((message) => ({ ...message }));
   }
 
   /** A copy of the account as the billing holds it now. */
@@ -131,30 +134,23 @@ export class Carbon5Simulator implements BillingSimulator {
     this.endSession(this.accountByLogin(login));
   }
 
-  setFault(fault: CarbonFault): void {
-    this.fault = fault;
-  }
-
-  async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+  /**
+   * The password changed in the billing (an operator, Carbon's own cabinet). The live suid is left
+   * alone: whether Carbon ends it is not known, and leaving it is the case a cabinet must catch.
+   */
+  changePassword(login: string, password: string): void {
+    this.accountByLogin(login).password = password;
   }
 
   // -------------------------------------------------------------------------------------------
   // HTTP
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let answer: Answer;
     try {
       const url = new URL(request.url ?? '/', 'http://carbon.invalid');
       const params = new URLSearchParams(url.search);
-      const body = await readBody(request);
+      const body = await readBody(request, MAX_BODY_BYTES);
       if (body === null) return send(response, html(413, '<h1>Request Entity Too Large</h1>'));
       if ((request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
         for (const [key, value] of new URLSearchParams(body)) params.set(key, value);
@@ -176,21 +172,16 @@ export class Carbon5Simulator implements BillingSimulator {
     send(response, answer);
   }
 
-  /** Counts the methods asked for, faults included, so tests can tell a call was made exactly once. */
+  /** Counts each method asked for as "web_cabinet.user_info" or "Users.get_or_create_dynamic_session". */
   private count(surface: string, params: URLSearchParams): void {
     for (let index = 1; params.has(`method${index}`); index++) {
       const method = params.get(`method${index}`) ?? '';
-      const key = method.startsWith('web_cabinet.') ? method : `${capitalized(surface)}.${method}`;
-      this.callCounts[key] = (this.callCounts[key] ?? 0) + 1;
+      this.countCall(method.startsWith('web_cabinet.') ? method : `${capitalized(surface)}.${method}`);
     }
   }
 
   private answerLate(response: ServerResponse): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      send(response, html(504, '<h1>Gateway Timeout</h1>'));
-    }, SLOW_ANSWER_MS);
-    this.timers.add(timer);
+    this.later(SLOW_ANSWER_MS, () => send(response, html(504, '<h1>Gateway Timeout</h1>')));
   }
 
   private faultAnswer(surface: string): Answer | null {
@@ -209,6 +200,7 @@ export class Carbon5Simulator implements BillingSimulator {
   /** system_api: the body is the method's result, no envelope. */
   private systemApi(params: URLSearchParams): Answer {
     const context = params.get('context') ?? '';
+    if (context === 'asr_fiscal' && this.options.fiscalPassword !== undefined) return this.fiscal(params);
     // [inferred] the vendor page quotes this text for an unknown context, as plain text.
     if (context !== 'web') return html(200, `Context=${context} is not defined`);
     // [inferred] a wrong psw as Django's PermissionDenied: no source shows Carbon's answer.
@@ -221,10 +213,38 @@ export class Carbon5Simulator implements BillingSimulator {
     return json(this.webCabinet(method, arg));
   }
 
+  /**
+   * The payment systems' context: asr_fiscal_manager.act_pay books a payment on the abonent with
+   * that contract number (or login). Carbon documents no answer to it, so this one is [inferred]:
+   * {"result": "ok", "pay_id": <id>} when booked, {"error": …} when not, and a pay_id_str the same
+   * operator already booked is refused, so a second booking of one order shows.
+   */
+  private fiscal(params: URLSearchParams): Answer {
+    if (params.get('psw') !== this.options.fiscalPassword) return html(403, '<h1>403 Forbidden</h1>');
+    if ((params.get('model') ?? '').toLowerCase() !== 'abonents') return json({ error: `Model ${params.get('model') ?? ''} is not defined` });
+    if (params.get('method1') !== 'asr_fiscal_manager.act_pay') return json({ error: `Method ${params.get('method1') ?? ''} is not defined` });
+    const arg = parseArg(params.get('arg1'));
+    if (arg === null) return json({ error: 'Expecting value: line 1 column 1 (char 0)' });
+    if (arg.act !== 'PAY') return json({ error: `Unknown act ${String(arg.act)}` });
+    const key = String(arg.contract_number ?? '');
+    const account = this.accounts.find((candidate) => candidate.contractNumber === key || candidate.login === key);
+    if (!account) return json({ error: CARBON_TEXTS.abonentNotFound });
+    const sum = typeof arg.sum_in === 'string' || typeof arg.sum_in === 'number' ? toMinorUnits(String(arg.sum_in)) : null;
+    if (sum === null || sum <= 0n) return json({ error: CARBON_TEXTS.badSum });
+    const payId = `${String(arg.pay_operator ?? '')}:${String(arg.pay_id_str ?? '')}`;
+    if (this.fiscalPayments.has(payId)) return json({ error: CARBON_TEXTS.paymentTwice });
+    const id = 70_000 + this.fiscalPayments.size + 1;
+    this.fiscalPayments.add(payId);
+    account.balance = fromMinorUnits(minor(account.balance) + sum);
+    account.payments.unshift({ date: localDateTime(this.now()), amount: fromMinorUnits(sum), note: `${String(arg.pay_operator ?? '')} ${String(arg.pay_id_str ?? '')}`.trim() });
+    return json({ result: 'ok', pay_id: id });
+  }
+
   /** REST v2: method1/arg1… run in turn on the object the chain holds; the last result in {"call","result"}. */
   private restV2(modelInPath: string, params: URLSearchParams): Answer {
     const call = `/rest_api/v2/${modelInPath}/`;
     const model = modelInPath.toLowerCase();
+    if (model === 'archaccountstack') return this.archAccountStack(call, params);
     if (model !== 'users' && model !== 'abonents') return json({ call, error: `Model ${modelInPath} not found` });
     let subject: CarbonAccountState | undefined;
     let staged: Arg = {};
@@ -255,6 +275,34 @@ export class Carbon5Simulator implements BillingSimulator {
         return json({ call, error: `'${subject ? capitalized(model) : 'Manager'}' object has no attribute '${method}'` });
       }
     }
+    return json({ call, result });
+  }
+
+  /** ArchAccountStack objects.filter by abonent_id, change_balance_time__range and storno, as Django filters. */
+  private archAccountStack(call: string, params: URLSearchParams): Answer {
+    if (params.get('method1') !== 'objects.filter' || params.has('method2')) return json({ call, error: `'Manager' object has no attribute '${params.get('method1') ?? ''}'` });
+    const arg = parseArg(params.get('arg1') ?? '{}');
+    if (arg === null) return json({ call, error: 'Expecting value: line 1 column 1 (char 0)' });
+    const account = this.accounts.find((candidate) => String(candidate.abonentId) === String(arg.abonent_id));
+    const range = Array.isArray(arg.change_balance_time__range) ? arg.change_balance_time__range.map(String) : null;
+    const result = (account?.balanceChanges ?? [])
+      .filter((change) => !range || (change.time >= (range[0] ?? '') && change.time <= (range[1] ?? '')))
+      .filter((change) => arg.storno === undefined || Number(change.storno) === Number(arg.storno))
+      .map((change) => ({
+        pk: change.id,
+        model: 'ArchAccountStack',
+        fields: {
+          abonent: account?.abonentId,
+          change_balance_time: change.time,
+          summa: change.summa,
+          tarif: change.tariff?.id ?? null,
+          __tarif: change.tariff?.name ?? null,
+          usluga: change.service?.id ?? null,
+          __usluga: change.service?.name ?? null,
+          storno: change.storno ? 1 : 0,
+          comment: change.comment,
+        },
+      }));
     return json({ call, result });
   }
 
@@ -290,6 +338,7 @@ export class Carbon5Simulator implements BillingSimulator {
   private readonly subscriberMethods: Record<string, (account: CarbonAccountState, arg: Arg) => unknown> = {
     'web_cabinet.get_user': (account) => ({ user: this.cabinetUser(account), __user: account.login }),
     'web_cabinet.user_info': (account) => this.userInfo(account),
+    'web_cabinet.set_user_info': (account, arg) => this.setUserInfo(account, arg),
     'web_cabinet.get_usluga_list': (account) => this.uslugaList(account),
     'web_cabinet.set_user_usluga': (account, arg) => this.setUserUsluga(account, Number(arg.usluga_id)),
     'web_cabinet.remove_user_usluga': (account, arg) => this.removeUserUsluga(account, Number(arg.usluga_id)),
@@ -297,7 +346,78 @@ export class Carbon5Simulator implements BillingSimulator {
       account.promiseOffers.map((offer) => ({ id: offer.id, name: offer.name, summa: offer.amount, days: offer.days, price: offer.fee })),
     'web_cabinet.add_promise_pay': (account, arg) => this.addPromisePay(account, Number(arg.promise_pay_id)),
     'web_cabinet.get_pay_log': (account, arg) => this.payLog(account, arg),
+    'web_cabinet.get_helpdesk_dialogs': (account) => this.helpdeskDialogs(account),
+    'web_cabinet.get_helpdesk_comments': (account, arg) => this.helpdeskComments(account, arg),
+    'web_cabinet.create_ticket': (account, arg) => this.createTicket(account, arg),
+    'web_cabinet.block_user': (account, arg) => this.blockUser(account, arg),
   };
+
+  /** The voluntary block, applied at once. [inferred: the answer; the request is seen in public clients] */
+  private blockUser(account: CarbonAccountState, arg: Arg): unknown {
+    const from = dateArgument(arg.start_date);
+    const to = dateArgument(arg.end_date);
+    if (!from || !to || to < from || to < this.today()) return { error: CARBON_TEXTS.blockBadDates };
+    if (account.frozen && account.frozen.to >= this.today()) return { error: CARBON_TEXTS.blockExists };
+    account.frozen = { from, to };
+    return { message: CARBON_TEXTS.blockSet };
+  }
+
+  // Helpdesk. Public clients show the calls and a few keys; the rest of these answers is inferred
+  // (responses.ts parses them tolerantly).
+
+  /** The ISP's staff answering a ticket, as a test or the demo does it. */
+  answerTicket(login: string, ticketId: number, text: string): void {
+    const ticket = this.accountByLogin(login).tickets.find((candidate) => candidate.id === ticketId);
+    if (!ticket) throw new Error(`No ticket ${ticketId} of ${login} in the Carbon 5 simulator`);
+    ticket.comments.push({ id: this.nextTicketId++, text, at: localDateTime(this.now()), fromIsp: true });
+  }
+
+  private helpdeskDialogs(account: CarbonAccountState): unknown {
+    return {
+      items: account.tickets.map((ticket) => {
+        const state = ticket.closed ? 'closed' : ticket.comments.at(-1)?.fromIsp ? 'answered' : 'waiting';
+        return {
+          id: ticket.id,
+          pk: ticket.id,
+          subj: ticket.subject,
+          ticket_text: ticket.text,
+          status: { waiting: 1, answered: 2, closed: 3 }[state],
+          __status: TICKET_STATES[state],
+          create_date: `${ticket.createdAt}.000000`,
+          __abonent: account.fullName,
+        };
+      }),
+      count: account.tickets.length,
+    };
+  }
+
+  private helpdeskComments(account: CarbonAccountState, arg: Arg): unknown {
+    const ticket = account.tickets.find((candidate) => String(candidate.id) === String(arg.parent_id));
+    if (!ticket) return { error: CARBON_TEXTS.ticketNotFound };
+    return ticket.comments.map((comment) => ({
+      id: comment.id,
+      pk: comment.id,
+      text: comment.text,
+      create_date: `${comment.at}.000000`,
+      __creator_abonent: comment.fromIsp ? '' : account.fullName,
+      __creator_user: comment.fromIsp ? 'Технічна підтримка' : '',
+      read_comment: '1',
+    }));
+  }
+
+  private createTicket(account: CarbonAccountState, arg: Arg): unknown {
+    const text = typeof arg.ticket_text === 'string' ? arg.ticket_text.trim() : '';
+    if (!text) return { error: CARBON_TEXTS.ticketTextMissing };
+    if (arg.parent_id === null || arg.parent_id === undefined || arg.parent_id === '') {
+      account.tickets.unshift({ id: this.nextTicketId++, subject: typeof arg.subj === 'string' ? arg.subj : '', text, createdAt: localDateTime(this.now()), closed: false, comments: [] });
+      return { message: CARBON_TEXTS.ticketCreated };
+    }
+    const ticket = account.tickets.find((candidate) => String(candidate.id) === String(arg.parent_id));
+    if (!ticket) return { error: CARBON_TEXTS.ticketNotFound };
+    if (ticket.closed) return { error: CARBON_TEXTS.ticketClosed };
+    ticket.comments.push({ id: this.nextTicketId++, text, at: localDateTime(this.now()), fromIsp: false });
+    return { message: CARBON_TEXTS.commentAdded };
+  }
 
   private login(arg: Arg): unknown {
     const account = this.accounts.find((candidate) => candidate.login === arg.login);
@@ -330,6 +450,8 @@ export class Carbon5Simulator implements BillingSimulator {
       enabled: flag(account.enabled),
       phone: account.phone ?? '',
       email: account.email ?? '',
+      ip: account.ip ?? '',
+      mac: account.mac ?? '',
       home: account.address,
       abonent_pay: account.tariff.fee,
       abonent_pay_next_date: `${firstOfNextMonth(this.today())} 00:00:00`,
@@ -342,7 +464,8 @@ export class Carbon5Simulator implements BillingSimulator {
         tarif_id: account.tariff.id,
         __tarif: account.tariff.name,
         ...(account.nextTariffName ? { __tarif_next: account.nextTariffName, tarif_next_date: `${firstOfNextMonth(this.today())} 00:00:00` } : {}),
-        activate_date: '2021-03-01 00:00:00',
+        activate_date: account.connectedSince ? `${account.connectedSince} 00:00:00` : null,
+        contract_date: account.contractDate,
         create_date_system: '2021-03-01 12:00:00.000000',
         minimal_pay_sum: Number(this.minimalPaySum(account)),
         recomend_pay_sum: this.recommendedPaySum(account),
@@ -367,7 +490,7 @@ export class Carbon5Simulator implements BillingSimulator {
       tarif_id: account.tariff.id,
       balance: Number(balance) / 100,
       in_block: flag(account.blocked),
-      enough_to_date: monthly > 0n ? `${shiftDate(this.today(), days)} 00:00:00` : null,
+      enough_to_date: monthly > 0n ? `${addDays(this.today(), days)} 00:00:00` : null,
       minimal_pay_sum: this.minimalPaySum(account),
     };
   }
@@ -428,11 +551,7 @@ export class Carbon5Simulator implements BillingSimulator {
     };
     account.queuedWrites.push(write);
     if (this.writeDelayMs === 0) return apply();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      apply();
-    }, this.writeDelayMs);
-    this.timers.add(timer);
+    this.later(this.writeDelayMs, apply);
   }
 
   private addPromisePay(account: CarbonAccountState, offerId: number): unknown {
@@ -442,7 +561,7 @@ export class Carbon5Simulator implements BillingSimulator {
     const balance = minor(account.balance);
     if (balance > 0n) return { error: CARBON_TEXTS.promisePositive };
     if (-balance > minor(account.promiseDebtLimit)) return { error: CARBON_TEXTS.promiseDebt(account.promiseDebtLimit) };
-    const until = shiftDate(this.today(), offer.days);
+    const until = addDays(this.today(), offer.days);
     account.balance = fromMinorUnits(balance + minor(offer.amount) - minor(offer.fee));
     account.promisePay = { amount: offer.amount, until };
     account.blocked = false;
@@ -450,13 +569,24 @@ export class Carbon5Simulator implements BillingSimulator {
   }
 
   private payLog(account: CarbonAccountState, arg: Arg): unknown {
-    const from = dottedToIso(arg.start_date);
-    const to = dottedToIso(arg.end_date);
+    const from = dateArgument(arg.start_date);
+    const to = dateArgument(arg.end_date);
     return {
       items: account.payments
         .filter((payment) => (!from || payment.date >= from) && (!to || payment.date < to))
         .map((payment) => ({ op_date: payment.date, op_summa: payment.amount, descr: payment.note })),
     };
+  }
+
+  /** [seen: {"suid","user_password"} / {"sms"} / {"email"}; success is "no error key"] */
+  private setUserInfo(account: CarbonAccountState, arg: Arg): unknown {
+    if (typeof arg.user_password === 'string') {
+      if (arg.user_password.length <= 6) return { error: CARBON_TEXTS.passwordTooShort };
+      account.password = arg.user_password;
+    }
+    if (typeof arg.sms === 'string') account.phone = arg.sms || null;
+    if (typeof arg.email === 'string') account.email = arg.email || null;
+    return {};
   }
 
   private resetPassword(arg: Arg): unknown {
@@ -467,7 +597,7 @@ export class Carbon5Simulator implements BillingSimulator {
     if (!channel || !to) return { error: CARBON_TEXTS.noResetChannel };
     const code = resetCode();
     this.resets.set(account.userId, code);
-    this.sent.push({ sentAt: this.now().toISOString(), login: account.login, channel, to, text: `Код для восстановления пароля: ${code}` });
+    this.deliver({ sentAt: this.now().toISOString(), login: account.login, channel, to, text: `Код для восстановления пароля: ${code}` });
     const where = channel === 'SMS' ? `по SMS на номер ${masked(to, 4, 2)}` : `на e-mail ${masked(to, 1, to.length - to.indexOf('@'))}`;
     return { uid: String(account.userId), message: `Код отправлен ${where}` };
   }
@@ -540,11 +670,27 @@ export class Carbon5Simulator implements BillingSimulator {
     const shortfall = this.monthlyCharge(account) - minor(account.balance);
     return fromMinorUnits(shortfall > 0n ? shortfall : 0n);
   }
+}
 
-  private today(): string {
-    const now = this.now();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+/**
+ * A year of fees as Carbon writes them on the first of each month: the tariff, then each connected
+ * service; and one tariff fee charged twice in error last month and reversed (a storno).
+ */
+function yearOfFees(account: CarbonAccountSeed, services: readonly CarbonServiceSeed[], today: string): CarbonBalanceChange[] {
+  const changes: CarbonBalanceChange[] = [];
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  let id = account.abonentId * 1000;
+  for (let back = 11; back >= 0; back--) {
+    const first = new Date(Date.UTC(year, month - 1 - back, 1)).toISOString().slice(0, 10);
+    const tariff = { summa: `-${account.tariff.fee}`, tariff: { id: account.tariff.id, name: account.tariff.name }, service: null };
+    const fees = [tariff, ...account.connectedServiceIds.flatMap((serviceId) => {
+      const service = services.find((candidate) => candidate.id === serviceId);
+      return service ? [{ summa: `-${service.price}`, tariff: null, service: { id: service.id, name: service.name } }] : [];
+    })];
+    fees.forEach((fee, index) => changes.push({ id: ++id, time: `${first} 00:${String(index).padStart(2, "0")}:00`, storno: false, comment: '', ...fee }));
+    if (back === 1) changes.push({ id: ++id, time: `${first} 00:09:00`, storno: true, comment: 'Повторне списання', ...tariff });
   }
+  return changes;
 }
 
 export async function startCarbon5Simulator(options: Carbon5SimulatorOptions = {}): Promise<Carbon5Simulator> {
@@ -562,20 +708,7 @@ export function pythonJson(value: unknown): string {
 }
 
 function send(response: ServerResponse, answer: Answer): void {
-  if (response.destroyed) return;
-  response.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
-  response.end(answer.body);
-}
-
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  sendAnswer(response, answer.status, { 'content-type': answer.contentType }, answer.body);
 }
 
 function parseArg(text: string | null): Arg | null {
@@ -589,16 +722,19 @@ function parseArg(text: string | null): Arg | null {
 
 function restDocsPage(model: string | undefined): Answer {
   const title = model ? `REST API v2: ${model}` : 'REST API v2';
-  const models = ['Users', 'Abonents'].map((name) => `<li><a href="/rest_api/v2/${name}/">${name}</a></li>`).join('');
+  const models = ['Users', 'Abonents', 'ArchAccountStack'].map((name) => `<li><a href="/rest_api/v2/${name}/">${name}</a></li>`).join('');
   return html(200, `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><ul>${models}</ul></body></html>`);
 }
 
+/** gen_pwd is the account's password as Carbon keeps it [seen: public clients read it among the Users fields]. */
 function usersObject(account: CarbonAccountState) {
-  return { pk: account.userId, model: 'Users', fields: { login: account.login, abonent_id: account.abonentId, ip: account.autoLoginIps[0] ?? '' } };
+  return { pk: account.userId, model: 'Users', fields: { login: account.login, abonent_id: account.abonentId, ip: account.ip ?? '', gen_pwd: account.password } };
 }
 
 const flag = (value: boolean) => (value ? '1' : '0');
 const minor = (amount: string) => toMinorUnits(amount) ?? 0n;
+/** A date argument as Carbon takes it (dd.MM.yyyy), read as YYYY-MM-DD. */
+const dateArgument = (value: unknown) => (typeof value === 'string' ? datePart(value) : null);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 
 function firstOfNextMonth(today: string): string {
@@ -606,10 +742,6 @@ function firstOfNextMonth(today: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
-function dottedToIso(value: unknown): string | null {
-  const match = typeof value === 'string' ? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value) : null;
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
-}
 
 /** Six upper-case letters and digits, like Carbon's "475GZ4". */
 function resetCode(): string {

@@ -1,5 +1,5 @@
-import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
-import { compareDecimals, isBelowZero, negateDecimal, plainDecimal } from './decimal.js';
+import { DAY_MS, daysInMonth, ymd } from '../../../shared/dates.js';
+import { compareDecimals, fromMinorUnits, isBelowZero, negateDecimal, plainDecimal, toMinorUnits } from '../../../shared/money.js';
 
 /**
  * Self-credit ("promised payment") rules. Ubilling's cabinet (userstats `creditor`) applies its
@@ -24,6 +24,21 @@ export interface CreditRules {
   /** SC_CASHTYPEID: the payment type the fee is booked under. */
   cashTypeId: number;
 }
+
+/**
+ * Ubilling's self-credit settings as a fresh install ships them (userstats.ini SC_*). SC_ENABLED
+ * is off there: an ISP that offers promised payments turns it on.
+ */
+export const UBILLING_SC_DEFAULTS: Readonly<CreditRules> = {
+  enabled: false,
+  minDay: 1,
+  maxDay: 3,
+  termDays: 3,
+  price: '5',
+  onceAMonth: true,
+  tariffsAllowed: [],
+  cashTypeId: 1,
+};
 
 export type CreditRefusal =
   | 'disabled'
@@ -96,20 +111,13 @@ export type CreditDecision =
   | { allowed: true; creditLimit: string; fee: string; termDays: number; expires: string }
   | { allowed: false; refusal: CreditRefusal; message: string };
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** Y-m-d of a moment in the server's local calendar. */
-export const localYmd = (at: Date) => `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-
-export const daysInMonth = (at: Date) => new Date(at.getFullYear(), at.getMonth() + 1, 0).getDate();
-
 /** The expiry `sc` gets: today + term days (Ubilling adds term × 86400 s to now). */
-export const creditEnd = (now: Date, termDays: number) => localYmd(new Date(now.getTime() + termDays * 86_400_000));
+export const creditEnd = (now: Date, termDays: number) => ymd(new Date(now.getTime() + termDays * DAY_MS));
 
 /** Ubilling's `tariffprice`: the tariff fee, for a daily tariff times the days of this month. */
 export function tariffMonthPrice(account: Pick<CreditAccount, 'fee' | 'period'>, now: Date): string {
   const fee = toMinorUnits(plainDecimal(account.fee ?? '0') ?? '0') ?? 0n;
-  return fromMinorUnits(account.period === 'day' ? fee * BigInt(daysInMonth(now)) : fee);
+  return fromMinorUnits(account.period === 'day' ? fee * BigInt(daysInMonth(ymd(now))) : fee);
 }
 
 /** The credit limit Ubilling sets: `tariffprice + SC_PRICE`. */
@@ -158,7 +166,7 @@ export interface CreditLog {
 /** A log in this process's memory: right for one instance until it restarts. */
 export function createMemoryCreditLog(): CreditLog {
   const taken = new Map<string, string[]>();
-  const month = (at: Date) => localYmd(at).slice(0, 7);
+  const month = (at: Date) => ymd(at).slice(0, 7);
   return {
     async usedInMonth(login, now) {
       return (taken.get(login.toLowerCase()) ?? []).includes(month(now));

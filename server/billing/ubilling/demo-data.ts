@@ -1,5 +1,6 @@
 import type { DemoLogin } from '../simulator.js';
-import type { SimContragent, UbillingSeed, UbillingSettings } from './simulator.js';
+import { addDays, DAY_MS, ymd } from '../../../shared/dates.js';
+import type { SelfCreditSettings, SimContragent, UbillingSeed, UbillingSettings } from './simulator.js';
 
 /**
  * The Ubilling demo: one subscriber per situation the cabinet must show. Passwords are plain text,
@@ -17,12 +18,7 @@ export const ubillingDemoLogins: readonly DemoLogin[] = [
 
 const password = (login: string) => ubillingDemoLogins.find((demo) => demo.login === login)!.password;
 
-const DAY = 86_400_000;
-const at = (now: Date, daysAgo: number, time: string) => {
-  const day = new Date(now.getTime() - daysAgo * DAY);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())} ${time}`;
-};
+const at = (now: Date, daysAgo: number, time: string) => `${addDays(ymd(now), -daysAgo)} ${time}`;
 
 export function ubillingDemoSeed(now: Date): UbillingSeed {
   return {
@@ -72,6 +68,8 @@ export function ubillingDemoSeed(now: Date): UbillingSeed {
         password: password('sydorenko'),
         cash: 80,
         passive: true,
+        frozenSince: at(now, 5, '09:30:00'),
+        freezeDaysUsed: 5,
         tariff: 'Unlim-50',
         ip: '172.16.0.17',
         realname: 'Сидоренко Олена',
@@ -86,7 +84,7 @@ export function ubillingDemoSeed(now: Date): UbillingSeed {
         password: password('kovalenko'),
         cash: -40,
         credit: 315,
-        creditExpire: Math.floor((now.getTime() + 3 * DAY) / 1000),
+        creditExpire: Math.floor((now.getTime() + 3 * DAY_MS) / 1000),
         tariff: 'Daily-10',
         ip: '172.16.0.19',
         realname: 'Коваленко Андрій',
@@ -113,6 +111,22 @@ export function ubillingDemoSeed(now: Date): UbillingSeed {
       { login: 'kovalenko', date: at(now, 1, '12:00:00'), summ: -5, balance: -35, note: 'SCFEE' },
     ],
     contragent: ubillingDemoContragent,
+    tickets: [
+      { id: 41, date: at(now, 3, '19:20:00'), from: 'ivanov', to: null, replyid: null, status: 0, text: 'Не працює IPTV на другому телевізорі.\n\nПриставка пише «Немає сигналу».' },
+      { id: 42, date: at(now, 2, '10:05:00'), from: 'NULL', to: 'ivanov', replyid: 41, status: 0, text: 'Доброго дня! Перезапустили ваш порт. Перевірте, будь ласка, ще раз.' },
+      { id: 30, date: at(now, 45, '12:00:00'), from: 'ivanov', to: null, replyid: null, status: 1, text: 'Прошу змінити номер телефону в договорі.' },
+      { id: 31, date: at(now, 45, '15:40:00'), from: 'NULL', to: 'ivanov', replyid: 30, status: 0, text: 'Змінили. Гарного дня!' },
+    ],
+    announcements: [
+      { id: 1, public: true, type: 'text', title: 'Нові тарифи', text: 'З наступного місяця діють нові тарифи до 1 Гбіт/с.' },
+      {
+        id: 2,
+        public: true,
+        type: 'html',
+        title: 'Планові роботи',
+        text: '<p>У <b>ніч на суботу</b> з 02:00 до 04:00 можливі перерви в роботі інтернету.</p><script>alert(1)</script><p>Вибачте за незручності.</p>',
+      },
+    ],
   };
 }
 
@@ -138,16 +152,8 @@ export const ubillingDemoContragent: SimContragent = {
   siteurl: 'https://isp.example',
 };
 
-export const ubillingDemoSettings: Partial<UbillingSettings> = {
-  selfCredit: {
-    enabled: true,
-    minDay: 1,
-    maxDay: 31,
-    term: 3,
-    price: 5,
-    cashTypeId: 1,
-    monthControl: true,
-    tariffsAllowed: [],
-    hackControl: false,
-  },
+/** What the demo ISP switches on: self-credit on any day of the month, so the promised payment works whenever it is shown, and the freeze. */
+export const ubillingDemoSettings: Partial<Omit<UbillingSettings, 'selfCredit'>> & { selfCredit: Partial<SelfCreditSettings> } = {
+  selfCredit: { enabled: true, maxDay: 31 },
+  freeze: { enabled: true, price: 20, tariffsAllowed: ['Unlim-100', 'Unlim-50'], anyTariff: false, negativeBalanceAllowed: false, frozenMonthPrice: 10, daysCharge: { total: 60, restore: 90 } },
 };

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { fromMinorUnits, money, toMinorUnits } from '../../../shared/money.js';
+import { DAY_MS, ymd } from '../../../shared/dates.js';
+import { compareDecimals, fromMinorUnits, isAboveZero, isBelowZero, money, negateDecimal, plainDecimal, toMinorUnits } from '../../../shared/money.js';
 import { upstreamError } from '../../domain/errors.js';
+import { htmlToText } from '../../domain/plain-text.js';
 import type {
   AccountStatus,
+  Announcement,
   ChargePeriod,
   Money,
   Payment,
@@ -13,10 +16,11 @@ import type {
   Subscriber,
   SupportContacts,
   Tariff,
+  Traffic,
+  Ticket,
+  TicketMessage,
 } from '../../domain/types.js';
-import { compareDecimals, isAboveZero, isBelowZero, negateDecimal, plainDecimal } from './decimal.js';
-import { localYmd } from './credit-rules.js';
-import type { ChargeLine, Contragent, PaymentRow, UserRow, Userdata } from './replies.js';
+import type { AnnouncementRow, ChargeLine, Contragent, PaymentRow, TicketRow, UserRow, Userdata } from './replies.js';
 
 /** Ubilling's replies mapped once into the domain types. Fields Ubilling cannot give stay null. */
 
@@ -52,7 +56,7 @@ export function mapDaysLeft(code: number, status: AccountStatus, now: Date): { d
   if (status === 'FROZEN' || status === 'DISABLED') return { daysLeft: null, paidUntil: null };
   if (code === -1) return { daysLeft: 0, paidUntil: null }; // debt: the balance pays for no day
   if (code <= 0) return { daysLeft: null, paidUntil: null }; // -2 free tariff, 0 unknown subscriber or tariff
-  return { daysLeft: code, paidUntil: localYmd(new Date(now.getTime() + (code - 1) * 86_400_000)) };
+  return { daysLeft: code, paidUntil: ymd(new Date(now.getTime() + (code - 1) * DAY_MS)) };
 }
 
 function tariffPeriod(period: string | null): ChargePeriod | null {
@@ -69,7 +73,42 @@ export function mapTariff(user: Pick<UserRow, 'Tariff' | 'Fee' | 'period'>, curr
     period: tariffPeriod(user.period),
     speedIn: null,
     speedOut: null,
+    includedTrafficMb: null,
   };
+}
+
+const SIZE_UNITS: Record<string, bigint> = { b: 1n, kb: 1024n, mb: 1024n ** 2n, gb: 1024n ** 3n, tb: 1024n ** 4n };
+
+/**
+ * Bytes from userstats' "12.34 Gb" (zbs_convert_size: two decimals, units of 1024). Ubilling rounds
+ * to two decimals of the unit, so the byte count is as exact as the billing prints it.
+ */
+export function bytesFromSize(text: string | null | undefined): string | null {
+  const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*([KMGT]?b)\s*$/i.exec(text ?? '');
+  if (!match) return null;
+  const [, whole = '0', fraction = '', unit = 'b'] = match;
+  const unitBytes = SIZE_UNITS[unit.toLowerCase()] ?? 1n;
+  const hundredths = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return String((hundredths * unitBytes + 50n) / 100n);
+}
+
+export function mapTraffic(userdata: Pick<Userdata, 'traffdownload' | 'traffupload'> | null): Traffic | null {
+  const downloadBytes = bytesFromSize(userdata?.traffdownload);
+  const uploadBytes = bytesFromSize(userdata?.traffupload);
+  return downloadBytes === null || uploadBytes === null ? null : { downloadBytes, uploadBytes };
+}
+
+/** Next month's tariff (tariffnm) takes over on the first day of the next month. */
+function firstOfNextMonth(now: Date): string {
+  return ymd(new Date(now.getFullYear(), now.getMonth() + 1, 1));
+}
+
+/** A MySQL DATE as Ubilling prints it; "0000-00-00" and anything else is no date. */
+function calendarDate(text: string | null | undefined): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text?.trim() ?? '');
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === match[0] ? match[0] : null;
 }
 
 const textOrNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
@@ -95,12 +134,29 @@ export function mapSubscriber(input: {
     status,
     tariff: mapTariff(user, currency),
     nextTariff:
-      nextTariffName && nextTariffName !== 'No' ? { name: nextTariffName, fee: null, period: null, speedIn: null, speedOut: null } : null,
+      nextTariffName && nextTariffName !== 'No' ? { name: nextTariffName, fee: null, period: null, speedIn: null, speedOut: null, includedTrafficMb: null } : null,
     ...mapDaysLeft(input.daysLeftCode, status, input.now),
     amountToPay: null,
+    recommendedToPay: null,
+    nextChargeOn: null,
+    pausedUntil: null,
     address: textOrNull(userdata?.address),
     phone: textOrNull(userdata?.mobile) ?? textOrNull(userdata?.phone) ?? textOrNull(user.mobile),
     email: textOrNull(userdata?.email),
+    ipAddresses: [textOrNull(userdata?.ip)].filter((ip) => ip !== null),
+    // XMLAgent's profile has no MAC; RemoteAPI's userbyip would, at the cost of a call per request.
+    macAddresses: [],
+    creditUntil: isAboveZero(user.Credit) && user.CreditExpire > 0 ? ymd(new Date(user.CreditExpire * 1000)) : null,
+    nextTariffFrom: nextTariffName && nextTariffName !== 'No' ? firstOfNextMonth(input.now) : null,
+    contractDate: calendarDate(userdata?.contractdate),
+    connectedSince: null,
+    lastSeenOnline: null,
+    online: null,
+    trafficThisMonth: mapTraffic(userdata),
+    discountPercent: null,
+    legalEntity: null,
+    bonusPoints: null,
+    paymentId: payId === '0' ? null : payId,
   };
 }
 
@@ -154,7 +210,7 @@ export function mapActiveCredit(user: Pick<UserRow, 'Credit' | 'CreditExpire'>, 
   if (!isAboveZero(user.Credit)) return null;
   return {
     amount: toMoney(user.Credit, currency),
-    until: user.CreditExpire > 0 ? localYmd(new Date(user.CreditExpire * 1000)) : null,
+    until: user.CreditExpire > 0 ? ymd(new Date(user.CreditExpire * 1000)) : null,
   };
 }
 
@@ -168,20 +224,24 @@ export function mapCreditOffer(offer: { creditLimit: string; fee: string; days: 
   };
 }
 
-const PAYMENT_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /** Ubilling's DATETIME is the billing's local time; the BFF is assumed to run in the same zone. */
-function paymentDate(text: string): string {
-  const match = PAYMENT_DATE.exec(text);
-  if (!match) throw upstreamError('ubilling xmlagent payments: a date is not Y-m-d H:i:s');
+function ubillingInstant(text: string, call: string): string {
+  const match = DATETIME.exec(text);
+  if (!match) throw upstreamError(`ubilling xmlagent ${call}: a date is not Y-m-d H:i:s`);
   const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
   return new Date(year!, month! - 1, day, hour, minute, second).toISOString();
 }
 
-/** Newest first; XMLAgent gives no note, only the sum and the balance before it. */
+/**
+ * Money paid in, newest first; XMLAgent gives no note, only the sum and the balance before it.
+ * Negative rows are charges the billing books as payments (the promised-payment fee, SCFEE): not payments.
+ */
 export function mapPayments(rows: readonly PaymentRow[], currency: string): Payment[] {
   return rows
-    .map((row) => ({ date: paymentDate(row.date), amount: toMoney(row.summ, currency), note: null }))
+    .filter((row) => !row.summ.trim().startsWith('-'))
+    .map((row) => ({ date: ubillingInstant(row.date, 'payments'), amount: toMoney(row.summ, currency), note: null }))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
@@ -195,4 +255,61 @@ export function mapContacts(contragent: Contragent | null): SupportContacts | nu
     website: textOrNull(contragent.siteurl),
   };
   return Object.values(contacts).some((value) => value !== null) ? contacts : null;
+}
+
+const SUBJECT_LENGTH = 80;
+
+export interface UbillingConversations {
+  /** Newest first. */
+  tickets: Ticket[];
+  /** By ticket id, oldest first. */
+  messages: Map<string, TicketMessage[]>;
+}
+
+/**
+ * XMLAgent `tickets` rows as conversations: a row without `replyid` opens one, the rows naming it
+ * follow. The ISP writes as "NULL"; a reply to a conversation not listed is left out. Ubilling keeps
+ * no subject: the first line of the opening message stands for it.
+ */
+export function mapConversations(rows: readonly TicketRow[], login: string): UbillingConversations {
+  const message = (row: TicketRow): TicketMessage => ({
+    from: row.from !== null && row.from.toLowerCase() === login.toLowerCase() ? 'SUBSCRIBER' : 'ISP',
+    text: row.text,
+    at: ubillingInstant(row.date, 'tickets'),
+  });
+  // Oldest first, and by id within one second: Ubilling lists date DESC.
+  const ordered = [...rows].sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id));
+  const tickets: Ticket[] = [];
+  const messages = new Map<string, TicketMessage[]>();
+  for (const row of ordered) {
+    if (row.replyid !== null) continue;
+    const opening = message(row);
+    const firstLine = row.text.trim().split('\n')[0]?.trim() ?? '';
+    tickets.push({
+      id: row.id,
+      subject: firstLine === '' ? null : firstLine.length > SUBJECT_LENGTH ? `${firstLine.slice(0, SUBJECT_LENGTH - 1)}…` : firstLine,
+      status: row.status === '1' ? 'CLOSED' : 'OPEN',
+      createdAt: opening.at,
+    });
+    messages.set(row.id, [opening]);
+  }
+  for (const row of ordered) {
+    if (row.replyid !== null) messages.get(row.replyid)?.push(message(row));
+  }
+  tickets.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { tickets, messages };
+}
+
+/** Newest first as Ubilling sends them; html ones reduced to plain text. Ubilling gives no date. */
+export function mapAnnouncements(rows: readonly AnnouncementRow[]): Announcement[] {
+  return rows.map((row) => {
+    const html = row.type.toLowerCase() === 'html';
+    return {
+      id: row.unic,
+      title: html ? htmlToText(row.title) : row.title.trim(),
+      text: html ? htmlToText(row.text) : row.text.trim(),
+      at: null,
+      read: row.read,
+    };
+  });
 }

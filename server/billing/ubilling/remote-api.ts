@@ -1,5 +1,6 @@
 import { callUpstream } from '../upstream.js';
 import {
+  cleanBody,
   isAliveReply,
   parseContragentData,
   parseOnlineDaysLeft,
@@ -21,9 +22,9 @@ import {
  * The key rides in the query string, so URLs are never logged; the call name is.
  */
 
-type Action = 'asterisk' | 'userbyip' | 'sc';
+type Action = 'asterisk' | 'userbyip' | 'sc' | 'usercash';
 type AsteriskParam = 'getuserdatabylogin' | 'getuserspends' | 'getonlinedaysleft' | 'getcontragentdata';
-type ParamName = 'param' | 'login' | 'userpass' | 'includevsrvs' | 'ip' | 'cr' | 'end' | 'fee' | 'ct';
+type ParamName = 'param' | 'login' | 'userpass' | 'includevsrvs' | 'ip' | 'cr' | 'end' | 'fee' | 'ct' | 'summ' | 'op' | 'note';
 
 export interface RemoteApiOptions {
   /** The Ubilling web root (BILLING_URL). */
@@ -43,6 +44,9 @@ export interface ScRequest {
   /** The payment type of that charge. */
   ct: number;
 }
+
+/** A login no subscriber has (plain letters: it goes into SQL); RemoteAPI answers 0 days for it. */
+const READINESS_PROBE_LOGIN = 'abonentreadinessprobe';
 
 export class RemoteApi {
   private readonly root: URL;
@@ -102,11 +106,32 @@ export class RemoteApi {
     parseSc(name, await this.call(name, 'sc', params));
   }
 
-  /** The key with no action: `ERROR:GET_NO_ACTION` proves the billing is up and the key right. */
+  /**
+   * `usercash&op=add`: books a payment of `summ` under the cash type `ct` with `note`. Money-changing:
+   * sent once. The reply as it came: `OK:USERCASH` when booked, an `ERROR:…` word when not.
+   */
+  async usercash(request: { login: string; summ: string; ct: number; note: string }): Promise<string> {
+    const name = 'ubilling remoteapi usercash';
+    const params: [ParamName, string][] = [
+      ['login', request.login],
+      ['summ', request.summ],
+      ['ct', String(request.ct)],
+      ['op', 'add'],
+      ['note', request.note],
+    ];
+    return cleanBody(name, await this.call(name, 'usercash', params)).trim();
+  }
+
+  /**
+   * The key with no action: `ERROR:GET_NO_ACTION` proves the billing is up and the key right. Then
+   * an `asterisk` read for a login no subscriber has: every subscriber read goes through the
+   * Asterisk module, which connects to its own database first and fails (HTTP 500) without it.
+   */
   async ping(): Promise<boolean> {
-    const name = 'ubilling remoteapi ping';
     try {
-      return isAliveReply(await this.call(name, null, []));
+      if (!isAliveReply(await this.call('ubilling remoteapi ping', null, []))) return false;
+      await this.getonlinedaysleft(READINESS_PROBE_LOGIN);
+      return true;
     } catch {
       return false;
     }
@@ -128,8 +153,8 @@ export class RemoteApi {
     if (action) query.set('action', action);
     for (const [param, value] of params) query.set(param, value);
     url.search = query.toString();
-    // Everything but `sc` only reads; `sc` sets a credit and charges its fee, so it is sent once.
-    const response = await callUpstream({ name, url, timeoutMs: this.options.timeoutMs, read: action !== 'sc' });
+    // `sc` (a credit and its fee) and `usercash` (a payment) change money, so they are sent once; the rest only read.
+    const response = await callUpstream({ name, url, timeoutMs: this.options.timeoutMs, read: action !== 'sc' && action !== 'usercash' });
     return response.body;
   }
 }

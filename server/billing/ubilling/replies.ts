@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { upstreamError, upstreamUnavailable } from '../../domain/errors.js';
 import { parseUpstreamShape } from '../upstream.js';
-import { isFloatText } from './decimal.js';
+import { isFloatText } from '../../../shared/money.js';
 
 /**
  * What Ubilling answers, as zod schemas and parsers. Every RemoteAPI reply is HTTP 200 with
@@ -149,7 +149,13 @@ export const userRowSchema = z.object({
 });
 export type UserRow = z.infer<typeof userRowSchema>;
 
-export type UserDataReply = { kind: 'user'; user: UserRow } | { kind: 'unknown' } | { kind: 'authFailed' };
+/**
+ * `passwordMd5`: the md5 of the live users table's password, to tell whether the password a
+ * session was opened with still holds; the plain password goes no further than this file.
+ */
+export type UserDataReply = { kind: 'user'; user: UserRow; passwordMd5: string | null } | { kind: 'unknown' } | { kind: 'authFailed' };
+
+const passwordOnlySchema = z.object({ Password: z.string() });
 
 const authFailedSchema = z.object({ ERROR: z.literal('Auth failed') });
 
@@ -161,7 +167,8 @@ export function parseUserDataByLogin(name: string, raw: string, login: string): 
   const rows = Object.values(users);
   const user = rows.length === 1 ? rows[0] : undefined;
   if (!user || user.login.toLowerCase() !== login.toLowerCase()) throw upstreamError(`${name}: the reply is not about the subscriber asked for`);
-  return { kind: 'user', user };
+  const password = passwordOnlySchema.safeParse(Object.values(value as Record<string, unknown>)[0]);
+  return { kind: 'user', user, passwordMd5: password.success ? md5(password.data.Password) : null };
 }
 
 /** A recurring charge as `getuserspends` or XMLAgent `tariffvservices` list it. */
@@ -268,13 +275,20 @@ export const userdataSchema = z.object({
   login: z.string(),
   address: nullableText,
   realname: nullableText,
+  /** users.IP, the one address Stargazer gives the account. */
+  ip: nullableText,
   phone: nullableText,
   mobile: nullableText,
   email: nullableText,
   contract: nullableText,
+  /** Y-m-d, or null without a contract row. */
+  contractdate: nullableText,
   payid: nullableText,
   tariff: nullableText,
   tariffnm: nullableText,
+  /** This month's traffic as zbs_convert_size prints it: "12.34 Gb", "0 b". */
+  traffdownload: nullableText,
+  traffupload: nullableText,
   accountstate: nullableText,
   cash: z.union([z.number(), floatText]).optional(),
 });
@@ -326,4 +340,118 @@ export type CreditorReply = z.infer<typeof creditorSchema>;
 /** The creditor agent: status 0 is success (also for `justcheck`), 1–10 the reasons it refused. */
 export function parseCreditor(name: string, raw: string): CreditorReply {
   return parseUpstreamShape(name, creditorSchema, readAgentJson(name, raw).value);
+}
+
+const agentId = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+const agentFlag = z.union([z.string(), z.number(), z.boolean()]).nullish().transform((value) => value === true || value === 1 || value === '1');
+
+/**
+ * A row of XMLAgent `tickets`: the subscriber's own messages (`from` = login, `to` null) and the ISP's
+ * (`from` the literal "NULL", `to` = login). `replyid` is the conversation a reply belongs to; status
+ * "0" open, "1" closed, kept on the conversation's first row.
+ */
+const ticketRowSchema = z.object({
+  id: agentId,
+  date: z.string(),
+  from: z.string().nullable().optional().transform((value) => value ?? null),
+  to: z.string().nullable().optional().transform((value) => value ?? null),
+  replyid: agentId.nullable().optional().transform((value) => (value === undefined || value === null || value === '0' ? null : value)),
+  status: z.union([z.string(), z.number()]).nullable().optional().transform((value) => String(value ?? '0')),
+  text: z.string().nullable().transform((value) => value ?? ''),
+});
+export type TicketRow = z.infer<typeof ticketRowSchema>;
+
+/** `[]` when there are none, or when ticketing is off in userstats (TICKETING_ENABLED=0). */
+export function parseTickets(name: string, raw: string): TicketRow[] {
+  return parseUpstreamShape(name, z.array(ticketRowSchema), readAgentJson(name, raw).value);
+}
+
+const ticketCreatedSchema = z.object({ created: z.string(), id: z.union([z.string(), z.number()]).transform(String) });
+
+/**
+ * `ticketcreate`: {"created":"success","id":"123"}, or the same inside "ticket" (both renderings are
+ * seen); the new message's id, or null when Ubilling says "error". Anything else is UPSTREAM_ERROR.
+ */
+export function parseTicketCreated(name: string, raw: string): string | null {
+  const { value } = readAgentJson(name, raw);
+  const inner = (value as { ticket?: unknown } | null)?.ticket ?? value;
+  const reply = parseUpstreamShape(name, ticketCreatedSchema, inner);
+  return reply.created === 'success' && /^[1-9]\d*$/.test(reply.id) ? reply.id : null;
+}
+
+const announcementSchema = z.object({
+  unic: agentId,
+  read: agentFlag,
+  type: z.string().nullish().transform((value) => value ?? 'text'),
+  title: z.string().nullish().transform((value) => value ?? ''),
+  text: z.string().nullish().transform((value) => value ?? ''),
+});
+export type AnnouncementRow = z.infer<typeof announcementSchema>;
+
+/** Public announcements, newest first, with the subscriber's read mark; `[]` when AN_ENABLED=0. */
+export function parseAnnouncements(name: string, raw: string): AnnouncementRow[] {
+  return parseUpstreamShape(name, z.array(announcementSchema), readAgentJson(name, raw).value);
+}
+
+/** `annreadall` answers `[]`; anything that is not JSON is UPSTREAM_ERROR. */
+export function parseAnnReadAll(name: string, raw: string): void {
+  readAgentJson(name, raw);
+}
+
+// ---------------------------------------------------------------- XMLAgent: freezedata, dofreeze, dounfreeze
+
+/** A count that is null unless FREEZE_DAYS_CHARGE_ENABLED; numbers or numeric strings otherwise. */
+const freezeDays = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((value) => (value === undefined || value === null || value === '' || !Number.isFinite(Number(value)) ? null : Math.trunc(Number(value))));
+const agentBool = z.union([z.boolean(), z.number(), z.string()]).nullish().transform((value) => value === true || value === 1 || value === '1' || value === 'true');
+const optionalFloat = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined || !isFloatText(String(value)) ? null : String(value)));
+
+const freezeDataSchema = z.object({
+  result: z.string().optional(),
+  freezeSelfAvailable: agentBool,
+  /** AF_FREEZPRICE: charged by every dofreeze. */
+  activationCost: optionalFloat,
+  /** AF_TARIFFSALLOWED, comma separated. */
+  tariffsAllowedList: z.string().nullish().transform((value) => (value ?? '').split(',').map((name) => name.trim()).filter(Boolean)),
+  tariffAllowedAny: agentBool,
+  negativeBalanceFreezeAllowed: agentBool,
+  userBalance: optionalFloat,
+  userTariff: z.string().nullish().transform((value) => value ?? ''),
+  /** The tariff's own price of a frozen month. */
+  userTariffFreezePrice: optionalFloat,
+  freezeStatus: z.string().nullish().transform((value) => (value ?? '').toLowerCase()),
+  /** The day of the last freeze, "Y-m-d H:i:s" or blank. */
+  dateFrom: z.string().nullish(),
+  freezeDaysChargeActive: agentBool,
+  freezeDaysTotal: freezeDays,
+  freezeDaysRestore: freezeDays,
+  freezeDaysUsed: freezeDays,
+  freezeDaysAvailable: freezeDays,
+  freezeDaysWorked: freezeDays,
+});
+export type FreezeData = z.infer<typeof freezeDataSchema>;
+
+/** `freezedata`: the rules userstats' own freeze form applies, which `dofreeze` itself does not. */
+export function parseFreezeData(name: string, raw: string): FreezeData {
+  const data = parseUpstreamShape(name, freezeDataSchema, readAgentJson(name, raw).value);
+  if (data.result !== undefined && data.result.toLowerCase() !== 'success') throw upstreamError(`${name}: result ${data.result.slice(0, 40)}`);
+  return data;
+}
+
+const freezeResultSchema = z.object({ result: z.string(), message: z.string().nullish() });
+
+/**
+ * `dofreeze` / `dounfreeze`: {"result":"Success"|"Failure","message":…}. The message is userstats'
+ * English sentence, kept for the operator's log only.
+ */
+export function parseFreezeResult(name: string, raw: string): { done: boolean; message: string } {
+  const reply = parseUpstreamShape(name, freezeResultSchema, readAgentJson(name, raw).value);
+  const result = reply.result.toLowerCase();
+  if (result !== 'success' && result !== 'failure') throw upstreamError(`${name}: unknown result`);
+  return { done: result === 'success', message: (reply.message ?? '').slice(0, 200) };
 }

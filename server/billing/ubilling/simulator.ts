@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import type { BillingSimulator, DemoLogin, DemoMessage } from '../simulator.js';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { DAY_MS, daysInMonth, localDateTime, ymd } from '../../../shared/dates.js';
+import { UBILLING_SC_DEFAULTS } from './credit-rules.js';
+import { sendAnswer, SimulatorServer, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
 import { ubillingDemoLogins, ubillingDemoSeed, ubillingDemoSettings } from './demo-data.js';
 
 /**
@@ -53,7 +54,14 @@ export interface SimUser {
   contract: string | null;
   contractDate: string | null;
   paymentId: string | null;
+  /** This month's traffic counters (users.D0 + … and U0 + …), in bytes. */
+  downloadBytes: number;
+  uploadBytes: number;
   tags: number[];
+  /** When the account was last frozen (the weblog's PASSIVE CHANGE), Y-m-d H:i:s; "" when never. */
+  frozenSince: string;
+  /** frozen_charge_days: days of freeze used in the current period. */
+  freezeDaysUsed: number;
 }
 
 export type SimUserSeed = Pick<SimUser, 'login' | 'password' | 'tariff'> & Partial<SimUser>;
@@ -70,6 +78,47 @@ export interface SimPayment {
 }
 
 export type SimContragent = Record<string, string>;
+
+/** A row of the `ticketing` table: a subscriber's message (`from` = login) or the ISP's (`from` "NULL", `to` = login). */
+export interface SimTicket {
+  id: number;
+  /** Y-m-d H:i:s, local time. */
+  date: string;
+  from: string;
+  to: string | null;
+  /** The conversation a reply belongs to; null on the message that opens one. */
+  replyid: number | null;
+  /** 0 open, 1 closed. */
+  status: 0 | 1;
+  text: string;
+}
+
+/** A row of `zbsannouncements`. */
+export interface SimAnnouncement {
+  id: number;
+  public: boolean;
+  type: 'text' | 'html';
+  title: string;
+  text: string;
+}
+
+/** userstats.ini's freeze switches (AF_*, FREEZE_*) and alter.ini's FREEZE_DAYS_CHARGE_ENABLED. */
+export interface FreezeSettings {
+  /** AF_ENABLED */
+  enabled: boolean;
+  /** AF_FREEZPRICE, charged by every dofreeze. */
+  price: number;
+  /** AF_TARIFFSALLOWED */
+  tariffsAllowed: string[];
+  /** AF_TARIFF_ALLOW_ANY */
+  anyTariff: boolean;
+  /** FREEZE_ALLOW_ON_NEGATIVE_BALANCE */
+  negativeBalanceAllowed: boolean;
+  /** The tariff's price of a frozen month. */
+  frozenMonthPrice: number;
+  /** FREEZE_DAYS_CHARGE_ENABLED with its days allowed and the working days that restore them; null when off. */
+  daysCharge: { total: number; restore: number } | null;
+}
 
 export interface SelfCreditSettings {
   enabled: boolean;
@@ -97,8 +146,17 @@ export interface UbillingSettings {
   /** userstats.ini XMLAGENT_EXTENDED_AUTH_ON: requests need uberkey=md5(serial). */
   xmlAgentExtendedAuth: boolean;
   paymentsEnabled: boolean;
+  /** False models a core that is down behind a live RemoteAPI: `sc` books the fee and says SC:OK, but sets no credit. */
+  coreSetsCredit: boolean;
+  /** userstats.ini TICKETING_ENABLED. */
+  ticketingEnabled: boolean;
+  /** userstats.ini AN_ENABLED. */
+  announcementsEnabled: boolean;
   currency: string;
   selfCredit: SelfCreditSettings;
+  freeze: FreezeSettings;
+  /** userstats.ini XMLAGENT_SELF_UNFREEZE_ALLOWED */
+  selfUnfreezeAllowed: boolean;
 }
 
 export interface UbillingSeed {
@@ -110,9 +168,19 @@ export interface UbillingSeed {
   contragent?: SimContragent | null;
   /** zbssclog: the self-credits already taken. */
   creditLog?: { login: string; date: string }[];
+  tickets?: SimTicket[];
+  announcements?: SimAnnouncement[];
+  /** zbsannhist: announcements a subscriber has read, as "login:id". */
+  announcementsRead?: string[];
 }
 
-export type SimFault = 'http500' | 'garbage' | 'fatal' | 'notices' | 'slow' | 'reset';
+/**
+ * `asterisk-db-down`: RemoteAPI's Asterisk module cannot reach its database (every `asterisk` call
+ * with a param and a subscriber is an empty HTTP 500, as PHP with display_errors=Off answers);
+ * `core-down`: userstats cannot reach the billing core (API_CHECK), so every userstats request
+ * gets the "Core API connectivity failed!" page. Both as a real Ubilling did.
+ */
+export type SimFault = 'http500' | 'garbage' | 'fatal' | 'notices' | 'slow' | 'reset' | 'asterisk-db-down' | 'core-down';
 
 export interface SimRequest {
   method: string;
@@ -121,12 +189,9 @@ export interface SimRequest {
   query: Record<string, string>;
 }
 
-export interface UbillingSimulatorOptions {
+export interface UbillingSimulatorOptions extends SimulatorServerOptions {
   /** RemoteAPI key; random per start by default. */
   serial?: string;
-  host?: string;
-  port?: number;
-  now?: () => Date;
   seed?: UbillingSeed;
   settings?: Partial<UbillingSettings>;
   /** How long the `slow` fault holds a reply. */
@@ -134,7 +199,8 @@ export interface UbillingSimulatorOptions {
   demoLogins?: readonly DemoLogin[];
 }
 
-const STOCK_SETTINGS: UbillingSettings = {
+/** alter.ini and userstats.ini as a fresh install ships them. */
+export const UBILLING_STOCK_SETTINGS: Readonly<UbillingSettings> = {
   remoteApiEnabled: true,
   asteriskEnabled: true,
   userByIpEnabled: false,
@@ -143,18 +209,24 @@ const STOCK_SETTINGS: UbillingSettings = {
   xmlAgentEnabled: true,
   xmlAgentExtendedAuth: false,
   paymentsEnabled: true,
+  coreSetsCredit: true,
+  ticketingEnabled: true,
+  announcementsEnabled: true,
   currency: 'UAH',
+  // userstats.ini's SC_* as shipped: the same defaults the BFF's own rules start from.
   selfCredit: {
-    enabled: true,
-    minDay: 1,
-    maxDay: 3,
-    term: 3,
-    price: 5,
-    cashTypeId: 1,
-    monthControl: true,
-    tariffsAllowed: [],
+    enabled: UBILLING_SC_DEFAULTS.enabled,
+    minDay: UBILLING_SC_DEFAULTS.minDay,
+    maxDay: UBILLING_SC_DEFAULTS.maxDay,
+    term: UBILLING_SC_DEFAULTS.termDays,
+    price: Number(UBILLING_SC_DEFAULTS.price),
+    cashTypeId: UBILLING_SC_DEFAULTS.cashTypeId,
+    monthControl: UBILLING_SC_DEFAULTS.onceAMonth,
+    tariffsAllowed: [...UBILLING_SC_DEFAULTS.tariffsAllowed],
     hackControl: false,
   },
+  freeze: { enabled: false, price: 0, tariffsAllowed: [], anyTariff: false, negativeBalanceAllowed: false, frozenMonthPrice: 0, daysCharge: null },
+  selfUnfreezeAllowed: false,
 };
 
 const SECRET_PARAMS = new Set(['key', 'userpass', 'uberpassword', 'uberkey']);
@@ -168,6 +240,10 @@ const WEB_UI_PAGE =
 const USERSTATS_LOGIN_PAGE =
   '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Userstats</title>\n</head>\n<body>\n' +
   '<form action="index.php" method="POST"><input type="text" name="ulogin"><input type="password" name="upassword"></form>\n</body>\n</html>';
+
+const CORE_API_FAILED_PAGE =
+  '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Userstats</title>\n</head>\n<body>\n' +
+  '<div class="alert_error">Core API connectivity failed!</div>\n</body>\n</html>';
 
 const PHP_FATAL =
   '<br />\n<b>Fatal error</b>:  Uncaught mysqli_sql_exception: MySQL server has gone away in /var/www/billing/api/libs/api.mysql.php:101\n' +
@@ -208,10 +284,6 @@ export function phpJsonEncode(value: unknown): string {
 const dbNumber = (value: number) => String(value);
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
-const pad = (value: number) => String(value).padStart(2, '0');
-const ymd = (at: Date) => `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-const ymdHis = (at: Date) => `${ymd(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-const daysInMonth = (at: Date) => new Date(at.getFullYear(), at.getMonth() + 1, 0).getDate();
 /** PHP's gmdate('r'). */
 const gmdateR = (at: Date) => at.toUTCString().replace('GMT', '+0000');
 
@@ -227,17 +299,17 @@ export function onlineDaysLeft(input: { cash: number; fee: number; period: strin
   let balance = input.cash;
   if (!(balance >= 0)) return -1;
   if (!(input.fee > 0)) return -2;
-  const dayAt = (offset: number) => new Date(input.now.getTime() + offset * 86_400_000);
+  const dayAt = (offset: number) => new Date(input.now.getTime() + offset * DAY_MS);
   let days = 0;
   if (input.period === 'month' && input.spreadFee) {
     while (balance >= 0) {
       days++;
-      balance -= input.fee / daysInMonth(dayAt(days));
+      balance -= input.fee / daysInMonth(ymd(dayAt(days)));
     }
   } else if (input.period === 'month') {
     while (balance >= 0) {
       const day = dayAt(days);
-      days += daysInMonth(day) - day.getDate() + 1;
+      days += daysInMonth(ymd(day)) - day.getDate() + 1;
       balance -= input.fee;
     }
   } else {
@@ -268,9 +340,8 @@ const jsonAgentReply = (data: unknown): Reply => ({
 /** ubRouting::checkGet: set and not PHP-empty ("" and "0" count as missing). */
 const given = (value: string | undefined): value is string => value !== undefined && value !== '' && value !== '0';
 
-export class UbillingSimulator implements BillingSimulator {
-  readonly url: string;
-  readonly userstatsUrl: string;
+export class UbillingSimulator extends SimulatorServer<SimFault> {
+  readonly serial: string;
   readonly demoLogins: readonly DemoLogin[];
 
   private readonly users: SimUser[];
@@ -279,44 +350,44 @@ export class UbillingSimulator implements BillingSimulator {
   private readonly paymentRows: SimPayment[];
   private readonly contragent: SimContragent | null;
   private readonly scLog: { login: string; date: string }[];
+  private readonly ticketRows: SimTicket[];
+  private readonly announcementRows: SimAnnouncement[];
+  private readonly announcementsRead: Set<string>;
   private settings: UbillingSettings;
   /** RemoteAPI's USER_ALL_DATA cache: built on first use, not flushed by a password change. */
   private userCache: Map<string, string> | null = null;
-  private fault: SimFault | null = null;
+  private faultOnlyFor: string | null = null;
   private readonly log: SimRequest[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly sockets = new Set<Socket>();
 
-  constructor(
-    private readonly server: Server,
-    readonly serial: string,
-    private readonly options: UbillingSimulatorOptions,
-  ) {
-    const address = server.address() as AddressInfo;
-    this.url = `http://${address.address}:${address.port}/`;
-    this.userstatsUrl = `${this.url}userstats/`;
+  constructor(private readonly options: UbillingSimulatorOptions = {}) {
+    super(options);
+    this.serial = options.serial ?? `UB${randomBytes(16).toString('hex')}`;
     const now = this.now();
     const seed = options.seed ?? ubillingDemoSeed(now);
     this.demoLogins = options.demoLogins ?? (options.seed ? seed.users.map((user) => ({ login: user.login, password: user.password, description: '' })) : ubillingDemoLogins);
-    this.settings = { ...STOCK_SETTINGS, ...(options.seed ? {} : ubillingDemoSettings), ...options.settings };
+    const demo = options.seed ? {} : { ...ubillingDemoSettings, selfCredit: { ...UBILLING_STOCK_SETTINGS.selfCredit, ...ubillingDemoSettings.selfCredit } };
+    this.settings = { ...UBILLING_STOCK_SETTINGS, ...demo, ...options.settings };
     this.tariffs = seed.tariffs.map((tariff) => ({ ...tariff }));
     this.vservices = (seed.vservices ?? []).map((vservice) => ({ ...vservice }));
     this.users = seed.users.map(completeUser);
     this.paymentRows = (seed.payments ?? []).map((payment, index) => ({ ...payment, id: index + 1 }));
     this.contragent = seed.contragent === undefined ? null : seed.contragent;
     this.scLog = (seed.creditLog ?? []).map((entry) => ({ ...entry }));
-    server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => this.handle(request, response));
+    this.ticketRows = (seed.tickets ?? []).map((ticket) => ({ ...ticket }));
+    this.announcementRows = (seed.announcements ?? []).map((announcement) => ({ ...announcement }));
+    this.announcementsRead = new Set(seed.announcementsRead ?? []);
+  }
+
+  /** The Ubilling root, as an ISP gives it: with the trailing slash. */
+  override get url(): string {
+    return `${super.url}/`;
+  }
+
+  get userstatsUrl(): string {
+    return `${this.url}userstats/`;
   }
 
   // ------------------------------------------------------------ test hooks
-
-  outbox(): DemoMessage[] {
-    return [];
-  }
 
   /** Every request so far, secrets redacted. */
   requests(): SimRequest[] {
@@ -327,9 +398,10 @@ export class UbillingSimulator implements BillingSimulator {
     return this.log.length;
   }
 
-  /** Makes every following reply fail the given way, until `setFault(null)`. */
-  setFault(fault: SimFault | null): void {
-    this.fault = fault;
+  /** Makes every following reply fail the given way, until `setFault(null)`; with `onlyFor`, only requests carrying that flag (say, `announcements`). */
+  override setFault(fault: SimFault | null, onlyFor: string | null = null): void {
+    super.setFault(fault);
+    this.faultOnlyFor = onlyFor;
   }
 
   configure(settings: Partial<UbillingSettings>): void {
@@ -364,28 +436,41 @@ export class UbillingSimulator implements BillingSimulator {
     return this.paymentRows.filter((row) => login === undefined || row.login === login).map((row) => ({ ...row }));
   }
 
+  /** The `ticketing` table as it stands. */
+  tickets(): SimTicket[] {
+    return this.ticketRows.map((ticket) => ({ ...ticket }));
+  }
+
+  /** The ISP's staff answering a conversation from the admin side (`from` "NULL"), as a test or the demo does it. */
+  answerTicket(login: string, replyid: number, text: string): number {
+    const id = this.nextTicketId();
+    this.ticketRows.push({ id, date: localDateTime(this.now()), from: 'NULL', to: login, replyid, status: 0, text });
+    return id;
+  }
+
+  closeTicket(id: number): void {
+    const ticket = this.ticketRows.find((row) => row.id === id);
+    if (!ticket) throw new Error(`no simulated ticket ${id}`);
+    ticket.status = 1;
+  }
+
+  publishAnnouncement(announcement: Omit<SimAnnouncement, 'id'>): number {
+    const id = Math.max(0, ...this.announcementRows.map((row) => row.id)) + 1;
+    this.announcementRows.push({ ...announcement, id });
+    return id;
+  }
+
   creditLog(): { login: string; date: string }[] {
     return this.scLog.map((entry) => ({ ...entry }));
   }
 
-  /** Ends the server, keep-alive connections and held (slow) replies included. */
-  close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-      for (const socket of this.sockets) socket.destroy();
-    });
-  }
-
   // ------------------------------------------------------------ HTTP
 
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
+  protected override createServer(handler: RequestListener) {
+    return createServer({ keepAliveTimeout: 5_000 }, handler);
   }
 
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  protected handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://simulator');
     // PHP's $_GET: the last value of a repeated name wins.
     const query = new Map<string, string>();
@@ -397,19 +482,12 @@ export class UbillingSimulator implements BillingSimulator {
     });
     request.resume();
 
-    const fault = this.fault;
+    const fault = this.faultOnlyFor === null || given(query.get(this.faultOnlyFor)) ? this.fault : null;
     if (fault === 'reset') {
       request.socket.destroy();
       return;
     }
-    if (fault === 'slow') {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.send(response, this.route(url.pathname, query));
-      }, this.options.slowMs ?? 30_000);
-      this.timers.add(timer);
-      return;
-    }
+    if (fault === 'slow') return this.later(this.options.slowMs ?? 30_000, () => this.send(response, this.route(url.pathname, query)));
     if (fault === 'http500') return this.send(response, { status: 500, body: '' });
     if (fault === 'fatal') return this.send(response, { body: PHP_FATAL });
     if (fault === 'garbage') return this.send(response, { body: '\u0000\u0001<<not a reply>>\u00ff{"broken":' });
@@ -419,16 +497,18 @@ export class UbillingSimulator implements BillingSimulator {
   }
 
   private send(response: ServerResponse, reply: Reply): void {
-    if (response.destroyed) return;
-    const now = this.now();
-    response.writeHead(reply.status ?? 200, {
-      'Last-Modified': gmdateR(now),
-      'Content-Type': reply.contentType ?? 'text/html; charset=UTF-8',
-      'Cache-Control': 'no-store, no-cache, must-revalidate',
-      Pragma: 'no-cache',
-      ...reply.extraHeaders,
-    });
-    response.end(reply.body);
+    sendAnswer(
+      response,
+      reply.status ?? 200,
+      {
+        'Last-Modified': gmdateR(this.now()),
+        'Content-Type': reply.contentType ?? 'text/html; charset=UTF-8',
+        'Cache-Control': 'no-store, no-cache, must-revalidate',
+        Pragma: 'no-cache',
+        ...reply.extraHeaders,
+      },
+      reply.body,
+    );
   }
 
   private route(path: string, query: Map<string, string>): Reply {
@@ -459,6 +539,8 @@ export class UbillingSimulator implements BillingSimulator {
         return this.userbyip(query);
       case 'sc':
         return this.sc(query);
+      case 'usercash':
+        return this.usercash(query);
       default:
         return remoteApiReply(WEB_UI_PAGE);
     }
@@ -471,6 +553,7 @@ export class UbillingSimulator implements BillingSimulator {
     if (!given(number) && !given(login)) return remoteApiReply('ERROR: NOT HAVE NUMBER');
     const param = query.get('param');
     if (!given(param)) return remoteApiReply('ERROR: NOT HAVE PARAMETR');
+    if (this.fault === 'asterisk-db-down') return { status: 500, body: '' };
     // The login goes raw into SQL: a quote breaks the query, a PHP fatal error (HTTP 500 with display_errors=Off).
     if (/['\\]/.test(login)) return { status: 500, body: '' };
     const user = given(login) ? this.findUser(login) : given(number) ? this.findUserByMobile(number) : undefined;
@@ -548,7 +631,7 @@ export class UbillingSimulator implements BillingSimulator {
       for (const vservice of this.vservicesOf(user)) {
         const n = vservice.periodDays;
         const daily = n > 1 ? vservice.price / n : n === 1 ? vservice.price : undefined;
-        if (tariff.period === 'month') fee += daily === undefined ? vservice.price : daily * daysInMonth(now);
+        if (tariff.period === 'month') fee += daily === undefined ? vservice.price : daily * daysInMonth(ymd(now));
         else fee += daily ?? vservice.price;
       }
     }
@@ -597,17 +680,40 @@ export class UbillingSimulator implements BillingSimulator {
     return remoteApiReply('SC:OK');
   }
 
+  /**
+   * modules/remoteapi/usercash.php: login and summ required, ct 1 and op "add" by default; the
+   * login is looked up in the user data cache. `add` and `correct` add to the balance, `set` sets
+   * it, `mock` only writes the payment row; each writes a row with the note.
+   */
+  private usercash(query: Map<string, string>): Reply {
+    const login = query.get('login');
+    const summ = query.get('summ');
+    if (!given(login) || !given(summ)) return remoteApiReply('ERROR:NO_PARAMS');
+    if (!/^-?\d+(?:[.,]\d+)?$/.test(summ)) return remoteApiReply('ERROR:DIRTY_MONEY');
+    const user = this.findUser(login);
+    if (!user) return remoteApiReply('ERROR:WRONG_LOGIN');
+    const amount = Number(summ.replace(',', '.'));
+    const op = query.get('op') || 'add';
+    this.paymentRows.push({ id: this.paymentRows.length + 1, login: user.login, date: localDateTime(this.now()), summ: amount, balance: user.cash, note: query.get('note') ?? '' });
+    if (op === 'set') user.cash = amount;
+    else if (op !== 'mock') user.cash = Math.round((user.cash + amount) * 100) / 100;
+    return remoteApiReply('OK:USERCASH');
+  }
+
   private applyCredit(user: SimUser, credit: number, end: string, fee: number): void {
     const [year, month, day] = end.split('-').map(Number);
-    user.credit = credit;
-    user.creditExpire = Math.floor(new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getTime() / 1000);
-    this.paymentRows.push({ id: this.paymentRows.length + 1, login: user.login, date: ymdHis(this.now()), summ: -fee, balance: user.cash, note: 'SCFEE' });
+    if (this.settings.coreSetsCredit) {
+      user.credit = credit;
+      user.creditExpire = Math.floor(new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getTime() / 1000);
+    }
+    this.paymentRows.push({ id: this.paymentRows.length + 1, login: user.login, date: localDateTime(this.now()), summ: -fee, balance: user.cash, note: 'SCFEE' });
     user.cash -= fee;
   }
 
   // ------------------------------------------------------------ userstats
 
   private userstats(query: Map<string, string>): Reply {
+    if (this.fault === 'core-down') return { body: CORE_API_FAILED_PAGE };
     const uberlogin = query.get('uberlogin');
     const uberpassword = query.get('uberpassword');
     // Without credentials the cabinet falls back to IP and cookie auth, and shows its login page.
@@ -645,9 +751,76 @@ export class UbillingSimulator implements BillingSimulator {
         ...this.vservicesOf(user).map((vservice) => ({ vsrvname: vservice.name, vsrvprice: dbNumber(vservice.price), vsrvdaysperiod: String(vservice.periodDays) })),
       ]);
     }
-    const otherRequests = ['announcements', 'tickets', 'opayz', 'agentassigned', 'activetariffsvservices', 'tarifftoswitchallowed', 'feecharges', 'ticketcreate', 'freezedata', 'dofreeze', 'dounfreeze', 'ukv', 'annreadall'];
+    if (given(query.get('tickets'))) return jsonAgentReply(this.settings.ticketingEnabled ? this.ticketsOf(user) : []);
+    if (given(query.get('ticketcreate'))) return this.ticketcreate(user, query);
+    if (given(query.get('announcements'))) return jsonAgentReply(this.settings.announcementsEnabled ? this.announcementsFor(user) : []);
+    if (given(query.get('annreadall'))) {
+      if (this.settings.announcementsEnabled) for (const row of this.announcementRows) if (row.public) this.announcementsRead.add(`${user.login}:${row.id}`);
+      return jsonAgentReply([]);
+    }
+    if (given(query.get('freezedata'))) return jsonAgentReply(this.freezedata(user));
+    if (given(query.get('dofreeze'))) return this.dofreeze(user);
+    if (given(query.get('dounfreeze'))) return this.dounfreeze(user);
+    const otherRequests = ['opayz', 'agentassigned', 'activetariffsvservices', 'tarifftoswitchallowed', 'feecharges', 'ukv'];
     if (otherRequests.some((request) => given(query.get(request)))) return jsonAgentReply([]);
     return jsonAgentReply(this.userdataOf(user));
+  }
+
+  /** Rows from or to the subscriber and the replies in their conversations, date DESC (api.xmlagent.php). */
+  private ticketsOf(user: SimUser): Record<string, unknown>[] {
+    const own = (row: SimTicket) => row.from === user.login || row.to === user.login;
+    const threads = new Set(this.ticketRows.filter((row) => row.replyid === null && own(row)).map((row) => row.id));
+    return this.ticketRows
+      .filter((row) => own(row) || (row.replyid !== null && threads.has(row.replyid)))
+      .sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1))
+      .map((row) => ({
+        id: String(row.id),
+        date: row.date,
+        from: row.from,
+        to: row.to,
+        replyid: row.replyid === null ? null : String(row.replyid),
+        status: String(row.status),
+        text: row.text,
+      }));
+  }
+
+  /**
+   * `ticketcreate&tickettype=support_request&tickettext=<base64>[&reply_id=N]`: the text decoded, its tags
+   * stripped and 4-byte characters dropped (Ubilling's emsafe filter). Like Ubilling, `reply_id` is not
+   * checked: not the owner, not the state.
+   */
+  private ticketcreate(user: SimUser, query: Map<string, string>): Reply {
+    if (!this.settings.ticketingEnabled) return jsonAgentReply([]);
+    if (query.get('tickettype') !== 'support_request') return jsonAgentReply({ created: 'error', id: 0 });
+    const text = Buffer.from(query.get('tickettext') ?? '', 'base64')
+      .toString('utf8')
+      .replace(/<[^>]*>/g, '')
+      .replace(/[\u{10000}-\u{10FFFF}]/gu, '')
+      .trim();
+    if (!text) return jsonAgentReply({ created: 'error', id: 0 });
+    const replyId = query.get('reply_id');
+    const id = this.nextTicketId();
+    this.ticketRows.push({
+      id,
+      date: localDateTime(this.now()),
+      from: user.login,
+      to: null,
+      replyid: given(replyId) && /^\d+$/.test(replyId) ? Number(replyId) : null,
+      status: 0,
+      text,
+    });
+    return jsonAgentReply({ created: 'success', id: String(id) });
+  }
+
+  private announcementsFor(user: SimUser): Record<string, unknown>[] {
+    return this.announcementRows
+      .filter((row) => row.public)
+      .sort((a, b) => b.id - a.id)
+      .map((row) => ({ unic: String(row.id), read: this.announcementsRead.has(`${user.login}:${row.id}`) ? 1 : 0, type: row.type, title: row.title, text: row.text }));
+  }
+
+  private nextTicketId(): number {
+    return Math.max(0, ...this.ticketRows.map((row) => row.id)) + 1;
   }
 
   private userdataOf(user: SimUser): Record<string, unknown> {
@@ -663,16 +836,16 @@ export class UbillingSimulator implements BillingSimulator {
       mobile: user.mobile,
       email: user.email,
       credit: dbNumber(user.credit),
-      creditexpire: expire ? `${pad(expire.getDate())}-${pad(expire.getMonth() + 1)}-${expire.getFullYear()}` : 'No',
+      creditexpire: expire ? ymd(expire).split('-').reverse().join('-') : 'No',
       payid: user.paymentId ?? '0',
       contract: user.contract,
       contractdate: user.contractDate,
       tariff: user.tariff,
       tariffalias: user.tariff,
       tariffnm: user.tariffChange || 'No',
-      traffdownload: '12.34 Gb',
-      traffupload: '1.2 Gb',
-      trafftotal: '13.54 Gb',
+      traffdownload: convertSize(user.downloadBytes),
+      traffupload: convertSize(user.uploadBytes),
+      trafftotal: convertSize(user.downloadBytes + user.uploadBytes),
       accountstate: `${user.passive ? 'frozen' : 'active'}${user.down ? ' + disabled' : ''}`,
       accountexpire: 'No',
       payedtilldate: 'none',
@@ -683,13 +856,61 @@ export class UbillingSimulator implements BillingSimulator {
     };
   }
 
+  /** `freezedata`: the settings and the account's state, flat, as api.xmlagent.php renders them. */
+  private freezedata(user: SimUser): Record<string, unknown> {
+    const rules = this.settings.freeze;
+    const counted = rules.daysCharge;
+    const used = user.freezeDaysUsed;
+    return {
+      result: 'Success',
+      message: '',
+      freezeSelfAvailable: rules.enabled,
+      activationCost: String(rules.price),
+      tariffsAllowedList: rules.tariffsAllowed.join(','),
+      tariffAllowedAny: rules.anyTariff,
+      negativeBalanceFreezeAllowed: rules.negativeBalanceAllowed,
+      userBalance: dbNumber(user.cash),
+      userTariff: user.tariff,
+      userTariffFreezePrice: String(rules.frozenMonthPrice),
+      freezeStatus: user.passive ? 'frozen' : 'unfrozen',
+      dateFrom: user.passive ? user.frozenSince : '',
+      dateTo: '',
+      freezeDaysChargeActive: counted !== null,
+      freezeDaysTotal: counted ? counted.total : null,
+      freezeDaysRestore: counted ? counted.restore : null,
+      freezeDaysUsed: counted ? used : null,
+      freezeDaysAvailable: counted ? Math.max(0, counted.total - used) : null,
+      freezeDaysWorked: counted ? 0 : null,
+      freezeDaysLeftToWork: counted ? counted.restore : null,
+    };
+  }
+
+  /** `dofreeze`: no rule checked, AF_FREEZPRICE charged (note AFFEE_XMLAGENT), as Ubilling does it. */
+  private dofreeze(user: SimUser): Reply {
+    if (user.passive) return jsonAgentReply({ result: 'Failure', message: `User '${user.login}' is already frozen` });
+    const price = this.settings.freeze.price;
+    const now = this.now();
+    this.paymentRows.push({ id: this.paymentRows.length + 1, login: user.login, date: localDateTime(now), summ: -price, balance: user.cash, note: 'AFFEE_XMLAGENT' });
+    user.cash -= price;
+    user.passive = true;
+    user.frozenSince = localDateTime(now);
+    return jsonAgentReply({ result: 'Success', message: `User '${user.login}' has been frozen` });
+  }
+
+  private dounfreeze(user: SimUser): Reply {
+    if (!this.settings.selfUnfreezeAllowed) return jsonAgentReply({ result: 'Failure', message: 'Feature is not allowed' });
+    if (!user.passive) return jsonAgentReply({ result: 'Failure', message: `User '${user.login}' is already UNfrozen` });
+    user.passive = false;
+    return jsonAgentReply({ result: 'Success', message: `User '${user.login}' has been UNfrozen` });
+  }
+
   /** The creditor agent: userstats' SC_* checks in their order, each with its status code. */
   private creditor(user: SimUser, justcheck: boolean): Reply {
     const rules = this.settings.selfCredit;
     if (!rules.enabled) return jsonAgentReply({ status: 1, message: 'disabled' });
     const now = this.now();
     const tariff = this.tariffOf(user) ?? { name: '*_NO_TARIFF_*', fee: 0, period: 'month' as const };
-    const tariffPrice = tariff.period === 'day' ? tariff.fee * daysInMonth(now) : tariff.fee;
+    const tariffPrice = tariff.period === 'day' ? tariff.fee * daysInMonth(ymd(now)) : tariff.fee;
     const currency = this.settings.currency;
     const intro =
       `If you wait too long to pay for the service, here you can get credit for ${rules.term} days. The price of this service is: ${rules.price} ${currency}. ` +
@@ -728,8 +949,8 @@ export class UbillingSimulator implements BillingSimulator {
       return refuse(9, 'already used in this month', 'You already used credit feature in current month. Only one usage per month is allowed.');
     }
     if (!justcheck) {
-      this.applyCredit(user, tariffPrice + rules.price, ymd(new Date(now.getTime() + rules.term * 86_400_000)), rules.price);
-      this.scLog.push({ login: user.login, date: ymdHis(now) });
+      this.applyCredit(user, tariffPrice + rules.price, ymd(new Date(now.getTime() + rules.term * DAY_MS)), rules.price);
+      this.scLog.push({ login: user.login, date: localDateTime(now) });
     }
     // Ubilling reports SC_MAXDAY as the term on success.
     return jsonAgentReply({ status: 0, message: 'success', fullmessage: '', ...terms(rules.maxDay) });
@@ -779,18 +1000,23 @@ function completeUser(seed: SimUserSeed): SimUser {
     contract: null,
     contractDate: null,
     paymentId: null,
+    downloadBytes: 13_249_974_108,
+    uploadBytes: 1_288_490_189,
     tags: [],
+    frozenSince: seed.passive ? '2026-01-05 10:00:00' : '',
+    freezeDaysUsed: 0,
     ...structuredClone(seed),
   };
 }
 
+/** userstats' zbs_convert_size: the largest unit of 1024 that fits, rounded to two decimals as PHP prints a float. */
+function convertSize(bytes: number): string {
+  const units: [number, string][] = [[1024 ** 3, 'Gb'], [1024 ** 2, 'Mb'], [1024, 'Kb']];
+  for (const [size, unit] of units) if (bytes >= size) return `${Math.round((bytes / size) * 100) / 100} ${unit}`;
+  return `${bytes} b`;
+}
+
 /** Starts a simulated Ubilling on loopback (a free port by default). */
-export async function startUbillingSimulator(options: UbillingSimulatorOptions = {}): Promise<UbillingSimulator> {
-  const server = createServer({ keepAliveTimeout: 5_000 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const serial = options.serial ?? `UB${randomBytes(16).toString('hex')}`;
-  return new UbillingSimulator(server, serial, options);
+export function startUbillingSimulator(options: UbillingSimulatorOptions = {}): Promise<UbillingSimulator> {
+  return new UbillingSimulator(options).listen();
 }

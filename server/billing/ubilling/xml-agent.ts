@@ -1,14 +1,23 @@
-import { CabinetError } from '../../domain/errors.js';
+import { CabinetError, upstreamUnavailable } from '../../domain/errors.js';
 import { callUpstream } from '../upstream.js';
 import {
+  parseAnnouncements,
+  parseAnnReadAll,
   parseCreditor,
+  parseFreezeData,
+  parseFreezeResult,
   parseJustAuth,
   parsePayments,
   parseTariffVservices,
+  parseTicketCreated,
+  parseTickets,
   parseUserdata,
+  type AnnouncementRow,
   type ChargeLine,
   type CreditorReply,
+  type FreezeData,
   type PaymentRow,
+  type TicketRow,
   type Userdata,
 } from './replies.js';
 import { withTrailingSlash } from './remote-api.js';
@@ -21,7 +30,7 @@ import { withTrailingSlash } from './remote-api.js';
  * an HTTP 401 with the body `ERROR_WRONG_UBERAUTH`.
  */
 
-type Request = 'justauth' | 'payments' | 'tariffvservices';
+type Request = 'justauth' | 'payments' | 'tariffvservices' | 'tickets' | 'ticketcreate' | 'announcements' | 'annreadall' | 'freezedata' | 'dofreeze' | 'dounfreeze';
 
 export interface XmlAgentOptions {
   /** The userstats root (UBILLING_USERSTATS_URL). */
@@ -37,6 +46,12 @@ export interface UberCredentials {
   uberpassword: string;
 }
 
+/** Userstats filters logins to [A-Za-z0-9_.] and no password has an empty md5: this pair never matches. */
+const READINESS_PROBE: UberCredentials = { login: 'abonent.readiness.probe', uberpassword: '00000000000000000000000000000000' };
+
+/** Userstats' page when it cannot reach the billing core (API_CHECK, stock on): the billing is down, not confused. */
+const CORE_UNREACHABLE = 'Core API connectivity failed!';
+
 export class XmlAgent {
   private readonly root: URL;
 
@@ -49,6 +64,18 @@ export class XmlAgent {
     const name = 'ubilling xmlagent justauth';
     const body = await this.call(name, this.xmlagent(credentials, 'justauth'));
     return body === null ? null : parseJustAuth(name, body);
+  }
+
+  /**
+   * For readiness: a pair no subscriber has must get XMLAgent's 401. That answer needs userstats,
+   * its database and (API_CHECK) the billing core, all of which the cabinet's reads need too.
+   */
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.call('ubilling xmlagent ping', this.xmlagent(READINESS_PROBE, 'justauth'))) === null;
+    } catch {
+      return false;
+    }
   }
 
   /** The profile: address, real name, contacts, contract, payment id, next month's tariff, state. */
@@ -66,6 +93,55 @@ export class XmlAgent {
   async tariffvservices(credentials: UberCredentials): Promise<ChargeLine[]> {
     const name = 'ubilling xmlagent tariffvservices';
     return parseTariffVservices(name, await this.signedIn(name, this.xmlagent(credentials, 'tariffvservices')));
+  }
+
+  /** The subscriber's messages to support and the ISP's answers, newest first. */
+  async tickets(credentials: UberCredentials): Promise<TicketRow[]> {
+    const name = 'ubilling xmlagent tickets';
+    return parseTickets(name, await this.signedIn(name, this.xmlagent(credentials, 'tickets')));
+  }
+
+  /**
+   * A support request, or with `replyTo` a reply in that conversation. Sent once, never retried.
+   * Ubilling does not check that `reply_id` is the subscriber's own or open: the caller must.
+   * Returns the new message's id, or null when Ubilling answered "error".
+   */
+  async ticketcreate(credentials: UberCredentials, text: string, replyTo: string | null): Promise<string | null> {
+    const name = 'ubilling xmlagent ticketcreate';
+    const query = this.xmlagent(credentials, 'ticketcreate');
+    query.set('tickettype', 'support_request');
+    query.set('tickettext', Buffer.from(text, 'utf8').toString('base64'));
+    if (replyTo !== null) query.set('reply_id', replyTo);
+    return parseTicketCreated(name, await this.signedIn(name, query, false));
+  }
+
+  async announcements(credentials: UberCredentials): Promise<AnnouncementRow[]> {
+    const name = 'ubilling xmlagent announcements';
+    return parseAnnouncements(name, await this.signedIn(name, this.xmlagent(credentials, 'announcements')));
+  }
+
+  /** Marks every announcement read for the subscriber; marking twice changes nothing, so it may be retried. */
+  async annreadall(credentials: UberCredentials): Promise<void> {
+    const name = 'ubilling xmlagent annreadall';
+    parseAnnReadAll(name, await this.signedIn(name, this.xmlagent(credentials, 'annreadall')));
+  }
+
+  /** The freeze rules, price and state (userstats' AF_* and FREEZE_* settings). */
+  async freezedata(credentials: UberCredentials): Promise<FreezeData> {
+    const name = 'ubilling xmlagent freezedata';
+    return parseFreezeData(name, await this.signedIn(name, this.xmlagent(credentials, 'freezedata')));
+  }
+
+  /** Freezes the account now and charges AF_FREEZPRICE, checking none of the rules: sent once, never retried. */
+  async dofreeze(credentials: UberCredentials): Promise<{ done: boolean; message: string }> {
+    const name = 'ubilling xmlagent dofreeze';
+    return parseFreezeResult(name, await this.signedIn(name, this.xmlagent(credentials, 'dofreeze'), false));
+  }
+
+  /** Unfreezes, where the ISP set XMLAGENT_SELF_UNFREEZE_ALLOWED; sent once. */
+  async dounfreeze(credentials: UberCredentials): Promise<{ done: boolean; message: string }> {
+    const name = 'ubilling xmlagent dounfreeze';
+    return parseFreezeResult(name, await this.signedIn(name, this.xmlagent(credentials, 'dounfreeze'), false));
   }
 
   /**
@@ -108,16 +184,19 @@ export class XmlAgent {
   }
 
   /** The body, or null for XMLAgent's 401 (a wrong login/md5 pair). */
-  /** `read`: false only for the creditor agent taking a credit, which must be sent once. */
+  /** `read`: false for a call that changes the account (a credit, a freeze), which must be sent once. */
   private async call(name: string, query: URLSearchParams, read = true): Promise<string | null> {
     const url = new URL(this.root);
     url.search = query.toString();
+    let body: string;
     try {
-      return (await callUpstream({ name, url, timeoutMs: this.options.timeoutMs, read })).body;
+      body = (await callUpstream({ name, url, timeoutMs: this.options.timeoutMs, read })).body;
     } catch (error) {
       // callUpstream turns every status but 200 into an error; XMLAgent's 401 is an answer.
       if (error instanceof CabinetError && error.code === 'UPSTREAM_ERROR' && error.detail === `${name}: HTTP 401`) return null;
       throw error;
     }
+    if (body.includes(CORE_UNREACHABLE)) throw upstreamUnavailable(`${name}: userstats cannot reach the billing core`);
+    return body;
   }
 }

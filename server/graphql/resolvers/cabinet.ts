@@ -1,20 +1,13 @@
-import type { BillingKind as DomainBillingKind } from '../../domain/types.js';
+import { graphqlNameOf } from '../../billing/registry.js';
 import { shortNameOf } from '../../pwa/manifest.js';
-import { open } from '../auth-rules.js';
-import type { GraphQLContext } from '../context.js';
-import type { BillingKind, Cabinet, SupportContacts } from '../resolvers-types.generated.js';
+import type { Resolvers, SupportContacts } from '../resolvers-types.generated.js';
 
-const BILLING_KINDS: Record<DomainBillingKind, BillingKind> = {
-  carbon5: 'CARBON5',
-  ubilling: 'UBILLING',
-  'carbon-legacy': 'CARBON_LEGACY',
-};
-
-export const cabinetResolvers = {
+export const cabinetResolvers: Resolvers = {
   Query: {
-    cabinet: open((_parent, _args, { config, gateway, demo, vapidPublicKey }): Omit<Cabinet, 'support'> => ({
-      billingKind: BILLING_KINDS[gateway.kind],
-      capabilities: gateway.capabilities,
+    cabinet: (_parent, _args, { config, gateway, demo, vapidPublicKey }) => ({
+      billingKind: graphqlNameOf(gateway.kind),
+      // The cabinet keeps the ISP's own notices whatever the billing has.
+      capabilities: { ...gateway.capabilities, announcements: true },
       currency: gateway.currency,
       name: config.CABINET_NAME,
       shortName: shortNameOf(config),
@@ -23,12 +16,13 @@ export const cabinetResolvers = {
       supportEmail: config.CABINET_SUPPORT_EMAIL ?? null,
       vapidPublicKey,
       demo,
-    })),
+    }),
   },
   Cabinet: {
     /** The ISP's configured contacts win; the billing's own fill the gaps. A billing that is down leaves only the configured ones. */
-    async support(_parent: unknown, _args: unknown, { config, gateway, logger }: GraphQLContext): Promise<SupportContacts | null> {
-      const fromBilling = await gateway.getSupportContacts().catch((error: unknown) => {
+    async support(_parent, _args, context) {
+      const { config, gateway, logger } = context;
+      const fromBilling = await gateway.getSupportContacts(context.session ? context.reads().session : undefined).catch((error: unknown) => {
         logger.warn({ err: error }, 'support contacts unavailable from the billing');
         return null;
       });

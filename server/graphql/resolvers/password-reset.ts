@@ -1,68 +1,45 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loginSchema, newPasswordSchema, resetCodeSchema, ticketSchema } from '../../../shared/validation.js';
-import { CabinetError, notSupported } from '../../domain/errors.js';
-import type { PasswordResetStart, ResetChannel } from '../../domain/types.js';
+import { finishPasswordReset, startPasswordReset } from '../../auth/password-reset.js';
+import { notSupported } from '../../domain/errors.js';
 import { audited } from '../audit.js';
-import { open } from '../auth-rules.js';
 import { parseInput } from '../errors.js';
+import type { Resolvers } from '../resolvers-types.generated.js';
 
-interface ResetTicket {
-  login: string;
-  /** Null when the billing refused to send a code: the ticket then fails like a wrong code, so nobody learns which logins exist. */
-  start: PasswordResetStart | null;
-}
+/**
+ * A refused code answers no sooner than this: for a real account the billing is asked, for an
+ * unknown one it is not, and the time of the answer must not tell them apart. Longer than Carbon's
+ * or Ubilling's answer to a wrong code usually takes.
+ */
+export const REFUSED_RESET_MIN_MS = 1000;
 
-const TICKET_TTL_SECONDS = 15 * 60;
-const MAX_CODE_TRIES = 5;
-
-const ticketKey = (ticket: string) => `reset:${createHash('sha256').update(ticket).digest('hex')}`;
-const expired = () => new CabinetError('NOT_ALLOWED', 'This reset request has expired or was used up. Please ask for a new code.');
-
-export const passwordResetResolvers = {
+export const passwordResetResolvers: Resolvers = {
   Mutation: {
-    requestPasswordReset: open(async (_parent, args: { login: string }, context): Promise<{ ticket: string; channel: ResetChannel }> => {
+    /** The channel is always UNKNOWN: naming SMS or e-mail would tell which logins exist. */
+    requestPasswordReset: async (_parent, args, context) => {
       if (!context.gateway.capabilities.passwordReset) throw notSupported('Password reset');
       const login = parseInput(loginSchema, args.login, 'login');
-      const start = await audited(context, { action: 'password-reset-request', login }, async (): Promise<PasswordResetStart | null> => {
-        await context.limits.passwordResetRequest(login, context.clientAddress);
-        try {
-          return await context.gateway.requestPasswordReset(login);
-        } catch (error) {
-          if (error instanceof CabinetError && (error.code === 'NOT_ALLOWED' || error.code === 'INVALID_CREDENTIALS')) return null;
-          throw error;
-        }
-      });
-      const ticket = randomBytes(24).toString('base64url');
-      const record: ResetTicket = { login, start };
-      await context.store.ephemeral.set(ticketKey(ticket), record, TICKET_TTL_SECONDS);
-      return { ticket, channel: start?.channel ?? 'UNKNOWN' };
-    }),
+      await audited(context, { action: 'password-reset-request', login }, () => context.limits.passwordResetRequest(login, context.clientAddress));
+      return { ticket: await startPasswordReset(context, login), channel: 'UNKNOWN' };
+    },
 
-    confirmPasswordReset: open(async (_parent, args: { ticket: string; code: string; newPassword: string }, context) => {
+    confirmPasswordReset: async (_parent, args, context) => {
       if (!context.gateway.capabilities.passwordReset) throw notSupported('Password reset');
       const ticket = parseInput(ticketSchema, args.ticket, 'ticket');
       const code = parseInput(resetCodeSchema, args.code, 'code');
       const newPassword = parseInput(newPasswordSchema, args.newPassword, 'newPassword');
-      const key = ticketKey(ticket);
-      const record = await context.store.ephemeral.get<ResetTicket>(key);
-      if (!record) throw expired();
-      const tries = await context.store.ephemeral.increment(`${key}:tries`, TICKET_TTL_SECONDS);
-      if (tries > MAX_CODE_TRIES) {
-        await context.store.ephemeral.delete(key);
-        throw expired();
-      }
-      const start = record.start;
-      await audited(context, { action: 'password-reset', login: record.login }, async () => {
-        if (!start) throw new CabinetError('NOT_ALLOWED', 'The code is not right. Please check it and try again.');
-        await context.gateway.confirmPasswordReset(start, code.toUpperCase(), newPassword);
-      });
-      await context.store.ephemeral.delete(key);
-      await context.sessions.closeAllOf(record.login);
-      if (context.session?.identity.login === record.login) {
+      const started = performance.now();
+      const accountId = await finishPasswordReset(context, ticket, code, newPassword, (login, run) => audited(context, { action: 'password-reset', login }, run)).catch(
+        async (error: unknown) => {
+          await sleep(Math.max(0, REFUSED_RESET_MIN_MS - (performance.now() - started)));
+          throw error;
+        },
+      );
+      if (context.session?.identity.accountId === accountId) {
         context.session = null;
         context.setSessionCookie(context.sessions.clearCookie());
       }
       return true;
-    }),
+    },
   },
 };

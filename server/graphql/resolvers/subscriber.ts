@@ -1,15 +1,25 @@
-import type { Subscriber } from '../../domain/types.js';
-import { open } from '../auth-rules.js';
-import type { GraphQLContext } from '../context.js';
+import { ymd } from '../../../shared/dates.js';
+import { chargesPeriod, monthlySpend, monthsPeriod } from '../../domain/charges.js';
+import type { Resolvers } from '../resolvers-types.generated.js';
 
-export const subscriberResolvers = {
+export const subscriberResolvers: Resolvers = {
   Query: {
-    me: open(async (_parent, _args, context): Promise<Subscriber | null> => (context.session ? context.reads().subscriber() : null)),
+    me: async (_parent, _args, context) => (context.session ? context.reads().subscriber() : null),
   },
   Subscriber: {
-    spends: (_parent: Subscriber, _args: unknown, context: GraphQLContext) => context.reads().spends(),
-    services: (_parent: Subscriber, _args: unknown, context: GraphQLContext) => context.reads().services(),
-    promisePay: (_parent: Subscriber, _args: unknown, context: GraphQLContext) => context.reads().promisePay(),
-    payments: (_parent: Subscriber, _args: unknown, context: GraphQLContext) => context.reads().payments(),
+    spends: (_parent, _args, context) => context.reads().spends(),
+    services: (_parent, _args, context) => context.reads().services(),
+    promisePay: (_parent, _args, context) => context.reads().promisePay(),
+    payments: (_parent, _args, context) => context.reads().payments(),
+    charges: (_parent, args, context) => {
+      const period = chargesPeriod(args.from, args.to, ymd(new Date()));
+      return context.reads().charges(period.from, period.to);
+    },
+    monthlySpend: async (_parent, args, context) => {
+      const period = monthsPeriod(args.months ?? 12, ymd(new Date()));
+      if (!context.gateway.capabilities.charges) return [];
+      const charges = await context.reads().charges(period.from, period.to);
+      return monthlySpend(charges, period.months, context.gateway.currency, (instant) => ymd(new Date(instant)).slice(0, 7));
+    },
   },
 };

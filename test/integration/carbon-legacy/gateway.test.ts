@@ -7,7 +7,7 @@ afterEach(closeWorlds);
 describe('signing in', () => {
   it('finds the login with CLN_USR_FIND_2, reads CLN_USR_GET and gives the USER_ID, with no billing secret in the identity', async () => {
     const { gateway, simulator } = await startWorld();
-    expect(await gateway.login('ivanov', 'demo')).toEqual({ login: 'ivanov', accountId: '1001' });
+    expect(await gateway.login('ivanov', 'demo')).toEqual({ login: 'ivanov', accountId: '1001', secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(simulator.requests().map((request) => request.procedure)).toEqual(['CLN_AUTH_LOGIN', 'CLN_USR_FIND_2', 'CLN_USR_GET']);
     const find = simulator.requests()[1]!;
     expect(find.args).toHaveLength(24);
@@ -24,6 +24,12 @@ describe('signing in', () => {
       passwordReset: false,
       pushToken: true,
       payments: true,
+      charges: true,
+      invoices: false,
+      traffic: false,
+      tickets: false,
+      announcements: false,
+      pause: false,
     });
   });
 
@@ -59,7 +65,7 @@ describe('signing in', () => {
 
   it('takes the login in any case and names it as the billing spells it', async () => {
     const { gateway } = await startWorld();
-    expect(await gateway.login(' IVANOV ', 'demo')).toEqual({ login: 'ivanov', accountId: '1001' });
+    expect(await gateway.login(' IVANOV ', 'demo')).toEqual({ login: 'ivanov', accountId: '1001', secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('refuses to guess when two accounts answer to one login', async () => {
@@ -86,15 +92,33 @@ describe('reading the account', () => {
       balance: { amount: '512.40', currency: 'RUB' },
       credit: null,
       status: 'ACTIVE',
-      tariff: { name: 'Домашний 100', fee: { amount: '300.00', currency: 'RUB' }, period: 'MONTH', speedIn: null, speedOut: null },
+      tariff: { name: 'Домашний 100', fee: { amount: '300.00', currency: 'RUB' }, period: 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null },
       nextTariff: null,
       // 512.40 at 300.00 a month, a thirtieth a day: 51 whole days.
       daysLeft: 51,
       paidUntil: null,
       amountToPay: null,
+      // CLN_USR_GET has no recommended sum, charge day or pause end.
+      recommendedToPay: null,
+      nextChargeOn: null,
+      pausedUntil: null,
       address: null,
       phone: '+79161234567',
       email: 'ivanov@example.com',
+      // IP INTEGER 169739241, as the simulator's Firebird keeps 10.30.3.233.
+      ipAddresses: ['10.30.3.233'],
+      macAddresses: ['00:1a:2b:3c:03:e9'],
+      creditUntil: null,
+      nextTariffFrom: null,
+      contractDate: null,
+      connectedSince: '2019-03-01',
+      lastSeenOnline: null,
+      online: true,
+      trafficThisMonth: null,
+      discountPercent: null,
+      legalEntity: null,
+      bonusPoints: null,
+      paymentId: 'Д-1001',
     });
     expect((await gateway.getSubscriber(await signIn('kovalenko'))).fullName).toBe('Коваленко Олена Григорівна');
   });
@@ -142,7 +166,7 @@ describe('reading the account', () => {
     const { gateway } = await startWorld();
     expect(await gateway.autoLogin('127.0.0.1')).toBeNull();
     expect((await failure(gateway.requestPasswordReset('ivanov'))).code).toBe('NOT_SUPPORTED');
-    expect((await failure(gateway.confirmPasswordReset({ channel: 'SMS', billingRef: '1001' }, 'ABCDEF', 'new-secret-1'))).code).toBe('NOT_SUPPORTED');
+    expect((await failure(gateway.confirmPasswordReset({ channel: 'SMS', billingRef: '1001', accountId: '1001' }, 'ABCDEF', 'new-secret-1'))).code).toBe('NOT_SUPPORTED');
   });
 });
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestPki } from '../../../server/billing/carbon-legacy/certificates.js';
+import { createTestPki } from '../../../server/billing/carbon-legacy/test-pki.js';
 import { createCarbonLegacyGateway } from '../../../server/billing/carbon-legacy/gateway.js';
 import type { CabinetError } from '../../../server/domain/errors.js';
 import { closeWorlds, exposed, failure, OPERATOR, seedWith, startWorld, testPki } from './world.js';
@@ -50,7 +50,7 @@ describe('hostile input', () => {
     const seed = seedWith((builder) => builder.subscriber({ login: 'ivanov', password: PASSWORD }));
     const { gateway, simulator } = await startWorld({ seed });
     for (const password of HOSTILE_PASSWORDS) expect((await failure(gateway.login('ivanov', password))).code).toBe('INVALID_CREDENTIALS');
-    expect(await gateway.login('ivanov', PASSWORD)).toEqual({ login: 'ivanov', accountId: '1001' });
+    expect(await gateway.login('ivanov', PASSWORD)).toEqual({ login: 'ivanov', accountId: '1001', secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const sent = JSON.stringify(simulator.requests());
     for (const password of [...HOSTILE_PASSWORDS, PASSWORD].filter((password) => password !== 'null')) expect(sent).not.toContain(password);
   });

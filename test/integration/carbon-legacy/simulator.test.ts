@@ -1,6 +1,7 @@
 import { request } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestPki, type ClientTls } from '../../../server/billing/carbon-legacy/certificates.js';
+import type { ClientTls } from '../../../server/billing/carbon-legacy/certificates.js';
+import { createTestPki } from '../../../server/billing/carbon-legacy/test-pki.js';
 import { CARBON_LEGACY_TEXTS, windows1251, type CarbonLegacySimulator } from '../../../server/billing/carbon-legacy/simulator.js';
 import { closeWorlds, OPERATOR, seedWith, startWorld, testPki } from './world.js';
 
@@ -84,7 +85,7 @@ describe('the Carbon legacy simulator speaks api.php', () => {
     expect(await error(apiPhp('CLN_USR_GET', '123', '1001'))).toBe(`exception 1 E_BAD_SUID ${CARBON_LEGACY_TEXTS.badSuid} At procedure 'CLN_USR_GET' line: 17, col: 5`);
     expect(await error(apiPhp('CLN_AUTH_LOGIN', OPERATOR.login, 'guess', '0'))).toContain(CARBON_LEGACY_TEXTS.badOperator);
     expect(await error(apiPhp('CLN_USR_GET', suid, '1001', '3'))).toBe('Dynamic SQL Error Input parameter mismatch for procedure CLN_USR_GET');
-    expect(await error(apiPhp('CLN_FIN_OPER_ADD', suid))).toContain('Procedure unknown CLN_FIN_OPER_ADD');
+    expect(await error(apiPhp('CLN_USR_DELETE', suid))).toContain('Procedure unknown CLN_USR_DELETE');
     expect(await error(apiPhp('CLN_USR_GET', suid, '1001 OR 1=1'))).toBe('conversion error from string "1001 OR 1=1"');
   });
 

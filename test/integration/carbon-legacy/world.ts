@@ -1,5 +1,6 @@
 import { createCarbonLegacyGateway, type CarbonLegacyGateway } from '../../../server/billing/carbon-legacy/gateway.js';
-import { createTestPki, type ClientTls, type TestPki } from '../../../server/billing/carbon-legacy/certificates.js';
+import type { ClientTls } from '../../../server/billing/carbon-legacy/certificates.js';
+import { createTestPki, type TestPki } from '../../../server/billing/carbon-legacy/test-pki.js';
 import { carbonLegacySeed, demoSeed, type LegacySeed } from '../../../server/billing/carbon-legacy/demo-data.js';
 import { startCarbonLegacySimulator, type CarbonLegacySimulator } from '../../../server/billing/carbon-legacy/simulator.js';
 import { CabinetError } from '../../../server/domain/errors.js';

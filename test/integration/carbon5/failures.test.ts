@@ -119,7 +119,7 @@ describe('secrets', () => {
     await collect(gateway.login(LOGIN, `${PASSWORD}-wrong`));
     await collect(gateway.connectService(session, '87'));
     await collect(gateway.disconnectService(session, '87'));
-    await collect(gateway.confirmPasswordReset({ channel: 'SMS', billingRef: '101' }, 'ABCDEF', PASSWORD));
+    await collect(gateway.confirmPasswordReset({ channel: 'SMS', billingRef: '101', accountId: '101' }, 'ABCDEF', PASSWORD));
     await collect(createCarbon5Gateway({ url: simulator.url, apiPassword: `${API_PASSWORD}-x`, timeoutMs: 2000, currency: 'UAH' }).login(LOGIN, PASSWORD));
     await collect(gateway.getSubscriber(sessionOf({ ...identity, accountId: '999', secret: `${suid}9` })));
     for (const fault of ['garbage', 'http500', 'slow'] as const) {

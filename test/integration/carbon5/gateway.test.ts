@@ -23,15 +23,21 @@ async function billing(options: { seed?: CarbonSeed; writeDelayMs?: number } = {
   return { simulator, gateway };
 }
 
-/** A BFF session as the port sees it: it keeps what `renew` hands it. */
-function sessionOf(identity: BillingIdentity) {
+/** A BFF session as the port sees it: it keeps what `renew` hands it, and the password typed when there was one. */
+function sessionOf(identity: BillingIdentity, typedPassword?: string) {
   const renewals: BillingIdentity[] = [];
-  const session = billingSession(identity, (next) => renewals.push(next));
+  const session = billingSession(identity, (next) => renewals.push(next), typedPassword);
   return { session, renewals };
 }
 
+/** A session opened by address: it keeps no password. */
 async function signIn(gateway: ReturnType<typeof createCarbon5Gateway>, login: string, password = 'demo') {
   return sessionOf(await gateway.login(login, password));
+}
+
+/** A session opened with a password, as the BFF opens one on Carbon 5. */
+async function signInWithPassword(gateway: ReturnType<typeof createCarbon5Gateway>, login: string, password = 'demo') {
+  return sessionOf(await gateway.login(login, password), password);
 }
 
 
@@ -53,7 +59,9 @@ describe('signing in', () => {
     expect(identity).toEqual({ login: 'BILL0000101', accountId: '101', secret: expect.stringMatching(/^\d{18}$/) });
     expect(simulator.account('BILL0000101').signedIn).toBe(true);
     expect(gateway.kind).toBe('carbon5');
-    expect(Object.values(gateway.capabilities).every(Boolean)).toBe(true);
+    const { invoices, traffic, announcements, ...cabinetCalls } = gateway.capabilities;
+    expect(Object.values(cabinetCalls).every(Boolean)).toBe(true);
+    expect({ invoices, traffic, announcements }).toEqual({ invoices: false, traffic: false, announcements: false });
   });
 
   it('refuses a wrong password or an unknown login as INVALID_CREDENTIALS', async () => {
@@ -91,15 +99,33 @@ describe('reading the account', () => {
       balance: { amount: '412.50', currency: 'UAH' },
       credit: null,
       status: 'ACTIVE',
-      tariff: { name: 'Домашній 100', fee: { amount: '250.00', currency: 'UAH' }, period: 'MONTH', speedIn: null, speedOut: null },
+      tariff: { name: 'Домашній 100', fee: { amount: '250.00', currency: 'UAH' }, period: 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null },
       nextTariff: null,
       // 412.50 at 330.00 a month (tariff 250 + IP 50 + router 30) lasts 37 days.
       daysLeft: 37,
       paidUntil: '2025-02-21',
       amountToPay: null,
+      // The month's 330.00 is covered, so Carbon recommends nothing.
+      recommendedToPay: null,
+      // Carbon charges the month on its first day.
+      nextChargeOn: '2025-02-01',
+      pausedUntil: null,
       address: 'м. Київ, вул. Хрещатик, 1, кв. 5',
       phone: '+380501234567',
       email: 'taras@example.com',
+      ipAddresses: ['10.20.0.101'],
+      macAddresses: ['00:1a:2b:00:00:65'],
+      creditUntil: null,
+      nextTariffFrom: null,
+      contractDate: '2021-02-26',
+      connectedSince: '2021-03-01',
+      lastSeenOnline: null,
+      online: null,
+      trafficThisMonth: null,
+      discountPercent: null,
+      legalEntity: null,
+      bonusPoints: null,
+      paymentId: '10000101',
     });
   });
 
@@ -258,7 +284,7 @@ describe('password reset', () => {
   it('sends a code by SMS and sets the new password with it, typed in lower case', async () => {
     const { gateway, simulator } = await billing();
     const reset = await gateway.requestPasswordReset('BILL0000101');
-    expect(reset).toEqual({ channel: 'SMS', billingRef: '101' });
+    expect(reset).toEqual({ channel: 'SMS', billingRef: '101', accountId: '101' });
     const [message] = simulator.outbox();
     expect(message).toMatchObject({ login: 'BILL0000101', channel: 'SMS', to: '+380501234567' });
     const code = /([A-Z0-9]{6})$/.exec(message?.text ?? '')?.[1] ?? '';
@@ -275,7 +301,7 @@ describe('password reset', () => {
 
   it('says the code went by e-mail when Carbon sends it there', async () => {
     const { gateway, simulator } = await billing();
-    expect(await gateway.requestPasswordReset('BILL0000104')).toEqual({ channel: 'EMAIL', billingRef: '104' });
+    expect(await gateway.requestPasswordReset('BILL0000104')).toEqual({ channel: 'EMAIL', billingRef: '104', accountId: '104' });
     expect(simulator.outbox()[0]).toMatchObject({ channel: 'EMAIL', to: 'iryna.melnyk@example.com' });
   });
 
@@ -283,7 +309,7 @@ describe('password reset', () => {
     const { gateway, simulator } = await billing();
     expect(await failure(gateway.requestPasswordReset('BILL0009999'))).toMatchObject({ code: 'NOT_ALLOWED', message: CARBON_TEXTS.userNotFound });
     const calls = simulator.calls;
-    expect((await failure(gateway.confirmPasswordReset({ channel: 'SMS', billingRef: '101' }, 'ABCDEF', 'short'))).code).toBe('BAD_USER_INPUT');
+    expect((await failure(gateway.confirmPasswordReset({ channel: 'SMS', billingRef: '101', accountId: '101' }, 'ABCDEF', 'short'))).code).toBe('BAD_USER_INPUT');
     expect(delta(simulator, calls, 'web_cabinet.submit_password')).toBe(0);
   });
 });
@@ -299,56 +325,74 @@ describe('push token', () => {
 });
 
 describe('an expired suid', () => {
-  it('is renewed with a dynamic session and handed to the BFF session, and the call succeeds', async () => {
+  it('of a session opened with a password that still holds: a new suid, kept by the session, and the call goes on', async () => {
     const { gateway, simulator } = await billing();
-    const { session, renewals } = await signIn(gateway, 'BILL0000101');
-    const oldSuid = session.identity.secret;
-    simulator.expireSession('BILL0000101');
-
-    expect((await gateway.getSubscriber(session)).balance.amount).toBe('412.50');
-    expect(renewals).toHaveLength(1);
-    expect(renewals[0]).toEqual({ login: 'BILL0000101', accountId: '101', secret: expect.stringMatching(/^\d{18}$/) });
-    expect(renewals[0]?.secret).not.toBe(oldSuid);
-
-    const calls = simulator.calls;
-    await gateway.getServices(session);
-    expect(delta(simulator, calls, 'Users.get_or_create_dynamic_session')).toBe(0);
-  });
-
-  it('opens one session for all the parallel calls that found it dead', async () => {
-    const { gateway, simulator } = await billing();
-    const { session } = await signIn(gateway, 'BILL0000101');
-    simulator.expireSession('BILL0000101');
-    const calls = simulator.calls;
-    const [subscriber, services, promisePay, spends] = await Promise.all([
-      gateway.getSubscriber(session),
-      gateway.getServices(session),
-      gateway.getPromisePay(session),
-      gateway.getSpends(session),
-    ]);
-    expect(subscriber.login).toBe('BILL0000101');
-    expect(services).toHaveLength(4);
-    expect(promisePay.offers).toHaveLength(2);
-    expect(spends).toHaveLength(3);
-    expect(delta(simulator, calls, 'Users.get_or_create_dynamic_session')).toBe(1);
-  });
-
-  it('survives the subscriber signing in elsewhere', async () => {
-    const { gateway } = await billing();
-    const { session, renewals } = await signIn(gateway, 'BILL0000101');
-    await gateway.login('BILL0000101', 'demo');
-    expect((await gateway.getServices(session)).length).toBe(4);
-    expect(renewals).toHaveLength(1);
-  });
-
-  it('renews for a write too, and the write runs once', async () => {
-    const { gateway, simulator } = await billing();
-    const { session } = await signIn(gateway, 'BILL0000102');
+    const { session, renewals } = await signInWithPassword(gateway, 'BILL0000102');
     simulator.expireSession('BILL0000102');
     const calls = simulator.calls;
+    const [subscriber, promisePay] = await Promise.all([gateway.getSubscriber(session), gateway.getPromisePay(session)]);
+    expect(subscriber.login).toBe('BILL0000102');
+    expect(promisePay.offers.length).toBeGreaterThan(0);
+    expect(delta(simulator, calls, 'Users.get_or_create_dynamic_session')).toBe(1);
+    // This test's session shares no reads, so each of the parallel calls hands over the one new suid.
+    expect(new Set(renewals.map((renewed) => renewed.secret))).toEqual(new Set([session.identity.secret]));
+    expect(simulator.account('BILL0000102').signedIn).toBe(true);
+    // A write refused with the dead suid did not run: it is sent once more, and runs once.
+    simulator.expireSession('BILL0000102');
     await gateway.takePromisePay(session, '144');
     expect(delta(simulator, calls, 'web_cabinet.add_promise_pay')).toBe(2);
-    expect(simulator.account('BILL0000102')).toMatchObject({ balance: '-20.50', promisePay: { amount: '100.00', until: '2025-01-18' } });
+    expect(simulator.account('BILL0000102').promisePay).not.toBeNull();
+  });
+
+  it('of a session opened with a password that changed since: ends it, opening nothing', async () => {
+    const { gateway, simulator } = await billing();
+    const { session, renewals } = await signInWithPassword(gateway, 'BILL0000102');
+    simulator.changePassword('BILL0000102', 'changed-in-carbon');
+    simulator.expireSession('BILL0000102');
+    const calls = simulator.calls;
+    expect((await failure(gateway.getSubscriber(session))).code).toBe('UNAUTHENTICATED');
+    expect((await failure(gateway.takePromisePay(session, '144'))).code).toBe('UNAUTHENTICATED');
+    expect(delta(simulator, calls, 'Users.get_or_create_dynamic_session')).toBe(0);
+    expect(simulator.account('BILL0000102').promisePay).toBeNull();
+    expect(renewals).toEqual([]);
+  });
+
+  it('the ten-minute check: the password still the one signed in with, whatever became of the suid', async () => {
+    const { gateway, simulator } = await billing();
+    const { session } = await signInWithPassword(gateway, 'BILL0000101');
+    expect(await gateway.verifySession(session)).toBe(true);
+    simulator.expireSession('BILL0000101');
+    expect(await gateway.verifySession(session)).toBe(true);
+    simulator.changePassword('BILL0000101', 'changed-in-carbon');
+    expect(await gateway.verifySession(session)).toBe(false);
+    simulator.changePassword('BILL0000101', 'demo');
+    expect(await gateway.verifySession(session)).toBe(true);
+    simulator.setFault('garbage');
+    expect(await gateway.verifySession(session)).toBe(false);
+    simulator.setFault('http500');
+    expect((await failure(gateway.verifySession(session))).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('of a session opened by address ends the session: no dynamic session is opened with operator rights, for a read or a write', async () => {
+    const { gateway, simulator } = await billing();
+    const { session, renewals } = await signIn(gateway, 'BILL0000102');
+    expect(await gateway.verifySession(session)).toBe(true);
+    simulator.expireSession('BILL0000102');
+    const calls = simulator.calls;
+    expect((await failure(gateway.getSubscriber(session))).code).toBe('UNAUTHENTICATED');
+    expect((await failure(gateway.takePromisePay(session, '144'))).code).toBe('UNAUTHENTICATED');
+    expect(await gateway.verifySession(session)).toBe(false);
+    expect(delta(simulator, calls, 'Users.get_or_create_dynamic_session')).toBe(0);
+    expect(delta(simulator, calls, 'web_cabinet.add_promise_pay')).toBe(1);
+    expect(simulator.account('BILL0000102').promisePay).toBeNull();
+    expect(renewals).toEqual([]);
+  });
+
+  it('ends when the subscriber signs in elsewhere', async () => {
+    const { gateway } = await billing();
+    const { session } = await signIn(gateway, 'BILL0000101');
+    await gateway.login('BILL0000101', 'demo');
+    expect((await failure(gateway.getServices(session))).code).toBe('UNAUTHENTICATED');
   });
 
   it('ends in UNAUTHENTICATED when Carbon no longer has the account', async () => {

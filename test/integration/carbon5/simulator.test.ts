@@ -120,6 +120,24 @@ describe('the Carbon 5 simulator speaks Carbon', () => {
     expect(await systemApi(simulator, 'get_user', { suid: dynamic.result.fields.suid })).toEqual({ error: 'Необходимо авторизоваться' });
   });
 
+  it('serves the password as Users gen_pwd, changed by set_user_info, a reset and the test hook; the suid lives on', async () => {
+    const simulator = await carbon();
+    const genPwd = async () =>
+      (JSON.parse((await restV2(simulator, 'Users', [['objects.get', { id: '101' }]])).text) as { result: { fields: { gen_pwd: string } } }).result.fields.gen_pwd;
+    expect(await genPwd()).toBe('demo');
+    const suid = await suidOf(simulator, 'BILL0000101');
+    const changed = await restV2(simulator, 'Users', [['web_cabinet.set_user_info', { suid, user_password: 'changed-in-cabinet' }]]);
+    expect(JSON.parse(changed.text)).toEqual({ call: '/rest_api/v2/Users/', result: ['{}'] });
+    expect(await genPwd()).toBe('changed-in-cabinet');
+    expect(await systemApi(simulator, 'user_info', { suid })).toHaveProperty('balance', 412.5);
+    simulator.changePassword('BILL0000101', 'changed-by-operator');
+    expect(await genPwd()).toBe('changed-by-operator');
+    const { uid } = await systemApi(simulator, 'reset_password', { login: 'BILL0000101', base_url: '' });
+    const code = /([A-Z0-9]{6})$/.exec(simulator.outbox().at(-1)!.text)![1];
+    await restV2(simulator, 'Users', [['web_cabinet.submit_password', { token: code, uid, psw1: 'changed-by-reset', psw2: 'changed-by-reset' }]]);
+    expect(await genPwd()).toBe('changed-by-reset');
+  });
+
   it('refuses to remove a service with web_allow_disable "0", and queues other writes for writeDelayMs', async () => {
     const simulator = await carbon({ writeDelayMs: 100 });
     const suid = await suidOf(simulator, 'BILL0000101');

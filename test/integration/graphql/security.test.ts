@@ -1,3 +1,4 @@
+import { eventually } from '../../support/expectations.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { carbonSeed } from '../../../server/billing/carbon5/demo-data.js';
@@ -85,8 +86,64 @@ describe('the BFF as a gate', () => {
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain(CONTEXT_PASSWORD);
     expect(everything).not.toMatch(/\b\d{18}\b/);
-    const code = /\b([A-Z0-9]{6})\b/.exec(cabinet.simulator.outbox().at(-1)?.text ?? '')?.[1];
-    expect(code).toBeDefined();
-    expect(everything).not.toContain(code!);
+    const code = await eventually(async () => /\b([A-Z0-9]{6})\b/.exec(cabinet.simulator.outbox().at(-1)?.text ?? '')![1]!);
+    expect(everything).not.toContain(code);
+  });
+
+  it('answers the operations endpoints and the demo outbox only by their exact names, as the proxy hides them', async () => {
+    cabinet = await startCabinet();
+    const get = async (path: string) => {
+      const response = await fetch(`${cabinet.url}${path}`);
+      return { status: response.status, body: await response.text() };
+    };
+    expect((await get('/metrics')).body).toContain('# TYPE abonent_graphql_operations_total');
+    expect((await get('/healthz')).body).toBe('{"status":"ok"}');
+    expect((await get('/readyz')).body).toContain('"checks"');
+    expect((await get('/demo/outbox')).status).toBe(200);
+    for (const path of ['/Metrics', '/METRICS', '/metrics/', '/ReadyZ', '/readyz/', '/HEALTHZ', '/healthz/', '/Demo/Outbox', '/demo/outbox/', '/DEMO/outbox']) {
+      const answer = await get(path);
+      expect(answer.body, path).not.toContain('# TYPE');
+      expect(answer.body, path).not.toContain('"checks"');
+      expect(answer.body, path).not.toContain('"status":"ok"');
+      expect(answer.body.startsWith('['), path).toBe(false);
+    }
+  });
+
+  it('asks the billing for readiness at most once in a few seconds, however often /readyz is called', async () => {
+    cabinet = await startCabinet();
+    const billingCalls = () => Object.values(cabinet.simulator.calls).reduce((sum, count) => sum + count, 0);
+    const before = billingCalls();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => fetch(`${cabinet.url}/readyz`)));
+    for (let again = 0; again < 10; again += 1) answers.push(await fetch(`${cabinet.url}/readyz`));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+    expect(billingCalls() - before).toBe(1);
+  });
+
+  it('sends HSTS with GraphQL answers too when the cabinet is on https', async () => {
+    cabinet = await startCabinet({ env: { PUBLIC_URL: 'https://cabinet.example.net' } });
+    const graphql = await fetch(`${cabinet.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' }, body: '{"documentId":"sha256:0000"}' });
+    expect(graphql.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect((await fetch(`${cabinet.url}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('keeps /metrics small whatever operation names an open API is sent', async () => {
+    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const client = new GraphQLClient(cabinet.url);
+    for (let n = 0; n < 30; n += 1) await client.query(`query ${`Q${n}_`.padEnd(50_000, 'x')} { cabinet { name } }`);
+    for (let n = 0; n < 150; n += 1) await client.query(`query Short${n} { cabinet { name } }`);
+    const metrics = await (await fetch(`${cabinet.url}/metrics`)).text();
+    expect(metrics.length).toBeLessThan(400_000);
+    expect(metrics).toMatch(/abonent_graphql_operations_total\{operation="other",result="ok"\} (\d+)/);
+  });
+
+  it('looks persisted ids up as ids only: __proto__ and friends are unknown operations, not a crash', async () => {
+    cabinet = await startCabinet();
+    const client = new GraphQLClient(cabinet.url);
+    for (const documentId of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const answer = await client.send({ documentId });
+      expect(answer.status, documentId).toBe(400);
+      expect(answer.errors?.[0]?.message, documentId).toMatch(/unknown operation/i);
+    }
+    expect(cabinet.logs()).not.toMatch(/"stack"|\bat \S+ \(/);
   });
 });

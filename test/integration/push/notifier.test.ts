@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent } from 'node:https';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { carbonSeed, shiftDate } from '../../../server/billing/carbon5/demo-data.js';
+import { addDays } from '../../../shared/dates.js';
+import { carbonSeed } from '../../../server/billing/carbon5/demo-data.js';
 import { createCarbon5Gateway } from '../../../server/billing/carbon5/gateway.js';
 import { startCarbon5Simulator, type Carbon5Simulator } from '../../../server/billing/carbon5/simulator.js';
+import type { BillingGateway } from '../../../server/domain/gateway.js';
 import { createLogger } from '../../../server/logger.js';
+import { DEFAULT_PUSH_SERVICE_HOSTS, type PushEndpointPolicy } from '../../../server/push/endpoint-policy.js';
 import { Notifier, type NotifierSettings } from '../../../server/push/notifier.js';
 import { generateVapidKeys, WebPushSender } from '../../../server/push/web-push-sender.js';
 import { openSqliteStore } from '../../../server/store/sqlite.js';
@@ -31,8 +34,13 @@ describe('the days-left notifier, end to end to a Web Push service', () => {
       seed: carbonSeed()
         .subscriber({ login: 'THREE', userId: 201, balance: '25.00' })
         .subscriber({ login: 'BLOCKED', userId: 202, balance: '-300.00', blocked: true })
-        .subscriber({ login: 'PLENTY', userId: 203, balance: '900.00' })
-        .subscriber({ login: 'PROMISED', userId: 204, balance: '400.00', promisePay: { amount: '100.00', until: shiftDate(today, 1) } })
+        .subscriber({
+          login: 'PLENTY',
+          userId: 203,
+          balance: '900.00',
+          tickets: [{ id: 7, subject: 'Wi-Fi', text: 'Drops every evening', createdAt: `${today} 08:00:00`, closed: false, comments: [] }],
+        })
+        .subscriber({ login: 'PROMISED', userId: 204, balance: '400.00', promisePay: { amount: '100.00', until: addDays(today, 1) } })
         .subscriber({ login: 'GONE', userId: 205, balance: '8.34' })
         .build(),
     });
@@ -47,13 +55,24 @@ describe('the days-left notifier, end to end to a Web Push service', () => {
   const register = async (login: string, accountId: string, locale: string) =>
     store.push.save({ accountId, login, registration: { kind: 'webpush', ...push.subscription(login) }, locale });
 
-  const notifier = (settings: NotifierSettings = awake) =>
+  /** The fake push service is on loopback: only the tests' opt-in lets the sender reach it. */
+  const testPolicy: PushEndpointPolicy = { hosts: DEFAULT_PUSH_SERVICE_HOSTS, allowLoopback: true };
+
+  /** Every subscriber blocked, without a billing: for the tests about where and how fast pushes go. */
+  const blockedEverywhere = {
+    capabilities: { promisePay: true },
+    getSubscriber: async () => ({ status: 'BLOCKED', daysLeft: null }),
+    getPromisePay: async () => ({ active: null, offers: [] }),
+  } as unknown as BillingGateway;
+
+  const notifier = (settings: NotifierSettings = awake, policy = testPolicy, passDeadlineMs?: number, gateway?: BillingGateway) =>
     new Notifier({
-      gateway: createCarbon5Gateway({ url: simulator.url, timeoutMs: 3000, currency: 'UAH' }),
+      gateway: gateway ?? createCarbon5Gateway({ url: simulator.url, timeoutMs: 3000, currency: 'UAH' }),
       store,
-      sender: new WebPushSender({ ...generateVapidKeys(), subject: 'mailto:noc@example.net' }, new Agent({ rejectUnauthorized: false })),
+      sender: new WebPushSender({ ...generateVapidKeys(), subject: 'mailto:noc@example.net' }, policy, { tls: { rejectUnauthorized: false } }),
       settings,
       logger: createLogger('silent'),
+      passDeadlineMs,
     });
 
   it('sends each rule once, encrypted, in the subscriber’s language, and not twice the same day', async () => {
@@ -76,6 +95,15 @@ describe('the days-left notifier, end to end to a Web Push service', () => {
     expect(push.received).toHaveLength(3);
   });
 
+  it('tells once when support answers, opening that conversation; answers from before the first look are old news', async () => {
+    await register('PLENTY', '203', 'uk');
+    expect((await notifier().runPass()).sent).toBe(0);
+    simulator.answerTicket('PLENTY', 7, 'We changed the channel of your router.');
+    expect((await notifier().runPass()).sent).toBe(1);
+    expect(push.received[0]?.message).toMatchObject({ title: 'Підтримка відповіла', url: '/support?ticket=7', tag: 'support-7' });
+    expect((await notifier().runPass()).sent).toBe(0);
+  });
+
   it('stays silent in quiet hours', async () => {
     await register('THREE', '201', 'en');
     const quiet = await notifier({ ...awake, quietHours: { from: hourNow, to: (hourNow + 1) % 24 } }).runPass();
@@ -96,5 +124,43 @@ describe('the days-left notifier, end to end to a Web Push service', () => {
     const [a, b] = await Promise.all([notifier().runPass(), notifier().runPass()]);
     expect([a.skipped, b.skipped].filter((skip) => skip === 'another-pass-running')).toHaveLength(1);
     expect(push.received).toHaveLength(1);
+  });
+
+  it('sends nothing to an endpoint that is not a public push service, and removes it', async () => {
+    // Kept from before endpoints were checked: the fake service is on loopback, which production never reaches.
+    await register('THREE', '201', 'en');
+    const pass = await notifier(awake, { hosts: DEFAULT_PUSH_SERVICE_HOSTS, allowLoopback: false }, undefined, blockedEverywhere).runPass();
+    expect(pass).toMatchObject({ sent: 0, removed: 1 });
+    expect(push.received).toHaveLength(0);
+    expect(await store.push.listFor('201')).toEqual([]);
+  });
+
+  it('is not stalled by a subscriber whose push service never answers', { timeout: 30_000 }, async () => {
+    const sockets = new Set<Socket>();
+    const silent: Server = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      for (let device = 0; device < 10; device += 1) {
+        await store.push.save({ accountId: '202', login: 'BLOCKED', registration: { kind: 'webpush', endpoint: `https://127.0.0.1:${port}/push/${device}`, keys: push.subscription().keys }, locale: 'en' });
+      }
+      await register('THREE', '201', 'en');
+      const started = performance.now();
+      const pass = await notifier(awake, testPolicy, undefined, blockedEverywhere).runPass();
+      expect(performance.now() - started).toBeLessThan(9000);
+      expect(pass).toMatchObject({ checked: 2, sent: 1, unfinished: 0 });
+      expect(push.received.map((received) => received.message.tag)).toEqual(['blocked']);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
+
+  it('stops starting work at its deadline and says how many subscribers it did not reach', async () => {
+    await register('THREE', '201', 'en');
+    await register('BLOCKED', '202', 'en');
+    const pass = await notifier(awake, testPolicy, 0, blockedEverywhere).runPass();
+    expect(pass).toMatchObject({ checked: 0, sent: 0, unfinished: 2 });
+    expect(push.received).toHaveLength(0);
   });
 });

@@ -151,7 +151,7 @@ describe.skipIf(missing)('one instance on the shared store: health, metrics, log
     const failed = await client.query(DASHBOARD);
     expect(failed.errors?.[0]).toMatchObject({
       message: 'The cabinet cannot reach its storage right now. Please try again in a minute.',
-      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+      extensions: { code: 'STORE_UNAVAILABLE' },
     });
     const notReady = await readiness();
     expect(notReady.status).toBe(503);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBilling } from '../../../server/billing/index.js';
+import { createBilling } from '../../../server/billing/registry.js';
 import { startUbillingSimulator, type UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
 import { loadConfig } from '../../../server/config.js';
 import { openSqliteStore } from '../../../server/store/sqlite.js';

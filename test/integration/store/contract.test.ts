@@ -162,12 +162,21 @@ describe.each(implementations)('$name store', (implementation) => {
     expect(await other.push.listFor(account)).toHaveLength(1);
   });
 
-  it('moves a push address to the subscriber who registered it last', async () => {
-    const address = `tok-moved-${key('x')}`;
-    await one.push.save({ accountId: key('first'), login: 'first', registration: { kind: 'native', token: address, platform: 'APNS' }, locale: null });
-    await other.push.save({ accountId: key('second'), login: 'second', registration: { kind: 'native', token: address, platform: 'APNS' }, locale: 'en' });
-    expect(await one.push.listFor(key('first'))).toEqual([]);
-    expect(await one.push.listFor(key('second'))).toHaveLength(1);
+  it('keeps a push address with the subscriber who registered it, and caps each subscriber at 10', async () => {
+    const address = `tok-kept-${key('x')}`;
+    expect(await one.push.save({ accountId: key('first'), login: 'first', registration: { kind: 'native', token: address, platform: 'APNS' }, locale: null })).toBe('saved');
+    expect(await other.push.save({ accountId: key('second'), login: 'second', registration: { kind: 'native', token: address, platform: 'APNS' }, locale: 'en' })).toBe('taken');
+    expect(await one.push.listFor(key('second'))).toEqual([]);
+    expect(await one.push.listFor(key('first'))).toMatchObject([{ login: 'first', locale: null }]);
+    expect(await other.push.save({ accountId: key('first'), login: 'first', registration: { kind: 'native', token: address, platform: 'APNS' }, locale: 'uk' })).toBe('saved');
+    expect(await one.push.listFor(key('first'))).toMatchObject([{ locale: 'uk' }]);
+    const many = key('many');
+    for (let device = 0; device < 10; device += 1) {
+      expect(await one.push.save({ accountId: many, login: 'many', registration: { kind: 'native', token: `tok-${many}-${device}`, platform: 'FCM' }, locale: null })).toBe('saved');
+    }
+    expect(await other.push.save({ accountId: many, login: 'many', registration: { kind: 'native', token: `tok-${many}-10`, platform: 'FCM' }, locale: null })).toBe('limit');
+    expect(await other.push.save({ accountId: many, login: 'many', registration: { kind: 'native', token: `tok-${many}-3`, platform: 'FCM' }, locale: 'en' })).toBe('saved');
+    expect(await one.push.listFor(many)).toHaveLength(10);
   });
 
   it('keeps the audit log, newest first, as recorded', async () => {

@@ -46,11 +46,11 @@ describe.skipIf(missing)('the shared store when Redis or PostgreSQL stops', () =
     const started = Date.now();
     const failed = await failure(store.ephemeral.get('kept'));
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(failed.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(failed.code).toBe('STORE_UNAVAILABLE');
     expect(failed.message).toBe('The cabinet cannot reach its storage right now. Please try again in a minute.');
     expect(failed.detail).toMatch(/^redis get: /);
     expect((await failure(limiter.consume('someone'))).detail).toMatch(/^redis rate limiter fault: /);
-    expect((await failure(store.withLock('notifier', 5, async () => 'ran'))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((await failure(store.withLock('notifier', 5, async () => 'ran'))).code).toBe('STORE_UNAVAILABLE');
     expect(await store.ping()).toEqual([
       { name: 'redis', ok: false, latencyMs: expect.any(Number), error: expect.any(String) },
       { name: 'postgresql', ok: true, latencyMs: expect.any(Number) },
@@ -69,7 +69,7 @@ describe.skipIf(missing)('the shared store when Redis or PostgreSQL stops', () =
     await postgres.cut();
 
     const failed = await failure(store.audit.record(entry('during')));
-    expect(failed.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(failed.code).toBe('STORE_UNAVAILABLE');
     expect(failed.detail).toMatch(/^postgresql audit record: /);
     expect((await failure(store.push.listFor('1'))).detail).toMatch(/^postgresql push list: /);
     await store.ephemeral.set('sessions still work', true, 60);

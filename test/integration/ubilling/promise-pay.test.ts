@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SelfCreditSettings } from '../../../server/billing/ubilling/simulator.js';
-import { NOV_2, failure, startWorld, type Login, type World, type WorldOptions } from './world.js';
+import { NOV_2, STOCK_SC, failure, startWorld, type Login, type World, type WorldOptions } from './world.js';
 
 /** Promised payments: through the userstats creditor agent, or RemoteAPI `sc` under the BFF's rules. */
 
@@ -9,8 +8,6 @@ afterEach(async () => {
   await world?.simulator.close();
 });
 const start = async (options: WorldOptions = {}) => (world = await startWorld(options));
-
-const STOCK_SC: SelfCreditSettings = { enabled: true, minDay: 1, maxDay: 3, term: 3, price: 5, cashTypeId: 1, monthControl: true, tariffsAllowed: [], hackControl: false };
 
 async function refusal(login: Login) {
   const session = await world.signIn(login);
@@ -37,7 +34,8 @@ describe('through the creditor agent (userstats configured)', () => {
         amount: { amount: '105.00', currency: 'UAH' },
         days: 3,
         fee: { amount: '5.00', currency: 'UAH' },
-        description: expect.stringContaining('credit for 3 days'),
+        // The agent's intro sentence is in userstats' language, whatever the subscriber's: the app words the offer from these fields.
+        description: null,
       },
     ]);
     expect(world.simulator.user('petrenko')).toMatchObject({ credit: 0, cash: -15.5 });
@@ -131,5 +129,42 @@ describe("through RemoteAPI sc under the BFF's rules (no userstats)", () => {
       active: { amount: { amount: '105.00', currency: 'UAH' }, until: '2026-11-04' },
       offers: [],
     });
+  });
+});
+
+describe('the credit is bound to the session and read back (hardening)', () => {
+  it('refuses a credit when the pair resolves to another account on the same address, and leaves both untouched', async () => {
+    await start({ userstats: true });
+    const session = await world.signIn('petrenko');
+    // The operator moves petrenko onto ivanov's address: userstats now resolves petrenko's pair to ivanov.
+    world.simulator.updateUser('petrenko', { ip: world.simulator.user('ivanov')!.ip });
+    world.simulator.updateUser('ivanov', { cash: -15.5 });
+    const error = await failure(world.gateway.takePromisePay(session, 'credit'));
+    expect(error.code).toBe('NOT_ALLOWED');
+    expect(world.simulator.user('ivanov')).toMatchObject({ credit: 0, creditExpire: 0 });
+    expect(world.simulator.user('petrenko')).toMatchObject({ credit: 0, creditExpire: 0 });
+    expect((await failure(world.gateway.getPromisePay(session))).code).toBe('NOT_ALLOWED');
+    expect(await world.gateway.verifySession(session)).toBe(false);
+  });
+
+  it('reports the truth when sc says SC:OK but the core set no credit, and does not mark the month used', async () => {
+    await start({ settings: { coreSetsCredit: false } });
+    const session = await world.signIn('petrenko');
+    const error = await failure(world.gateway.takePromisePay(session, 'credit'));
+    expect(error.code).toBe('UPSTREAM_ERROR');
+    expect(error.detail).toMatch(/no credit/);
+    expect(world.simulator.user('petrenko')).toMatchObject({ credit: 0 });
+  });
+
+  it("counts a credit taken in Ubilling's own cabinet for the once-a-month rule", async () => {
+    await start();
+    world.simulator.updateUser('petrenko', { credit: 105, creditExpire: Math.floor(new Date(2026, 10, 4).getTime() / 1000) });
+    const session = await world.signIn('petrenko');
+    await world.gateway.getPromisePay(session);
+    // The credit ends and the subscriber is in debt again, in the same month.
+    world.simulator.updateUser('petrenko', { credit: 0, creditExpire: 0, cash: -15.5 });
+    expect((await world.gateway.getPromisePay(world.session(session.identity))).offers).toEqual([]);
+    expect((await failure(world.gateway.takePromisePay(world.session(session.identity), 'credit'))).message).toBe('You have already taken a promised payment this month.');
+    expect(scCalls()).toEqual([]);
   });
 });

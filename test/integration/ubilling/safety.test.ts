@@ -126,14 +126,16 @@ describe('secrets', () => {
     expect(exposed(errors[7]!)).not.toContain('e'.repeat(32));
   });
 
-  it('keeps no secret in a RemoteAPI-only identity, and returns no password in any result', async () => {
+  it('keeps only the password md5 in a RemoteAPI-only identity, and returns no password in any result', async () => {
     await start({ autoLogin: true, settings: { userByIpEnabled: true } });
     const identity = await world.gateway.login('ivanov', PASSWORDS.ivanov);
-    expect(identity.secret).toBeUndefined();
+    expect(identity.secret).toBe(md5(PASSWORDS.ivanov));
     const session = world.session(identity);
+    // The md5 stays in the server-side session; what the adapter returns besides it carries no password.
+    const withoutSecret = (found: { secret?: string } | null) => found && { ...found, secret: undefined };
     const results = JSON.stringify([
-      identity,
-      await world.gateway.autoLogin('172.16.0.15'),
+      withoutSecret(identity),
+      withoutSecret(await world.gateway.autoLogin('172.16.0.15')),
       await world.gateway.getSubscriber(session),
       await world.gateway.getSpends(session),
       await world.gateway.getPromisePay(session),
@@ -156,6 +158,28 @@ describe('a broken billing', () => {
     expect((await failure(world.gateway.getSubscriber(session))).code).toBe(code);
     expect((await failure(world.gateway.login('ivanov', PASSWORDS.ivanov))).code).toBe(code);
     expect(await world.gateway.ping()).toBe(false);
+  });
+
+  it('Asterisk database down, as on a real Ubilling: subscriber reads are UPSTREAM_UNAVAILABLE and readiness says not ready', async () => {
+    await start({ userstats: true });
+    const session = await world.signIn('ivanov');
+    expect(await world.gateway.ping()).toBe(true);
+    world.simulator.setFault('asterisk-db-down');
+    expect((await failure(world.gateway.getSubscriber(session))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(await world.gateway.ping()).toBe(false);
+  });
+
+  it('userstats cut off from the billing core ("Core API connectivity failed!"): UPSTREAM_UNAVAILABLE, and not ready', async () => {
+    await start({ userstats: true });
+    const session = await world.signIn('ivanov');
+    world.simulator.setFault('core-down');
+    const error = await failure(world.gateway.getPayments(session));
+    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.message).toMatch(/not reachable/);
+    expect((await failure(world.gateway.login('ivanov', PASSWORDS.ivanov))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(await world.gateway.ping()).toBe(false);
+    world.simulator.setFault(null);
+    expect(await world.gateway.ping()).toBe(true);
   });
 
   it('gives up on a slow billing within the timeout', async () => {

@@ -1,9 +1,11 @@
-import type { CreditRules } from '../../../server/billing/ubilling/credit-rules.js';
+import { UBILLING_SC_DEFAULTS, type CreditRules } from '../../../server/billing/ubilling/credit-rules.js';
 import { createUbillingGateway, type UbillingGateway } from '../../../server/billing/ubilling/gateway.js';
 import { md5 } from '../../../server/billing/ubilling/replies.js';
 import { ubillingDemoContragent } from '../../../server/billing/ubilling/demo-data.js';
 import {
   startUbillingSimulator,
+  UBILLING_STOCK_SETTINGS,
+  type SelfCreditSettings,
   type SimUserSeed,
   type UbillingSeed,
   type UbillingSettings,
@@ -81,16 +83,9 @@ export function seed(extraUsers: SimUserSeed[] = []): UbillingSeed {
   };
 }
 
-export const STOCK_RULES: CreditRules = {
-  enabled: true,
-  minDay: 1,
-  maxDay: 3,
-  termDays: 3,
-  price: '5',
-  onceAMonth: true,
-  tariffsAllowed: [],
-  cashTypeId: 1,
-};
+/** The stock SC_* rules, switched on: the BFF's, and the simulated userstats'. */
+export const STOCK_RULES: CreditRules = { ...UBILLING_SC_DEFAULTS, enabled: true };
+export const STOCK_SC: SelfCreditSettings = { ...UBILLING_STOCK_SETTINGS.selfCredit, enabled: true };
 
 export interface WorldOptions {
   /** Talk to userstats (XMLAgent, creditor agent) too. */
@@ -102,6 +97,8 @@ export interface WorldOptions {
   now?: Date;
   timeoutMs?: number;
   serial?: string;
+  /** A clock the test moves; `now` stays fixed otherwise. */
+  clock?: () => Date;
 }
 
 export interface World {
@@ -109,26 +106,32 @@ export interface World {
   gateway: UbillingGateway;
   signIn(login: Login): Promise<SubscriberSession>;
   session(identity: BillingIdentity): SubscriberSession;
+  /** A new adapter on the same billing, as after a restart of the BFF. */
+  restart(): UbillingGateway;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const now = options.now ?? NOV_2;
-  const simulator = await startUbillingSimulator({ serial: SERIAL, seed: options.seed ?? seed(), now: () => now, settings: options.settings, slowMs: 5_000 });
-  const gateway = createUbillingGateway({
-    url: simulator.url,
-    serial: options.serial ?? SERIAL,
-    userstatsUrl: options.userstats ? simulator.userstatsUrl : undefined,
-    timeoutMs: options.timeoutMs ?? 2_000,
-    currency: 'UAH',
-    autoLogin: options.autoLogin ?? false,
-    creditRules: { ...STOCK_RULES, ...options.rules },
-    now: () => now,
-  });
+  const fixed = options.now ?? NOV_2;
+  const now = options.clock ?? (() => fixed);
+  const simulator = await startUbillingSimulator({ serial: SERIAL, seed: options.seed ?? seed(), now, settings: { selfCredit: STOCK_SC, ...options.settings }, slowMs: 5_000 });
+  const adapter = () =>
+    createUbillingGateway({
+      url: simulator.url,
+      serial: options.serial ?? SERIAL,
+      userstatsUrl: options.userstats ? simulator.userstatsUrl : undefined,
+      timeoutMs: options.timeoutMs ?? 2_000,
+      currency: 'UAH',
+      autoLogin: options.autoLogin ?? false,
+      creditRules: { ...STOCK_RULES, ...options.rules },
+      now,
+    });
+  const gateway = adapter();
   const session = (identity: BillingIdentity): SubscriberSession => billingSession(identity);
   return {
     simulator,
     gateway,
     session,
+    restart: adapter,
     signIn: async (login) => session(await gateway.login(login, PASSWORDS[login])),
   };
 }

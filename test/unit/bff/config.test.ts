@@ -19,6 +19,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ CABINET_THEME_COLOR: 'blue' })).toThrow(ConfigError);
   });
 
+  it('runs the demo only when asked, and never with a BILLING_URL', () => {
+    expect(loadConfig({}).DEMO).toBe(false);
+    expect(loadConfig({ DEMO: 'true' }).DEMO).toBe(true);
+    expect(() => loadConfig({ DEMO: 'yes' })).toThrow(/DEMO/);
+    expect(() => loadConfig({ DEMO: 'true', BILLING_URL: 'http://billing.isp.example:8082' })).toThrow(/DEMO: the demo runs on a simulated billing/);
+  });
+
   it('parses address lists', () => {
     const config = loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16', AUTO_LOGIN_NETWORKS: '100.64.0.0/10,2001:db8::/32' });
     expect(config.TRUST_PROXY).toEqual(['10.0.0.1', '192.168.0.0/16']);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,26 @@ describe('sessions', () => {
     expect((await sessions.load(a.id))?.identity).toEqual(identity);
   });
 
+  it('keeps a typed password only as a salted fingerprint that needs the session id, and compares it', async () => {
+    const password = 'Typed-Password-41';
+    const a = await sessions.open(identity, 'password', password);
+    const b = await sessions.open(identity, 'password', password);
+    const stored = JSON.stringify(await store.ephemeral.get(`session:${createHash('sha256').update(a.id).digest('hex')}`));
+    expect(stored).toContain(a.passwordFingerprint!.hash);
+    expect(stored).not.toContain(password);
+    expect(stored).not.toContain(a.id);
+    expect(a.passwordFingerprint!.hash).not.toBe(b.passwordFingerprint!.hash);
+    expect(a.passwordFingerprint!.salt).not.toBe(b.passwordFingerprint!.salt);
+    const loaded = (await sessions.load(a.id))!;
+    expect(await sessions.signedInWith(loaded, password)).toBe(true);
+    expect(await sessions.signedInWith(loaded, 'Typed-Password-42')).toBe(false);
+    // The same record under another id (a leaked store replayed) matches nothing.
+    expect(await sessions.signedInWith({ ...loaded, id: b.id }, password)).toBe(false);
+    const byAddress = await sessions.open(identity, 'address');
+    expect(byAddress.passwordFingerprint).toBeUndefined();
+    expect(await sessions.signedInWith(byAddress, password)).toBe(false);
+  });
+
   it('keeps only a hash of the id in the store', async () => {
     const session = await sessions.open(identity, 'password');
     expect(await store.ephemeral.get(`session:${session.id}`)).toBeNull();
@@ -57,18 +78,30 @@ describe('sessions', () => {
     expect(await sessions.load(session.id)).toBeNull();
   });
 
-  it('ends every session of a login after a password change, and not later ones', async () => {
+  it('ends every session of an account after a password change, and not later ones', async () => {
     const phone = await sessions.open(identity, 'password');
     const laptop = await sessions.open(identity, 'address');
     const other = await sessions.open({ ...identity, login: 'BILL0000102', accountId: '102' }, 'password');
     clock += 1000;
-    await sessions.closeAllOf('bill0000101');
+    await sessions.closeAllOf('101');
     expect(await sessions.load(phone.id)).toBeNull();
     expect(await sessions.load(laptop.id)).toBeNull();
     expect(await sessions.load(other.id)).not.toBeNull();
     clock += 1000;
     const fresh = await sessions.open(identity, 'password');
     expect(await sessions.load(fresh.id)).not.toBeNull();
+  });
+
+  it('asks for a re-check of the credential after ten minutes of use, and not before', async () => {
+    const session = await sessions.open(identity, 'password');
+    clock += 9 * 60_000;
+    const used = (await sessions.load(session.id))!;
+    expect(sessions.recheckDue(used)).toBe(false);
+    clock += 60_000;
+    const due = (await sessions.load(session.id))!;
+    expect(sessions.recheckDue(due)).toBe(true);
+    await sessions.markVerified(due);
+    expect(sessions.recheckDue((await sessions.load(session.id))!)).toBe(false);
   });
 
   it('closes on the server', async () => {

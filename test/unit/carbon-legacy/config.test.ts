@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, readClientTls, type TestPki } from '../../../server/billing/carbon-legacy/certificates.js';
+import { readClientTls } from '../../../server/billing/carbon-legacy/certificates.js';
+import { createTestPki, type TestPki } from '../../../server/billing/carbon-legacy/test-pki.js';
 import { ConfigError, loadConfig } from '../../../server/config.js';
 
 const REAL = {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   accountStatus,
   daysLeft,
+  ipv4FromInteger,
+  mapCharges,
   mapPayments,
   mapPromisePay,
   mapServices,
@@ -21,6 +23,10 @@ const row = (fields: Record<string, string> = {}) =>
     email: '',
     sms: '+79161234567',
     contract_number: 'Д-1001',
+    ip: '169090600',
+    mac: '00:1a:2b:3c:03:e9',
+    logged: '1',
+    create_date: '2019-03-01',
     balance: '512.40',
     enabled: '1',
     deleted: '0',
@@ -92,15 +98,47 @@ describe('the subscriber', () => {
       balance: { amount: '512.40', currency: 'RUB' },
       credit: null,
       status: 'ACTIVE',
-      tariff: { name: 'Домашний 100', fee: { amount: '300.00', currency: 'RUB' }, period: 'MONTH', speedIn: null, speedOut: null },
+      tariff: { name: 'Домашний 100', fee: { amount: '300.00', currency: 'RUB' }, period: 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null },
       nextTariff: null,
       daysLeft: 51,
       paidUntil: null,
       amountToPay: null,
+      recommendedToPay: null,
+      nextChargeOn: null,
+      pausedUntil: null,
       address: null,
       phone: '+79161234567',
       email: null,
+      ipAddresses: ['10.20.30.40'],
+      macAddresses: ['00:1a:2b:3c:03:e9'],
+      creditUntil: null,
+      nextTariffFrom: null,
+      contractDate: null,
+      connectedSince: '2019-03-01',
+      lastSeenOnline: null,
+      online: true,
+      trafficThisMonth: null,
+      discountPercent: null,
+      legalEntity: null,
+      bonusPoints: null,
+      paymentId: 'Д-1001',
     });
+  });
+
+  it('has no MAC when MAC is empty, and no online state when LOGGED is NULL', () => {
+    const bare = mapSubscriber(row({ mac: '', logged: '' }), TODAY, 'RUB');
+    expect(bare.macAddresses).toEqual([]);
+    expect(bare.online).toBeNull();
+    expect(mapSubscriber(row({ logged: '0' }), TODAY, 'RUB').online).toBe(false);
+  });
+
+  it('reads IP INTEGER as Firebird keeps it, signed, and 0 or empty as no address', () => {
+    expect(ipv4FromInteger('-1062731775')).toBe('192.168.0.1');
+    expect(ipv4FromInteger('3232235521')).toBe('192.168.0.1');
+    expect(ipv4FromInteger('0')).toBeNull();
+    expect(ipv4FromInteger(null)).toBeNull();
+    expect(ipv4FromInteger('4294967296')).toBeNull();
+    expect(mapSubscriber(row({ ip: '' }), TODAY, 'RUB').ipAddresses).toEqual([]);
   });
 
   it('names the tariff without its own id in front, and only that id', () => {
@@ -168,6 +206,24 @@ describe('payments', () => {
     expect(mapPayments(rows, '1001', 'RUB')).toEqual([
       { date: new Date(2025, 0, 13, 9, 41, 12).toISOString(), amount: { amount: '500.00', currency: 'RUB' }, note: null },
       { date: new Date(2024, 11, 13, 18, 2, 55).toISOString(), amount: { amount: '300.00', currency: 'RUB' }, note: 'QIWI' },
+    ]);
+  });
+});
+
+describe('charges', () => {
+  it('gives write-offs as positive amounts newest first, a storno as a negative one, and leaves out payments and other subscribers', () => {
+    const rows = [
+      { user_id: '1001', op_date: '2025-01-01 00:05:00', summa: '-10.00', descr: 'Абонентская плата', op_type: '1' },
+      { user_id: '1001', op_date: '2025-01-02 00:05:00', summa: '10.00', descr: 'Сторно', op_type: '1' },
+      { user_id: '1001', op_date: '2025-01-03 09:00:00', summa: '500.00', descr: 'Оплата', op_type: '2' },
+      { user_id: '1002', op_date: '2025-01-03 00:05:00', summa: '-10.00', descr: 'Абонентская плата', op_type: '1' },
+      { user_id: '1001', op_date: '2025-01-04 00:05:00', summa: '-7.00', descr: '', op_type: '1' },
+    ].map((row) => finOperRow.parse(row));
+    const charges = mapCharges(rows, '1001', 'RUB');
+    expect(charges.map((charge) => [charge.amount.amount, charge.name, charge.kind])).toEqual([
+      ['7.00', '', 'OTHER'],
+      ['-10.00', 'Сторно', 'OTHER'],
+      ['10.00', 'Абонентская плата', 'OTHER'],
     ]);
   });
 });

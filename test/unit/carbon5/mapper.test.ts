@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  mapCharges,
   accountNumberFromDisplay,
   accountStatus,
   bindingServiceName,
-  cabinetDateArg,
   daysLeft,
-  localDate,
   mapPayments,
   mapPromisePay,
   mapServices,
@@ -13,7 +12,7 @@ import {
   mapSubscriber,
   resetChannel,
 } from '../../../server/billing/carbon5/mapper.js';
-import { getUserAnswer, payLogAnswer, promisePayListAnswer, userInfoAnswer, uslugaListAnswer } from '../../../server/billing/carbon5/responses.js';
+import { archAccountStackResult, getUserAnswer, payLogAnswer, promisePayListAnswer, userInfoAnswer, uslugaListAnswer } from '../../../server/billing/carbon5/responses.js';
 
 const TODAY = '2025-01-15';
 
@@ -25,6 +24,8 @@ function carbonUser(abonent: Record<string, unknown> = {}, user: Record<string, 
       __abonent: 'Шевченко Тарас Григорович',
       enabled: '1',
       phone: '+380441112233',
+      ip: '10.20.0.101',
+      mac: '00:1a:2b:00:00:65',
       abonent_pay: '250.00',
       ...user,
       abonent: {
@@ -37,6 +38,8 @@ function carbonUser(abonent: Record<string, unknown> = {}, user: Record<string, 
         sms: '+380501234567',
         own_disabled_start: null,
         own_disabled_end: null,
+        activate_date: '2021-03-01 00:00:00',
+        contract_date: '2021-02-26',
         ...abonent,
       },
     },
@@ -74,11 +77,6 @@ describe('status', () => {
     expect(daysLeft('ACTIVE', null, TODAY)).toBeNull();
     expect(daysLeft('ACTIVE', '2025-03-30', '2025-03-29')).toBe(1);
   });
-
-  it('takes today from the clock in the local zone', () => {
-    expect(localDate(new Date(2025, 0, 15, 23, 59))).toBe('2025-01-15');
-    expect(localDate(new Date(2025, 11, 31, 0, 0))).toBe('2025-12-31');
-  });
 });
 
 describe('subscriber', () => {
@@ -91,14 +89,30 @@ describe('subscriber', () => {
       balance: { amount: '412.50', currency: 'UAH' },
       credit: null,
       status: 'ACTIVE',
-      tariff: { name: 'Домашній 100', fee: { amount: '250.00', currency: 'UAH' }, period: 'MONTH', speedIn: null, speedOut: null },
+      tariff: { name: 'Домашній 100', fee: { amount: '250.00', currency: 'UAH' }, period: 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null },
       nextTariff: null,
       daysLeft: 37,
       paidUntil: '2025-02-21',
       amountToPay: null,
+      recommendedToPay: null,
+      nextChargeOn: null,
+      pausedUntil: null,
       address: 'м. Київ, вул. Хрещатик, 1, кв. 5',
       phone: '+380501234567',
       email: null,
+      ipAddresses: ['10.20.0.101'],
+      macAddresses: ['00:1a:2b:00:00:65'],
+      creditUntil: null,
+      nextTariffFrom: null,
+      contractDate: '2021-02-26',
+      connectedSince: '2021-03-01',
+      lastSeenOnline: null,
+      online: null,
+      trafficThisMonth: null,
+      discountPercent: null,
+      legalEntity: null,
+      bonusPoints: null,
+      paymentId: '10000101',
     });
   });
 
@@ -108,6 +122,24 @@ describe('subscriber', () => {
     expect(debt.status).toBe('DEBT');
     const recommended = mapSubscriber(carbonUser({ recomend_pay_sum: '80.00' }), userInfo({ minimal_pay_sum: '0.00' }), TODAY, 'UAH', 'x');
     expect(recommended.amountToPay).toEqual({ amount: '80.00', currency: 'UAH' });
+    expect(debt.recommendedToPay).toEqual({ amount: '370.50', currency: 'UAH' });
+  });
+
+  it('gives the pause end only while paused, the booked tariff date only with a booked tariff, and the next charge day', () => {
+    const paused = mapSubscriber(
+      carbonUser({ own_disabled_start: '2025-01-10 00:00:00', own_disabled_end: '2025-01-25 23:59:59', __tarif_next: 'Швидкий 500', tarif_next_date: '2025-02-01 00:00:00' }),
+      userInfo(),
+      TODAY,
+      'UAH',
+      'x',
+    );
+    expect(paused).toMatchObject({ status: 'FROZEN', pausedUntil: '2025-01-25', nextTariff: { name: 'Швидкий 500' }, nextTariffFrom: '2025-02-01' });
+    const later = mapSubscriber(carbonUser({ own_disabled_start: '2025-03-01 00:00:00', own_disabled_end: '2025-03-05 23:59:59', tarif_next_date: '2025-02-01 00:00:00' }), userInfo(), TODAY, 'UAH', 'x');
+    expect(later).toMatchObject({ status: 'ACTIVE', pausedUntil: null, nextTariffFrom: null });
+  });
+
+  it('takes the contract number for the payment id when the personal account is not shown', () => {
+    expect(mapSubscriber(carbonUser({ __account: null }), userInfo(), TODAY, 'UAH', 'x').paymentId).toBe('10000101');
   });
 
   it('gives null for what Carbon does not say, and the typed login when Carbon gives none', () => {
@@ -123,14 +155,28 @@ describe('subscriber', () => {
       daysLeft: null,
       address: null,
       phone: null,
+      ipAddresses: [],
+      macAddresses: [],
+      contractDate: null,
+      connectedSince: null,
+      paymentId: null,
       status: 'ACTIVE',
     });
   });
 
+  it('has no IP or MAC address when Carbon gives a blank one', () => {
+    expect(mapSubscriber(carbonUser({}, { ip: '' }), userInfo(), TODAY, 'UAH', 'x').ipAddresses).toEqual([]);
+    expect(mapSubscriber(carbonUser({}, { mac: '' }), userInfo(), TODAY, 'UAH', 'x').macAddresses).toEqual([]);
+    expect(mapSubscriber(carbonUser({}, { ip: ' 2001:db8::5 ' }), userInfo(), TODAY, 'UAH', 'x').ipAddresses).toEqual(['2001:db8::5']);
+  });
+
   it('knows a tariff without a fee, and the booked next tariff', () => {
     const subscriber = mapSubscriber(carbonUser({ __tarif_next: 'Швидкий 500' }, { abonent_pay: null }), userInfo(), TODAY, 'UAH', 'x');
-    expect(subscriber.tariff).toEqual({ name: 'Домашній 100', fee: null, period: null, speedIn: null, speedOut: null });
+    expect(subscriber.tariff).toEqual({ name: 'Домашній 100', fee: null, period: null, speedIn: null, speedOut: null, includedTrafficMb: null });
     expect(subscriber.nextTariff?.name).toBe('Швидкий 500');
+    expect(subscriber.nextTariffFrom).toBeNull();
+    const dated = mapSubscriber(carbonUser({ __tarif_next: 'Швидкий 500', tarif_next_date: '2025-02-01 00:00:00' }), userInfo(), TODAY, 'UAH', 'x');
+    expect(dated.nextTariffFrom).toBe('2025-02-01');
   });
 
   it('reads the account number out of "__account", negative balance or not', () => {
@@ -245,8 +291,29 @@ describe('promised payment, payments, password reset', () => {
     expect(resetChannel('Код отправлен')).toBe('UNKNOWN');
     expect(resetChannel(null)).toBe('UNKNOWN');
   });
+});
 
-  it('writes cabinet date arguments as dd.MM.yyyy', () => {
-    expect(cabinetDateArg('2025-01-05')).toBe('05.01.2025');
+describe('ArchAccountStack write-offs', () => {
+  const change = (fields: Record<string, unknown>) => ({ pk: 1, model: 'ArchAccountStack', fields: { change_balance_time: '2025-01-01 00:00:00', comment: '', ...fields } });
+
+  it('maps write-offs newest first, by tariff or service, and leaves out money in, stornos and unreadable times', () => {
+    const changes = archAccountStackResult.parse([
+      change({ summa: '-250.00', tarif: 5, __tarif: 'Домашній 100', usluga: null, __usluga: null, storno: 0 }),
+      change({ change_balance_time: '2025-01-01 00:01:00', summa: -50, usluga: 12, __usluga: 'Статична IP-адреса', storno: '0', comment: 'за січень' }),
+      change({ change_balance_time: '2025-01-02 10:00:00', summa: '-15.5' }),
+      change({ summa: '400.00' }),
+      change({ summa: '-250.00', __tarif: 'Домашній 100', storno: 1 }),
+      change({ change_balance_time: 'never', summa: '-1.00' }),
+    ]);
+    expect(mapCharges(changes, 'UAH')).toEqual([
+      { date: expect.stringMatching(/^2025-01-0[12]T/), amount: { amount: '15.50', currency: 'UAH' }, name: '', kind: 'OTHER', note: null },
+      { date: expect.any(String), amount: { amount: '50.00', currency: 'UAH' }, name: 'Статична IP-адреса', kind: 'SERVICE', note: 'за січень' },
+      { date: expect.any(String), amount: { amount: '250.00', currency: 'UAH' }, name: 'Домашній 100', kind: 'TARIFF', note: null },
+    ]);
+  });
+
+  it('reads an empty list as no charges and refuses a change without an amount', () => {
+    expect(mapCharges(archAccountStackResult.parse([]), 'UAH')).toEqual([]);
+    expect(archAccountStackResult.safeParse([change({ summa: 'abc' })]).success).toBe(false);
   });
 });

@@ -4,25 +4,63 @@ import { ApiError } from '../../../client/src/app/api.js';
 import { textColorOn, contrastRatio } from '../../../client/src/app/brand.js';
 import { errorText } from '../../../client/src/app/error-text.js';
 import { codeInMessage } from '../../../client/src/features/demo-outbox/code-in-message.js';
-import { offersPromisePay, statusText } from '../../../client/src/features/dashboard/status.js';
+import { headline, offersPromisePay, showsDaysLeft, toPayLine } from '../../../client/src/features/dashboard/status.js';
 import { calendarDateAfter, offerTerms } from '../../../client/src/features/promise-pay/offer.js';
 import { createI18n } from '../../../client/src/i18n/index.js';
 
 const plain = (text: string) => text.replace(/\s/g, ' ');
 const uah = (amount: string) => ({ amount, currency: 'UAH' });
+// Dates of this year are written without the year.
+const thisYear = (monthDay: string) => `${new Date().getFullYear()}-${monthDay}`;
 
 describe('status in words', () => {
   const t = createI18n('en');
-  it('says what to top up when blocked or in debt', () => {
-    expect(plain(statusText(t, { status: 'BLOCKED', amountToPay: uah('120.00'), balance: uah('-850.00') }))).toBe(
-      'Blocked: top up ₴120 to continue',
-    );
-    expect(plain(statusText(createI18n('uk'), { status: 'BLOCKED', amountToPay: null, balance: uah('-120.50') }))).toBe(
-      'Заблоковано: поповніть на 120,50 ₴, щоб продовжити',
-    );
-    expect(statusText(t, { status: 'BLOCKED', amountToPay: null, balance: uah('10.00') })).toBe('Blocked: top up your balance to continue');
-    expect(statusText(t, { status: 'ACTIVE', amountToPay: null, balance: uah('10.00') })).toBe('Active');
-    expect(statusText(t, { status: 'FROZEN', amountToPay: null, balance: uah('10.00') })).toBe('Paused at your request');
+  type HeadlineInput = Parameters<typeof headline>[1];
+  const base: HeadlineInput = {
+    status: 'ACTIVE',
+    amountToPay: null,
+    balance: uah('412.50'),
+    paidUntil: thisYear('12-11'),
+    daysLeft: 18,
+    pausedUntil: null,
+    promisePay: { active: null },
+  };
+  const text = (me: Partial<HeadlineInput>, i18n = t) => plain(headline(i18n, { ...base, ...me }).text);
+
+  it('says in one line whether the Internet works and what to do, with the date that matters', () => {
+    expect(text({})).toBe('Internet works until December 11');
+    expect(headline(t, base).tone).toBe('good');
+    expect(text({ paidUntil: null, daysLeft: null })).toBe('Internet works');
+    expect(text({ status: 'BLOCKED', amountToPay: uah('850.00'), balance: uah('-850.00'), daysLeft: 0 })).toBe('Internet is off: top up ₴850 to turn it on');
+    expect(text({ status: 'BLOCKED', balance: uah('10.00') })).toBe('Internet is off: top up your balance to turn it on');
+    expect(text({ status: 'BLOCKED', balance: uah('-120.50') }, createI18n('uk'))).toBe('Інтернет вимкнено: поповніть на 120,50 ₴, щоб увімкнути');
+    expect(text({ status: 'FROZEN', pausedUntil: thisYear('12-04') })).toBe('Paused until December 4');
+    expect(text({ status: 'FROZEN' })).toBe('Paused at your request');
+    expect(text({ status: 'DISABLED' })).toMatch(/^Your provider switched the Internet off/);
+  });
+
+  it('does not tell a debtor the service works until today, and tells one on credit until when', () => {
+    const debtor = { status: 'DEBT' as const, balance: uah('-120.50'), amountToPay: uah('120.50'), paidUntil: thisYear('11-23'), daysLeft: 0 };
+    expect(text(debtor)).toBe('Internet may be turned off: top up ₴120.50 to keep it on');
+    expect(text({ ...debtor, promisePay: { active: { until: thisYear('11-26') } } })).toBe('On credit until November 26');
+    expect(text({ ...debtor, promisePay: { active: { until: thisYear('11-26') } } }, createI18n('ru'))).toBe('Работает в кредит до 26 ноября');
+  });
+
+  it('counts days left only while the service runs on the subscriber’s own money', () => {
+    expect(showsDaysLeft({ status: 'ACTIVE', daysLeft: 18 })).toBe(true);
+    expect(showsDaysLeft({ status: 'ACTIVE', daysLeft: 0 })).toBe(false);
+    expect(showsDaysLeft({ status: 'FROZEN', daysLeft: 18 })).toBe(false);
+    expect(showsDaysLeft({ status: 'BLOCKED', daysLeft: 0 })).toBe(false);
+    expect(showsDaysLeft({ status: 'DEBT', daysLeft: 3 })).toBe(false);
+  });
+
+  it('says what "To pay" buys and by when, and nothing for a paused account', () => {
+    const due = { status: 'DEBT' as const, recommendedToPay: uah('409.50'), nextChargeOn: thisYear('12-01') };
+    expect(plain(toPayLine(t, due) ?? '')).toBe('Pay ₴409.50 by December 1 to keep the Internet on next month');
+    expect(plain(toPayLine(t, { ...due, nextChargeOn: null }) ?? '')).toBe('Pay ₴409.50 to keep the Internet on next month');
+    expect(toPayLine(t, { ...due, status: 'FROZEN' })).toBeNull();
+    expect(toPayLine(t, { ...due, recommendedToPay: uah('0.00') })).toBeNull();
+    expect(toPayLine(t, { ...due, recommendedToPay: null })).toBeNull();
   });
 
   it('offers a promised payment only when short of money and the billing has offers', () => {

@@ -38,6 +38,15 @@ describe('structured logs', () => {
     expect(entries()[0]).toMatchObject({ level: 30, msg: 'a careless line', identity: { login: 'BILL1', secret: '[redacted]' } });
   });
 
+  it("keep an error's code, ours or Node's, while a reset code stays redacted", () => {
+    const { logger, entries } = capture();
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    logger.warn({ err: refused, code: 'UPSTREAM_UNAVAILABLE' }, 'billing down');
+    logger.warn({ err: Object.assign(new Error('timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' }), args: { code: '7Q4K9Z' } }, 'slow');
+    expect(entries()[0]).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', err: { code: 'ECONNREFUSED' } });
+    expect(entries()[1]).toMatchObject({ err: { code: 'UND_ERR_CONNECT_TIMEOUT' }, args: { code: '[redacted]' } });
+  });
+
   it("carry the request's id on every line written while it is handled, and none outside", async () => {
     const { logger, entries } = capture();
     await runInRequest({ requestId: 'req-00000001', logger }, async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PromisePay, Subscriber } from '../../../server/domain/types.js';
-import { reminderMessage, toLocale } from '../../../server/push/messages.js';
+import { paymentReceivedMessage, reminderMessage, toLocale } from '../../../server/push/messages.js';
 import { decideReminder, isQuiet } from '../../../server/push/notifier.js';
 
 describe('push texts', () => {
@@ -22,6 +22,18 @@ describe('push texts', () => {
     expect(blocked.actions.map((action) => action.action)).toEqual(['top-up']);
     expect(blocked.body).not.toMatch(/promised/i);
     expect(reminderMessage({ kind: 'blocked' }, 'en', true).url).toBe('/promise-pay');
+  });
+
+  it('says how much was received as the app shows money, and opens that top-up', () => {
+    const topUp = { id: 'a1b2', amount: { amount: '1250.00', currency: 'UAH' } };
+    expect(paymentReceivedMessage(topUp, 'ru')).toEqual({
+      title: 'Платёж получен: 1\u00a0250\u00a0₴',
+      body: 'Деньги зачислены на ваш счёт. Откройте приложение, чтобы увидеть новый баланс.',
+      url: '/top-up/a1b2',
+      tag: 'top-up-a1b2',
+      actions: [],
+    });
+    expect(paymentReceivedMessage({ ...topUp, amount: { amount: '300.50', currency: 'UAH' } }, 'en').title).toBe('Payment received: ₴300.50');
   });
 
   it('falls back to English for other languages', () => {

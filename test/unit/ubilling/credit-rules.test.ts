@@ -5,23 +5,14 @@ import {
   creditLimit,
   decideSelfCredit,
   type CreditAccount,
+  UBILLING_SC_DEFAULTS,
   type CreditRules,
 } from '../../../server/billing/ubilling/credit-rules.js';
 
 /** 2026-11-02, local time: inside the stock SC_MINDAY=1..SC_MAXDAY=3 window. */
 const NOV_2 = new Date(2026, 10, 2, 12, 0, 0);
 
-const rules = (overrides: Partial<CreditRules> = {}): CreditRules => ({
-  enabled: true,
-  minDay: 1,
-  maxDay: 3,
-  termDays: 3,
-  price: '5',
-  onceAMonth: true,
-  tariffsAllowed: [],
-  cashTypeId: 1,
-  ...overrides,
-});
+const rules = (overrides: Partial<CreditRules> = {}): CreditRules => ({ ...UBILLING_SC_DEFAULTS, enabled: true, ...overrides });
 
 const debtor = (overrides: Partial<CreditAccount> = {}): CreditAccount => ({
   cash: '-15.5',

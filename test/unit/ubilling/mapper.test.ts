@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mapContacts, mapDaysLeft, mapPayments, mapServices, mapSpends, mapStatus, mapSubscriber } from '../../../server/billing/ubilling/mapper.js';
-import type { UserRow } from '../../../server/billing/ubilling/replies.js';
+import {
+  bytesFromSize,
+  mapContacts,
+  mapDaysLeft,
+  mapPayments,
+  mapServices,
+  mapSpends,
+  mapStatus,
+  mapSubscriber,
+  mapTraffic,
+} from '../../../server/billing/ubilling/mapper.js';
+import type { UserRow, Userdata } from '../../../server/billing/ubilling/replies.js';
 import { onlineDaysLeft } from '../../../server/billing/ubilling/simulator.js';
 
 const NOW = new Date(2026, 10, 22, 12, 0, 0);
@@ -57,13 +67,17 @@ describe('subscriber', () => {
         login: 'ivanov',
         address: 'Kyiv Khreshchatyk 1/15',
         realname: 'Іванов Іван',
+        ip: '172.16.0.15',
         phone: '0441234567',
         mobile: null,
         email: 'ivanov@example.com',
         contract: '1001',
+        contractdate: '2023-01-15',
         payid: '0',
         tariff: 'Unlim-100',
         tariffnm: 'Unlim-200',
+        traffdownload: '12.34 Gb',
+        traffupload: '0 b',
         accountstate: 'active',
       },
       currency: 'UAH',
@@ -77,15 +91,62 @@ describe('subscriber', () => {
       balance: { amount: '0.30', currency: 'UAH' },
       credit: { amount: '5.00', currency: 'UAH' },
       status: 'ACTIVE',
-      tariff: { name: 'Unlim-100', fee: { amount: '150.00', currency: 'UAH' }, period: 'MONTH', speedIn: null, speedOut: null },
-      nextTariff: { name: 'Unlim-200', fee: null, period: null, speedIn: null, speedOut: null },
+      tariff: { name: 'Unlim-100', fee: { amount: '150.00', currency: 'UAH' }, period: 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null },
+      nextTariff: { name: 'Unlim-200', fee: null, period: null, speedIn: null, speedOut: null, includedTrafficMb: null },
       daysLeft: 9,
       paidUntil: '2026-11-30',
       amountToPay: null,
+      recommendedToPay: null,
+      nextChargeOn: null,
+      pausedUntil: null,
       address: 'Kyiv Khreshchatyk 1/15',
       phone: '0441234567',
       email: 'ivanov@example.com',
+      ipAddresses: ['172.16.0.15'],
+      macAddresses: [],
+      creditUntil: null,
+      nextTariffFrom: '2026-12-01',
+      contractDate: '2023-01-15',
+      connectedSince: null,
+      lastSeenOnline: null,
+      online: null,
+      trafficThisMonth: { downloadBytes: '13249974108', uploadBytes: '0' },
+      discountPercent: null,
+      legalEntity: null,
+      bonusPoints: null,
+      paymentId: null,
     });
+  });
+
+  it('reads traffic as zbs_convert_size prints it, and nothing it cannot read', () => {
+    expect(bytesFromSize('0 b')).toBe('0');
+    expect(bytesFromSize('512 b')).toBe('512');
+    expect(bytesFromSize('1.5 Kb')).toBe('1536');
+    expect(bytesFromSize('1.2 Gb')).toBe('1288490189');
+    expect(bytesFromSize('3 Tb')).toBe('3298534883328');
+    expect(bytesFromSize('')).toBeNull();
+    expect(bytesFromSize('lots')).toBeNull();
+    expect(mapTraffic({ traffdownload: '1 Mb', traffupload: null })).toBeNull();
+    expect(mapTraffic(null)).toBeNull();
+  });
+
+  it('dates a running credit, and not an expired or absent one', () => {
+    const expire = Math.floor(new Date(2026, 11, 5, 12).getTime() / 1000);
+    const credit = (Credit: string, CreditExpire: number) =>
+      mapSubscriber({ user: row({ Credit, CreditExpire }), daysLeftCode: 0, userdata: null, currency: 'UAH', now: NOW }).creditUntil;
+    expect(credit('100', expire)).toBe('2026-12-05');
+    expect(credit('0', expire)).toBeNull();
+    expect(credit('100', 0)).toBeNull();
+  });
+
+  it('has no IP address without the XMLAgent profile or with a blank one', () => {
+    expect(mapSubscriber({ user: row(), daysLeftCode: 0, userdata: null, currency: 'UAH', now: NOW }).ipAddresses).toEqual([]);
+    const blank = {
+      login: 'ivanov',
+      ...Object.fromEntries(['address', 'realname', 'phone', 'mobile', 'email', 'contract', 'contractdate', 'payid', 'tariff', 'tariffnm', 'traffdownload', 'traffupload', 'accountstate'].map((key) => [key, null])),
+      ip: ' ',
+    } as Userdata;
+    expect(mapSubscriber({ user: row(), daysLeftCode: 0, userdata: blank, currency: 'UAH', now: NOW }).ipAddresses).toEqual([]);
   });
 
   it('has no tariff for *_NO_TARIFF_* and no fee for a missing tariff row', () => {
@@ -125,15 +186,16 @@ describe('spends and services', () => {
 });
 
 describe('payments and contacts', () => {
-  it('sorts payments newest first with ISO dates', () => {
+  it('sorts payments newest first with ISO dates, leaving out the negative fee rows', () => {
     const payments = mapPayments(
       [
         { date: '2026-08-01 10:15:00', summ: '150', balance: '-3.5' },
         { date: '2026-09-01 09:00:00', summ: '-5', balance: '1' },
+        { date: '2026-10-01 09:00:00', summ: '20.5', balance: '-4' },
       ],
       'UAH',
     );
-    expect(payments.map((payment) => payment.amount.amount)).toEqual(['-5.00', '150.00']);
+    expect(payments.map((payment) => payment.amount.amount)).toEqual(['20.50', '150.00']);
     expect(payments[1]!.date).toBe(new Date(2026, 7, 1, 10, 15, 0).toISOString());
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CabinetError } from '../../../server/domain/errors.js';
-import { compareDecimals, plainDecimal } from '../../../server/billing/ubilling/decimal.js';
+import { compareDecimals, plainDecimal } from '../../../shared/money.js';
 import {
   md5,
   objectKeysInOrder,

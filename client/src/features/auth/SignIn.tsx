@@ -4,10 +4,14 @@ import { useCabinet } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate } from '../../app/router.js';
 import { SupportContacts } from '../../app/SupportContacts.js';
-import { Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { Field, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
 import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
 import { useI18n } from '../../i18n/index.js';
 import { AutoLoginMutation, LoginMutation } from './documents.js';
+import { stepUp } from './step-up.js';
+
+/** What a login looks like with each billing, as printed on the contract; null where it varies. */
+const LOGIN_EXAMPLES: Record<string, string | null> = { CARBON5: 'BILL0000101', UBILLING: 'kovalenko', CARBON_LEGACY: null };
 
 export function SignIn() {
   const t = useI18n();
@@ -15,13 +19,14 @@ export function SignIn() {
   const { cabinet, canAct, sessionEnded, showDashboard } = useCabinet();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [passwordShown, setPasswordShown] = useState(false);
   const [loginProblem, setLoginProblem] = useState<Problem | null>(null);
   const [passwordProblem, setPasswordProblem] = useState<Problem | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   if (!cabinet) return null;
   const { capabilities } = cabinet;
+  const resetPath = login.trim() ? `/reset?${new URLSearchParams({ login: login.trim() }).toString()}` : '/reset';
+  const loginExample = LOGIN_EXAMPLES[cabinet.billingKind];
 
   const signedIn = (me: Parameters<typeof showDashboard>[0]) => {
     showDashboard(me);
@@ -54,6 +59,7 @@ export function SignIn() {
         return;
       }
       const data = await call(LoginMutation, { login: login.trim(), password });
+      stepUp.done();
       signedIn(data.login.subscriber);
     });
   };
@@ -61,6 +67,7 @@ export function SignIn() {
   const autoLogin = () =>
     run(async () => {
       const data = await call(AutoLoginMutation);
+      stepUp.require();
       signedIn(data.autoLogin.subscriber);
     });
 
@@ -78,23 +85,29 @@ export function SignIn() {
             spellCheck={false}
             value={login}
             onChange={(event) => setLogin(event.target.value)}
+            hint={loginExample ? m.loginHintExample(loginExample) : m.loginHint}
             error={loginProblem && { missing: m.loginRequired, 'too-long': m.loginTooLong, 'bad-characters': m.loginInvalid }[loginProblem]}
           />
-          <Field
+          <PasswordField
             id="password"
             label={m.passwordLabel}
             name="password"
-            type={passwordShown ? 'text' : 'password'}
             autoComplete="current-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             error={passwordProblem && (passwordProblem === 'missing' ? m.passwordRequired : m.passwordTooLong)}
           />
-          <label className="check">
-            <input type="checkbox" checked={passwordShown} onChange={(event) => setPasswordShown(event.target.checked)} />
-            {m.showPassword}
-          </label>
-          {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
+          {failure && (
+            <Notice tone="error">
+              {errorText(t, failure)}
+              {failure.code === 'INVALID_CREDENTIALS' && capabilities.passwordReset && (
+                <>
+                  {' '}
+                  <Link to={resetPath}>{m.forgotPassword}</Link>
+                </>
+              )}
+            </Notice>
+          )}
           <button type="submit" className="button primary" disabled={busy || !canAct} aria-busy={busy}>
             {busy ? m.signingIn : m.signIn}
           </button>
@@ -112,7 +125,7 @@ export function SignIn() {
       )}
       {capabilities.passwordReset ? (
         <p>
-          <Link to="/reset">{m.forgotPassword}</Link>
+          <Link to={resetPath}>{m.forgotPassword}</Link>
         </p>
       ) : (
         <p>{m.resetViaSupport}</p>
@@ -122,7 +135,7 @@ export function SignIn() {
           {m.demoHint} <Link to="/outbox">{m.outboxTitle}</Link>
         </Notice>
       )}
-      {!capabilities.passwordReset && <SupportContacts support={cabinet.support} />}
+      <SupportContacts support={cabinet.support} />
     </Screen>
   );
 }

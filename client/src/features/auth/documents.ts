@@ -25,3 +25,9 @@ export const LogoutMutation = graphql(`
     logout
   }
 `);
+
+export const ConfirmPasswordMutation = graphql(`
+  mutation ConfirmPassword($password: String!) {
+    confirmPassword(password: $password)
+  }
+`);

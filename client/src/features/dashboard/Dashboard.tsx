@@ -1,15 +1,15 @@
 import { lazy, Suspense } from 'react';
-import { sumMoney } from '../../../../shared/money.js';
+import { sumMoney, toMinorUnits } from '../../../../shared/money.js';
 import { useSignedIn, type Me } from '../../app/cabinet-state.js';
 import { Link } from '../../app/router.js';
 import { SupportContacts } from '../../app/SupportContacts.js';
 import { Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
-import { browserSupportsPush } from '../push/support.js';
-import { offersPromisePay, statusText, statusTone } from './status.js';
+import { screenShown } from '../../app/screens.js';
+import { headline, offersPromisePay, showsDaysLeft, toPayLine } from './status.js';
 
-// Only browsers that can take Web Push load it, after the dashboard is up: it is not first-screen code.
-const PushNotifications = lazy(() => import('../push/PushNotifications.js').then((module) => ({ default: module.PushNotifications })));
+// Only after the dashboard is up: it is not first-screen code.
+const NoticesBanner = lazy(() => import('../notices/Notices.js').then((module) => ({ default: module.NoticesBanner })));
 
 function periodPrice(t: I18n, price: { amount: string; currency: string }, period: 'MONTH' | 'DAY' | null): string {
   const text = t.money(price);
@@ -44,34 +44,61 @@ function Spends({ me }: { me: Me }) {
   );
 }
 
+function isAboveZero(value: { amount: string } | null): value is { amount: string; currency: string } {
+  return !!value && (toMinorUnits(value.amount) ?? 0n) > 0n;
+}
+
 export function Dashboard() {
   const t = useI18n();
   const { m } = t;
   const { cabinet, me } = useSignedIn();
   const active = me.promisePay.active;
+  const { text, tone } = headline(t, me);
+  const toPay = toPayLine(t, me);
   return (
     <Screen title={m.dashboardTitle}>
+      {cabinet.capabilities.announcements && (
+        <Suspense fallback={null}>
+          <NoticesBanner />
+        </Suspense>
+      )}
       <section className="card hero" aria-label={m.balance}>
+        <p className={`headline ${tone}`} data-testid="status">
+          {text}
+        </p>
+        {showsDaysLeft(me) && (
+          <p data-testid="days-left">
+            <strong>{t.plural(m.daysLeft, me.daysLeft)}</strong>
+          </p>
+        )}
         <p className="label">{m.balance}</p>
         <p className="balance" data-testid="balance">
           {t.money(me.balance)}
         </p>
-        <p className={`status ${statusTone(me.status)}`} data-testid="status">
-          {statusText(t, me)}
-        </p>
-        {(me.daysLeft !== null || me.paidUntil) && (
-          <p data-testid="days-left">
-            {me.daysLeft !== null && <strong>{t.plural(m.daysLeft, me.daysLeft)}</strong>}
-            {me.daysLeft !== null && me.paidUntil && ' · '}
-            {me.paidUntil && m.paidUntil(t.date(me.paidUntil))}
+        {active && <p>{active.until ? m.promiseActive(t.money(active.amount), t.date(active.until)) : m.promiseActiveNoDate(t.money(active.amount))}</p>}
+        {toPay && (
+          <p className="to-pay" data-testid="to-pay">
+            <span className="label">{m.amountToPay}: </span>
+            {toPay}
           </p>
         )}
-        {active && <p>{active.until ? m.promiseActive(t.money(active.amount), t.date(active.until)) : m.promiseActiveNoDate(t.money(active.amount))}</p>}
-        {offersPromisePay(me, cabinet.capabilities.promisePay) && (
-          <Link className="button primary" to="/promise-pay">
-            {m.takePromisePay}
-          </Link>
-        )}
+        <div className="actions">
+          {screenShown('/top-up', cabinet.capabilities) && (
+            <Link className="button primary" to="/top-up">
+              {m.navTopUp}
+            </Link>
+          )}
+          {offersPromisePay(me, cabinet.capabilities.promisePay) && (
+            <Link className="button" to="/promise-pay">
+              {m.takePromisePay}
+            </Link>
+          )}
+          {me.status === 'FROZEN' && screenShown('/pause', cabinet.capabilities) && (
+            <Link className="button" to="/pause">
+              {m.pauseTitle}
+            </Link>
+          )}
+        </div>
       </section>
 
       <section className="card" aria-labelledby="account-title">
@@ -79,15 +106,7 @@ export function Dashboard() {
           {m.account}
         </h2>
         <dl className="facts">
-          {me.amountToPay && (
-            <div>
-              <dt>{m.amountToPay}</dt>
-              <dd className="figure" data-testid="amount-to-pay">
-                {t.money(me.amountToPay)}
-              </dd>
-            </div>
-          )}
-          {me.credit && (
+          {isAboveZero(me.credit) && (
             <div>
               <dt>{m.credit}</dt>
               <dd className="figure">{t.money(me.credit)}</dd>
@@ -102,7 +121,12 @@ export function Dashboard() {
                 {me.tariff.speedIn !== null && me.tariff.speedOut !== null && (
                   <span className="sub">{m.speed(t.speed(me.tariff.speedIn), t.speed(me.tariff.speedOut))}</span>
                 )}
-                {me.nextTariff && <span className="sub">{m.nextTariff(me.nextTariff.name)}</span>}
+                {me.nextTariff && (
+                  <span className="sub" data-testid="next-tariff">
+                    {me.nextTariffFrom ? m.nextTariffFrom(t.date(me.nextTariffFrom), me.nextTariff.name) : m.nextTariff(me.nextTariff.name)}
+                    {me.nextTariff.fee && `, ${periodPrice(t, me.nextTariff.fee, me.nextTariff.period)}`}
+                  </span>
+                )}
               </dd>
             </div>
           )}
@@ -118,18 +142,18 @@ export function Dashboard() {
               <dd>{me.accountNumber}</dd>
             </div>
           )}
+          {me.ipAddresses.length > 0 && (
+            <div>
+              <dt>{m.ipAddresses}</dt>
+              <dd data-testid="ip-addresses">{me.ipAddresses.join(', ')}</dd>
+            </div>
+          )}
         </dl>
         {me.fullName && <p className="sub">{me.fullName}</p>}
       </section>
 
       <Spends me={me} />
       <SupportContacts support={cabinet.support} />
-      {/* Last, so the card arriving after its lazy chunk moves nothing the subscriber is reading. */}
-      {cabinet.vapidPublicKey && browserSupportsPush() && (
-        <Suspense fallback={null}>
-          <PushNotifications vapidPublicKey={cabinet.vapidPublicKey} />
-        </Suspense>
-      )}
     </Screen>
   );
 }

@@ -19,6 +19,10 @@ export const CabinetFields = graphql(`
       serviceDisconnect
       passwordReset
       payments
+      charges
+      tickets
+      announcements
+      pause
     }
     currency
     name
@@ -58,6 +62,7 @@ export const DashboardFields = graphql(`
     fullName
     contractNumber
     accountNumber
+    ipAddresses
     balance {
       ...MoneyFields
     }
@@ -76,12 +81,22 @@ export const DashboardFields = graphql(`
     }
     nextTariff {
       name
+      fee {
+        ...MoneyFields
+      }
+      period
     }
+    nextTariffFrom
     daysLeft
     paidUntil
     amountToPay {
       ...MoneyFields
     }
+    recommendedToPay {
+      ...MoneyFields
+    }
+    nextChargeOn
+    pausedUntil
     spends {
       name
       price {

@@ -3,7 +3,7 @@ import { asApiError, call, type ApiError } from '../../app/api.js';
 import { useCabinet } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
-import { Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { Field, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
 import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
 import type { ResetChannel } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
@@ -13,17 +13,16 @@ import { clearPendingReset, loadPendingReset, savePendingReset } from './pending
 type Step = { name: 'request' } | { name: 'confirm'; ticket: string; channel: ResetChannel | null } | { name: 'done' };
 
 function codeSentText(t: I18n, channel: ResetChannel | null): string | null {
-  if (channel === 'SMS') return t.m.codeSentSms;
-  if (channel === 'EMAIL') return t.m.codeSentEmail;
-  if (channel === 'UNKNOWN') return t.m.codeSentUnknown;
+  // The server never says which channel, or whether the login exists: the same words for every answer.
+  if (channel !== null) return t.m.codeSentIfExists;
   return null;
 }
 
-function RequestStep({ onSent }: { onSent(ticket: string, channel: ResetChannel): void }) {
+function RequestStep({ initialLogin, onSent }: { initialLogin: string; onSent(ticket: string, channel: ResetChannel): void }) {
   const t = useI18n();
   const { m } = t;
   const { canAct } = useCabinet();
-  const [login, setLogin] = useState('');
+  const [login, setLogin] = useState(initialLogin);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +85,6 @@ function ConfirmStep({
   const { canAct } = useCabinet();
   const [code, setCode] = useState(initialCode);
   const [password, setPassword] = useState('');
-  const [passwordShown, setPasswordShown] = useState(false);
   const [codeProblem, setCodeProblem] = useState<Problem | null>(null);
   const [passwordProblem, setPasswordProblem] = useState<Problem | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -127,20 +125,15 @@ function ConfirmStep({
         onChange={(event) => setCode(event.target.value)}
         error={codeProblem && { missing: m.codeRequired, 'too-long': m.codeTooLong, 'bad-characters': m.codeInvalid }[codeProblem]}
       />
-      <Field
+      <PasswordField
         label={m.newPasswordLabel}
         name="new-password"
-        type={passwordShown ? 'text' : 'password'}
         autoComplete="new-password"
         autoFocus={initialCode !== ''}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         error={passwordProblem && (passwordProblem === 'missing' ? m.newPasswordTooShort : m.passwordTooLong)}
       />
-      <label className="check">
-        <input type="checkbox" checked={passwordShown} onChange={(event) => setPasswordShown(event.target.checked)} />
-        {m.showPassword}
-      </label>
       {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
       <button type="submit" className="button primary" disabled={busy || !canAct} aria-busy={busy}>
         {m.setPassword}
@@ -158,6 +151,8 @@ export function PasswordReset() {
   const { m } = useI18n();
   const { query } = useLocation();
   const [linkCode] = useState(() => query.get('code') ?? '');
+  // The login typed on the sign-in screen comes along, so it is not typed twice.
+  const [fromSignIn] = useState(() => query.get('login') ?? '');
   const [step, setStep] = useState<Step>(() => {
     const linkTicket = query.get('ticket');
     if (linkTicket) return { name: 'confirm', ticket: linkTicket, channel: null };
@@ -167,7 +162,7 @@ export function PasswordReset() {
 
   return (
     <Screen title={m.resetTitle}>
-      {step.name === 'request' && <RequestStep onSent={(ticket, channel) => setStep({ name: 'confirm', ticket, channel })} />}
+      {step.name === 'request' && <RequestStep initialLogin={fromSignIn} onSent={(ticket, channel) => setStep({ name: 'confirm', ticket, channel })} />}
       {step.name === 'confirm' && (
         <ConfirmStep
           ticket={step.ticket}

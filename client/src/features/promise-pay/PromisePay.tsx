@@ -1,16 +1,24 @@
 import { useState } from 'react';
+import { isNegative } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { errorText } from '../../app/error-text.js';
+import { Failure } from '../../app/Failure.js';
+import { refusalKind } from '../../app/refusal.js';
 import { Link } from '../../app/router.js';
 import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { TakePromisePayMutation } from './documents.js';
-import { calendarDateAfter, hasFee, offerTerms, type Offer } from './offer.js';
+import { balanceAfter, calendarDateAfter, hasFee, noOfferReason, offerTerms, restoresService, type Offer } from './offer.js';
 
 interface Intent {
   offer: Offer;
   idempotencyKey: string;
+}
+
+interface Result {
+  text: (t: I18n) => string;
+  /** The Internet is on again: only then is it good news. */
+  restored: boolean;
 }
 
 export function PromisePay() {
@@ -20,8 +28,11 @@ export function PromisePay() {
   const [intent, setIntent] = useState<Intent | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<((t: I18n) => string) | null>(null);
+  // A refusal the billing would repeat for every offer: the offers go, the reason stays.
+  const [finalRefusal, setFinalRefusal] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<Result | null>(null);
   const { active, offers } = me.promisePay;
+  const blocked = noOfferReason(me);
 
   const take = async () => {
     if (!intent) return;
@@ -35,20 +46,30 @@ export function PromisePay() {
       showDashboard(takePromisePay);
       const { amount } = intent.offer;
       const { balance } = takePromisePay;
-      setDone(() => (words: I18n) => `${words.m.promiseDone(words.money(amount))} ${words.m.newBalance(words.money(balance))}`);
+      const restored = !isNegative(balance) && takePromisePay.status !== 'BLOCKED';
+      setDone({
+        restored,
+        text: (words: I18n) =>
+          restored
+            ? `${words.m.promiseDone(words.money(amount))} ${words.m.newBalance(words.money(balance))}`
+            : words.m.promiseTakenStaysOff(words.money(amount), words.money(balance)),
+      });
       setIntent(null);
     } catch (error) {
-      setFailure(asApiError(error));
+      const apiError = asApiError(error);
+      setFailure(apiError);
+      if (apiError.code === 'NOT_ALLOWED' && refusalKind(apiError) !== 'other') setFinalRefusal(apiError);
     } finally {
       setBusy(false);
     }
   };
 
+  const showOffers = !active && !blocked && !finalRefusal;
   return (
     <Screen title={m.promiseTitle}>
       {done && (
-        <Notice tone="success">
-          {done(t)} <Link to="/">{m.toHome}</Link>
+        <Notice tone={done.restored ? 'success' : 'info'}>
+          {done.text(t)} <Link to="/">{m.toHome}</Link>
         </Notice>
       )}
       <p>{m.promiseIntro}</p>
@@ -57,30 +78,42 @@ export function PromisePay() {
           {active.until ? m.promiseActive(t.money(active.amount), t.date(active.until)) : m.promiseActiveNoDate(t.money(active.amount))}
         </Notice>
       )}
-      {!active && offers.length === 0 && <p>{m.noOffers}</p>}
-      {!active && (
+      {!active && blocked && <p data-testid="no-offer-reason">{blocked === 'paused' ? m.promiseNotWhilePaused : m.promiseNotNeeded}</p>}
+      {!active && !blocked && finalRefusal && !intent && <Failure error={finalRefusal} />}
+      {showOffers && offers.length === 0 && <p>{m.noOffers}</p>}
+      {showOffers && (
         <ul className="list">
-          {offers.map((offer) => (
-            <li key={offer.id} className="card offer" data-testid={`offer-${offer.id}`}>
-              <h2>{t.money(offer.amount)}</h2>
-              <p>{offerTerms(t, offer)}</p>
-              {offer.description && <p className="sub">{offer.description}</p>}
-              <button
-                type="button"
-                className="button primary"
-                disabled={!canAct}
-                onClick={() => {
-                  setFailure(null);
-                  setDone(null);
-                  setIntent({ offer, idempotencyKey: newIdempotencyKey() });
-                }}
-              >
-                {m.choose}
-                <span className="visually-hidden">: {t.money(offer.amount)}</span>
-              </button>
-              {!canAct && <NeedsConnection />}
-            </li>
-          ))}
+          {offers.map((offer) => {
+            const restores = restoresService(me.balance, offer);
+            return (
+              <li key={offer.id} className="card offer" data-testid={`offer-${offer.id}`}>
+                <h2>{t.money(offer.amount)}</h2>
+                <p>{offerTerms(t, offer)}</p>
+                <p data-testid="offer-after" className={restores ? undefined : 'hint'}>
+                  {restores ? m.promiseAfterOn(t.money(balanceAfter(me.balance, offer))) : m.promiseAfterOff(t.money(balanceAfter(me.balance, offer)))}
+                </p>
+                {offer.description && (
+                  <p className="sub">
+                    {m.fromProvider} {offer.description}
+                  </p>
+                )}
+                <button
+                  type="button"
+                  className={`button ${restores ? 'primary' : ''}`}
+                  disabled={!canAct}
+                  onClick={() => {
+                    setFailure(null);
+                    setDone(null);
+                    setIntent({ offer, idempotencyKey: newIdempotencyKey() });
+                  }}
+                >
+                  {m.choose}
+                  <span className="visually-hidden"> {t.money(offer.amount)}</span>
+                </button>
+                {!canAct && <NeedsConnection />}
+              </li>
+            );
+          })}
         </ul>
       )}
       {intent && (
@@ -88,13 +121,28 @@ export function PromisePay() {
           title={m.promiseConfirmTitle(t.money(intent.offer.amount))}
           confirmLabel={m.confirmTake}
           busy={busy}
-          error={failure && errorText(t, failure)}
+          error={failure && <Failure error={failure} />}
+          refused={failure?.code === 'NOT_ALLOWED'}
           onConfirm={() => void take()}
-          onCancel={() => setIntent(null)}
+          onCancel={() => {
+            setIntent(null);
+            setFailure(null);
+          }}
         >
           <p>{m.promiseConfirmBody(t.money(intent.offer.amount), t.date(calendarDateAfter(intent.offer.days)))}</p>
           <p>{intent.offer.fee && hasFee(intent.offer) ? m.promiseConfirmFee(t.money(intent.offer.fee)) : m.promiseConfirmNoFee}</p>
-          {intent.offer.description && <p className="sub">{intent.offer.description}</p>}
+          <p>
+            <strong>
+              {restoresService(me.balance, intent.offer)
+                ? m.promiseAfterOn(t.money(balanceAfter(me.balance, intent.offer)))
+                : m.promiseAfterOff(t.money(balanceAfter(me.balance, intent.offer)))}
+            </strong>
+          </p>
+          {intent.offer.description && (
+            <p className="sub">
+              {m.fromProvider} {intent.offer.description}
+            </p>
+          )}
         </ConfirmDialog>
       )}
     </Screen>

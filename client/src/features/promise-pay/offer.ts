@@ -1,4 +1,5 @@
-import { toMinorUnits } from '../../../../shared/money.js';
+import { addDays, ymd } from '../../../../shared/dates.js';
+import { fromMinorUnits, isNegative, toMinorUnits } from '../../../../shared/money.js';
 import type { DashboardFieldsFragment as Me } from '../../gql/graphql.js';
 import type { I18n } from '../../i18n/index.js';
 
@@ -6,9 +7,7 @@ export type Offer = Me['promisePay']['offers'][number];
 
 /** The local calendar day `days` from now, YYYY-MM-DD: when an offer taken today runs out. */
 export function calendarDateAfter(days: number, now = new Date()): string {
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${end.getFullYear()}-${pad(end.getMonth() + 1)}-${pad(end.getDate())}`;
+  return addDays(ymd(now), days);
 }
 
 export const hasFee = (offer: Offer) => offer.fee !== null && toMinorUnits(offer.fee.amount) !== 0n;
@@ -19,3 +18,20 @@ export function offerTerms(t: I18n, offer: Offer): string {
   return `${t.plural(t.m.promiseDays, offer.days)}, ${fee}`;
 }
 
+
+/** The balance once the offer is taken and its fee charged, as the billings count it. */
+export function balanceAfter(balance: Me['balance'], offer: Offer): Me['balance'] {
+  const minor = (value: string) => toMinorUnits(value) ?? 0n;
+  const fee = offer.fee ? minor(offer.fee.amount) : 0n;
+  return { amount: fromMinorUnits(minor(balance.amount) + minor(offer.amount.amount) - fee), currency: balance.currency };
+}
+
+/** The Internet runs again only when the balance after the offer is no longer below zero. */
+export const restoresService = (balance: Me['balance'], offer: Offer) => !isNegative(balanceAfter(balance, offer));
+
+/** Why no offer is shown although the billing lists some: it would certainly say no. */
+export function noOfferReason(me: Pick<Me, 'status' | 'balance'>): 'paused' | 'noDebt' | null {
+  if (me.status === 'FROZEN') return 'paused';
+  if ((toMinorUnits(me.balance.amount) ?? 0n) > 0n) return 'noDebt';
+  return null;
+}

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { toMinorUnits } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
-import { useSignedIn, type Service } from '../../app/cabinet-state.js';
-import { errorText } from '../../app/error-text.js';
-import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
+import { Failure } from '../../app/Failure.js';
+import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
+import { ConfirmPasswordMutation } from '../auth/documents.js';
+import { stepUp } from '../auth/step-up.js';
 import { ConnectServiceMutation, DisconnectServiceMutation } from './documents.js';
 
 /** One tap on Connect or Disconnect; its key makes a retry of the same tap act once. */
@@ -21,6 +23,18 @@ async function change(intent: Intent): Promise<Service> {
   const variables = { serviceId: intent.service.id, idempotencyKey: intent.idempotencyKey };
   if (intent.connect) return (await call(ConnectServiceMutation, variables)).connectService;
   return (await call(DisconnectServiceMutation, variables)).disconnectService;
+}
+
+const needsPassword = (error: ApiError | null) => error?.code === 'NOT_ALLOWED' && error.reason === 'PASSWORD_REQUIRED';
+
+/** "39 ₴ a month" where the dashboard's charges tell the period of a connected service, else the bare price. */
+function priceText(t: I18n, me: Me, service: Service): string | null {
+  if (!service.price || toMinorUnits(service.price.amount) === 0n) return null;
+  const money = t.money(service.price);
+  const period = me.spends.find((spend) => spend.name === service.name)?.period;
+  if (period === 'MONTH') return t.m.perMonth(money);
+  if (period === 'DAY') return t.m.perDay(money);
+  return money;
 }
 
 function ServiceState({ service }: { service: Service }) {
@@ -44,6 +58,9 @@ export function Services() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [done, setDone] = useState<((t: I18n) => string) | null>(null);
+  const [password, setPassword] = useState('');
+  const [passwordAsked, setPasswordAsked] = useState(stepUp.needed);
+  const watched = useRef(new Set<string>());
   const { serviceConnect, serviceDisconnect } = cabinet.capabilities;
   const anyPending = me.services.some((service) => service.pending);
 
@@ -53,73 +70,119 @@ export function Services() {
     return () => clearInterval(timer);
   }, [anyPending, canAct, refresh]);
 
+  // "Being applied" clears itself: once the billing has applied a change, the notice says so instead.
+  useEffect(() => {
+    for (const service of me.services) {
+      if (watched.current.has(service.id) && !service.pending) {
+        watched.current.delete(service.id);
+        setDone(() => (words: I18n) => words.m.changeApplied(service.name));
+      }
+    }
+  }, [me.services]);
+
   const ask = (service: Service, connect: boolean) => {
     setFailure(null);
     setDone(null);
+    setPassword('');
     setIntent({ service, connect, idempotencyKey: newIdempotencyKey() });
   };
 
-  const confirm = async () => {
+  const confirm = async (event?: FormEvent) => {
+    event?.preventDefault();
     if (!intent) return;
     setBusy(true);
     setFailure(null);
     try {
+      if (passwordAsked) {
+        await call(ConfirmPasswordMutation, { password });
+        stepUp.done();
+        setPasswordAsked(false);
+      }
       const service = await change(intent);
       updateService(service);
-      setDone(() => (words: I18n) => (intent.connect ? words.m.connectDone(service.name) : words.m.disconnectDone(service.name)));
+      if (service.pending) watched.current.add(service.id);
+      setDone(() => (words: I18n) =>
+        service.pending
+          ? intent.connect
+            ? words.m.connectDone(service.name)
+            : words.m.disconnectDone(service.name)
+          : words.m.changeApplied(service.name),
+      );
       setIntent(null);
     } catch (error) {
-      setFailure(asApiError(error));
+      const apiError = asApiError(error);
+      if (needsPassword(apiError)) {
+        stepUp.require();
+        setPasswordAsked(true);
+      } else {
+        setFailure(apiError);
+      }
     } finally {
       setBusy(false);
     }
   };
 
-  const priceText = (service: Service) => (service.price && toMinorUnits(service.price.amount) !== 0n ? t.money(service.price) : null);
-  const intentPrice = intent && priceText(intent.service);
+  const mine = me.services.filter((service) => service.connected || service.pending);
+  const available = me.services.filter((service) => !service.connected && !service.pending);
+  const intentPrice = intent && priceText(t, me, intent.service);
+
+  const card = (service: Service) => {
+    const price = priceText(t, me, service);
+    const mayConnect = serviceConnect && !service.connected && service.canConnect && !service.pending;
+    const mayDisconnect = serviceDisconnect && service.connected && service.canDisconnect && !service.pending;
+    return (
+      <li key={service.id} className="card service" data-testid={`service-${service.id}`}>
+        <h3>{service.name}</h3>
+        {service.description && (
+          <p className="sub">
+            {m.fromProvider} {service.description}
+          </p>
+        )}
+        <p>{price ? m.price(price) : m.free}</p>
+        <ServiceState service={service} />
+        {service.connected && !service.canDisconnect && !service.pending && <p className="hint">{m.onlyProviderDisconnects}</p>}
+        {(mayConnect || mayDisconnect) && (
+          <>
+            <button type="button" className={`button ${mayConnect ? 'primary' : ''}`} disabled={!canAct} onClick={() => ask(service, mayConnect)}>
+              {mayConnect ? m.connect : m.disconnect}
+              <span className="visually-hidden"> {service.name}</span>
+            </button>
+            {passwordAsked && <p className="hint">{m.needsPassword}</p>}
+            {!canAct && <NeedsConnection />}
+          </>
+        )}
+      </li>
+    );
+  };
 
   return (
     <Screen title={m.servicesTitle}>
       {done && <Notice tone="success">{done(t)}</Notice>}
       {me.services.length === 0 && <p>{m.noServices}</p>}
-      <ul className="list">
-        {me.services.map((service) => {
-          const price = priceText(service);
-          const mayConnect = serviceConnect && !service.connected && service.canConnect && !service.pending;
-          const mayDisconnect = serviceDisconnect && service.connected && service.canDisconnect && !service.pending;
-          return (
-            <li key={service.id} className="card service" data-testid={`service-${service.id}`}>
-              <h2>{service.name}</h2>
-              {service.description && <p className="sub">{service.description}</p>}
-              <p>{price ? m.price(price) : m.free}</p>
-              <ServiceState service={service} />
-              {service.connected && !service.canDisconnect && !service.pending && <p className="hint">{m.onlyProviderDisconnects}</p>}
-              {(mayConnect || mayDisconnect) && (
-                <>
-                  <button
-                    type="button"
-                    className={`button ${mayConnect ? 'primary' : ''}`}
-                    disabled={!canAct}
-                    onClick={() => ask(service, mayConnect)}
-                  >
-                    {mayConnect ? m.connect : m.disconnect}
-                    <span className="visually-hidden">: {service.name}</span>
-                  </button>
-                  {!canAct && <NeedsConnection />}
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      {mine.length > 0 && (
+        <section aria-labelledby="my-services">
+          <h2 id="my-services">{m.myServices}</h2>
+          <ul className="list">{mine.map(card)}</ul>
+        </section>
+      )}
+      {available.length > 0 && (
+        <section aria-labelledby="available-services">
+          <h2 id="available-services">{m.availableServices}</h2>
+          <ul className="list">{available.map(card)}</ul>
+        </section>
+      )}
       {intent && (
         <ConfirmDialog
           title={intent.connect ? m.connectConfirmTitle(intent.service.name) : m.disconnectConfirmTitle(intent.service.name)}
           confirmLabel={intent.connect ? m.confirmConnect : m.confirmDisconnect}
           busy={busy}
-          error={failure && errorText(t, failure)}
+          error={failure && <Failure error={failure} />}
+          refused={failure?.code === 'NOT_ALLOWED'}
           onConfirm={() => void confirm()}
-          onCancel={() => setIntent(null)}
+          onCancel={() => {
+            setIntent(null);
+            setFailure(null);
+          }}
         >
           {intent.connect ? (
             <>
@@ -129,7 +192,24 @@ export function Services() {
           ) : (
             <p>{m.disconnectWhen}</p>
           )}
-          {intent.service.description && <p className="sub">{intent.service.description}</p>}
+          {intent.service.description && (
+            <p className="sub">
+              {m.fromProvider} {intent.service.description}
+            </p>
+          )}
+          {passwordAsked && (
+            <form onSubmit={(event) => void confirm(event)} noValidate>
+              <p>{m.stepUpIntro}</p>
+              <Field
+                id="step-up-password"
+                label={m.passwordLabel}
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </form>
+          )}
         </ConfirmDialog>
       )}
     </Screen>

@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectPath } from '../../../server/paths.js';
+import { projectPath, projectRoot } from '../../server/paths.js';
 
-/** Checks what `npm run build:client` produced (npm test builds before it runs the tests). */
+/**
+ * Checks what the client build produced; builds it first unless dist/client is current, with
+ * NODE_ENV=development as `NODE_ENV=development npm start` has it: the build must not follow it.
+ */
 const dist = projectPath('dist', 'client');
 
 describe('the built PWA', () => {
@@ -12,7 +16,7 @@ describe('the built PWA', () => {
   let precached: string[] = [];
 
   beforeAll(() => {
-    if (!existsSync(join(dist, 'sw.js'))) throw new Error('dist/client/sw.js is missing: run `npm run build:client` first');
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', 'client'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } });
     sw = readFileSync(join(dist, 'sw.js'), 'utf8');
     html = readFileSync(join(dist, 'index.html'), 'utf8');
     precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1] ?? '');
@@ -35,6 +39,12 @@ describe('the built PWA', () => {
     expect(existsSync(join(dist, 'manifest.webmanifest'))).toBe(false);
     expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest" />');
     expect(html).toMatch(/<meta name="theme-color" content="#[0-9a-f]{6}" \/>/);
+  });
+
+  it("is the production bundle, with React's production runtime", () => {
+    const scripts = precached.filter((url) => url.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const script of scripts) expect(readFileSync(join(dist, script), 'utf8'), script).not.toContain('jsxDEV');
   });
 
   it('ships no GraphQL document text, only persisted hashes', () => {

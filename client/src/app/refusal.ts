@@ -1,0 +1,85 @@
+import type { I18n } from '../i18n/index.js';
+import { REFUSAL_TEXTS } from '../i18n/refusals.js';
+import type { ApiError } from './api.js';
+
+/**
+ * Why a billing said no, as far as the cabinet can tell from its words. Billings refuse in their own
+ * language (Carbon in Russian, Ubilling's agents in terse English status words, and the BFF's Ubilling
+ * rules in English sentences); the subscriber reads the reason in theirs, with what to do next.
+ */
+export type RefusalKind =
+  | 'debtTooLarge'
+  | 'notEnoughMoney'
+  | 'wrongCode'
+  | 'noDebt'
+  | 'alreadyActive'
+  | 'alreadyUsed'
+  | 'notPaidPrevious'
+  | 'paused'
+  | 'wrongDay'
+  | 'tariffNotAllowed'
+  | 'promiseOff'
+  | 'serviceBusy'
+  | 'onlyProvider'
+  | 'passwordRequired'
+  | 'other';
+
+/** The way on after a refusal: money fixes some, a person the rest. */
+export type NextStep = 'top-up' | 'support' | null;
+
+// Order matters: the first match wins, so the narrower texts come first.
+const PATTERNS: readonly [RegExp, RefusalKind][] = [
+  [/задолженность превышает|debt is larger than|not enough money$|balance lower than credit limit/i, 'debtTooLarge'],
+  [/недостаточно средств|not enough money/i, 'notEnoughMoney'],
+  [/неверный код|wrong code|invalid code/i, 'wrongCode'],
+  [/только при отрицательном балансе|too much money|cash > 0|balance is enough/i, 'noDebt'],
+  [/уже есть активный обещанный|already have a (promised payment|credit)|credit is currently active/i, 'alreadyActive'],
+  [/already (took|used)|already taken a promised payment/i, 'alreadyUsed'],
+  [/not pa(y|i)ed previous|paid for the previous one/i, 'notPaidPrevious'],
+  [/account frozen|paused or switched off|заморож|приостановлен/i, 'paused'],
+  [/wrong day|day of the month|from day \d+ to day \d+/i, 'wrongDay'],
+  [/not allowed (on|for) (this |your )?tariff|not available on your tariff/i, 'tariffNotAllowed'],
+  [/does not offer promised payments|^disabled$/i, 'promiseOff'],
+  [/уже обрабатывается/i, 'serviceBusy'],
+  [/запрещено|cannot be disconnected in the cabinet/i, 'onlyProvider'],
+];
+
+/** The refusal behind a NOT_ALLOWED error; anything unknown stays `other` and keeps its raw words. */
+export function refusalKind(error: Pick<ApiError, 'message' | 'reason'>): RefusalKind {
+  if (error.reason === 'PASSWORD_REQUIRED') return 'passwordRequired';
+  const text = error.message.trim();
+  return PATTERNS.find(([pattern]) => pattern.test(text))?.[1] ?? 'other';
+}
+
+export const NEXT_STEP: Record<RefusalKind, NextStep> = {
+  debtTooLarge: 'top-up',
+  notEnoughMoney: 'top-up',
+  wrongCode: null,
+  noDebt: null,
+  alreadyActive: null,
+  alreadyUsed: 'top-up',
+  notPaidPrevious: 'top-up',
+  paused: 'support',
+  wrongDay: 'top-up',
+  tariffNotAllowed: 'support',
+  promiseOff: 'support',
+  serviceBusy: null,
+  onlyProvider: 'support',
+  passwordRequired: null,
+  other: 'support',
+};
+
+export interface Refusal {
+  kind: RefusalKind;
+  /** In the subscriber's language. */
+  text: string;
+  next: NextStep;
+  /** The billing's own words, for "Details"; null when they say nothing more than `text`. */
+  raw: string | null;
+}
+
+export function refusal(t: I18n, error: Pick<ApiError, 'message' | 'reason'>): Refusal {
+  const kind = refusalKind(error);
+  const raw = error.message.trim();
+  return { kind, text: REFUSAL_TEXTS[t.language][kind], next: NEXT_STEP[kind], raw: raw && kind !== 'passwordRequired' ? raw : null };
+}

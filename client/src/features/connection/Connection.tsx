@@ -1,0 +1,159 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { useSignedIn } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Notice, Screen } from '../../app/ui.js';
+import type { ConnectionQuery as ConnectionResult } from '../../gql/graphql.js';
+import { useI18n } from '../../i18n/index.js';
+import { formatBytes, formatPercent, formatPlainNumber } from './format.js';
+import { ConnectionQuery } from './documents.js';
+import { connectionTexts, type ConnectionTexts } from './texts.js';
+
+type Connection = ConnectionResult & { me: NonNullable<ConnectionResult['me']> };
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** A value the subscriber types elsewhere (a terminal, a call to support), with a button that copies it. */
+function Copyable({ label, value, texts, onCopied }: { label: string; value: string; texts: ConnectionTexts; onCopied(message: string): void }) {
+  const copy = () =>
+    navigator.clipboard.writeText(value).then(
+      () => onCopied(texts.copied(label)),
+      () => onCopied(texts.copyFailed),
+    );
+  return (
+    <Fact label={label}>
+      <span className="figure">{value}</span>{' '}
+      <button type="button" className="button" aria-label={texts.copyLabel(label)} onClick={() => void copy()}>
+        {texts.copy}
+      </button>
+    </Fact>
+  );
+}
+
+/** "My connection": what the billing knows about the line, the contract and the tariff; only what it tells. */
+export function Connection() {
+  const t = useI18n();
+  const texts = connectionTexts[t.language];
+  const { canAct } = useSignedIn();
+  const [connection, setConnection] = useState<Connection | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [copyMessage, setCopyMessage] = useState('');
+
+  useEffect(() => {
+    let current = true;
+    call(ConnectionQuery)
+      .then((data) => {
+        if (!data.me) reportSessionEnded();
+        else if (current) setConnection({ ...data, me: data.me });
+      })
+      .catch((error: unknown) => current && setFailure(asApiError(error)));
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  if (!connection) {
+    return (
+      <Screen title={texts.title}>
+        {failure ? (
+          <>
+            <Notice tone="error">{errorText(t, failure)}</Notice>
+            <button
+              type="button"
+              className="button"
+              disabled={!canAct}
+              onClick={() => {
+                setFailure(null);
+                setAttempt((count) => count + 1);
+              }}
+            >
+              {t.m.retry}
+            </button>
+          </>
+        ) : (
+          <p className="loading" role="status">
+            {t.m.loading}
+          </p>
+        )}
+      </Screen>
+    );
+  }
+
+  const { me, cabinet } = connection;
+  const { tariff, trafficThisMonth: traffic } = me;
+  const line = me.ipAddresses.length > 0 || me.macAddresses.length > 0 || me.online !== null || me.lastSeenOnline !== null;
+  const contract = [me.contractNumber, me.contractDate, me.connectedSince, me.discountPercent, me.bonusPoints, me.paymentId].some((value) => value !== null);
+  const tariffFacts = tariff !== null && [tariff.speedIn, tariff.speedOut, tariff.includedTrafficMb].some((value) => value !== null);
+  const onlineText = me.online ? texts.onlineNow : me.lastSeenOnline !== null ? texts.lastSeen(t.recentTime(me.lastSeenOnline)) : me.online === false ? texts.offline : null;
+
+  return (
+    <Screen title={texts.title}>
+      {line && (
+        <dl className="card facts" data-testid="line">
+          {onlineText && <Fact label={texts.state}>{onlineText}</Fact>}
+          {me.ipAddresses.map((ip) => (
+            <Fact key={ip} label={texts.ipAddresses}>
+              <span className="figure">{ip}</span>
+            </Fact>
+          ))}
+          {me.macAddresses.map((mac) => (
+            <Fact key={mac} label={texts.macAddresses}>
+              <span className="figure">{mac}</span>
+            </Fact>
+          ))}
+        </dl>
+      )}
+
+      <section className="card" aria-labelledby="traffic-title" data-testid="traffic">
+        <h2 id="traffic-title">{texts.trafficTitle}</h2>
+        {traffic ? (
+          <dl className="facts">
+            <Fact label={texts.downloaded}>{formatBytes(t.locale, traffic.downloadBytes)}</Fact>
+            <Fact label={texts.uploaded}>{formatBytes(t.locale, traffic.uploadBytes)}</Fact>
+          </dl>
+        ) : (
+          <p>{cabinet.capabilities.traffic ? texts.nothingKnown : texts.trafficUnavailable}</p>
+        )}
+      </section>
+
+      {contract && (
+        <section className="card" aria-labelledby="contract-title" data-testid="contract">
+          <h2 id="contract-title">{texts.contractTitle}</h2>
+          <dl className="facts">
+            {me.contractNumber !== null && <Copyable label={texts.contractNumber} value={me.contractNumber} texts={texts} onCopied={setCopyMessage} />}
+            {me.contractDate !== null && <Fact label={texts.contractDate}>{t.date(me.contractDate)}</Fact>}
+            {me.connectedSince !== null && <Fact label={texts.connectedSince}>{t.date(me.connectedSince)}</Fact>}
+            {me.discountPercent !== null && <Fact label={texts.discount}>{formatPercent(t.locale, me.discountPercent)}</Fact>}
+            {me.bonusPoints !== null && <Fact label={texts.bonusPoints}>{formatPlainNumber(t.locale, me.bonusPoints)}</Fact>}
+            {me.paymentId !== null && <Copyable label={texts.paymentId} value={me.paymentId} texts={texts} onCopied={setCopyMessage} />}
+          </dl>
+          {me.paymentId !== null && <p className="hint">{texts.paymentIdHint}</p>}
+          <p role="status" className="hint" data-testid="copy-status">
+            {copyMessage}
+          </p>
+        </section>
+      )}
+
+      {tariff && tariffFacts && (
+        <section className="card" aria-labelledby="tariff-title" data-testid="tariff">
+          <h2 id="tariff-title">
+            {texts.tariffTitle}: {tariff.name}
+          </h2>
+          <dl className="facts">
+            {tariff.speedIn !== null && <Fact label={texts.speedIn}>{t.speed(tariff.speedIn)}</Fact>}
+            {tariff.speedOut !== null && <Fact label={texts.speedOut}>{t.speed(tariff.speedOut)}</Fact>}
+            {tariff.includedTrafficMb !== null && <Fact label={texts.includedTraffic}>{formatBytes(t.locale, String(tariff.includedTrafficMb * 1_000_000))}</Fact>}
+          </dl>
+        </section>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { useSignedIn } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Link } from '../../app/router.js';
+import { Notice, Screen } from '../../app/ui.js';
+import type { AnnouncementsQuery as AnnouncementsResult } from '../../gql/graphql.js';
+import { useI18n } from '../../i18n/index.js';
+import { AnnouncementsQuery, MarkAnnouncementsReadMutation } from './documents.js';
+
+type Announcement = NonNullable<AnnouncementsResult['me']>['announcements'][number];
+
+/** The notices, or null while they load; a failure leaves them null and says why. */
+function useAnnouncements(): { announcements: Announcement[] | null; failure: ApiError | null; markRead: () => Promise<void> } {
+  const [announcements, setAnnouncements] = useState<Announcement[] | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let current = true;
+    call(AnnouncementsQuery)
+      .then((data) => {
+        if (!data.me) reportSessionEnded();
+        else if (current) setAnnouncements(data.me.announcements);
+      })
+      .catch((error: unknown) => current && setFailure(asApiError(error)));
+    return () => {
+      current = false;
+    };
+  }, []);
+  const markRead = async () => {
+    try {
+      await call(MarkAnnouncementsReadMutation);
+      setAnnouncements((shown) => shown && shown.map((announcement) => ({ ...announcement, read: true })));
+    } catch (error) {
+      setFailure(asApiError(error));
+    }
+  };
+  return { announcements, failure, markRead };
+}
+
+function AnnouncementText({ announcement, heading: Heading }: { announcement: Announcement; heading: 'h2' | 'h3' }) {
+  const t = useI18n();
+  return (
+    <>
+      <Heading>{announcement.title}</Heading>
+      {announcement.at && <p className="sub">{t.instantDate(announcement.at)}</p>}
+      {/* Text, never HTML: the server reduced any markup to text and React escapes the rest. */}
+      <p className="message-text">{announcement.text}</p>
+    </>
+  );
+}
+
+/** Unread notices on the dashboard; nothing at all when there are none, or when they cannot be read now. */
+export function NoticesBanner() {
+  const { m } = useI18n();
+  const { canAct } = useSignedIn();
+  const { announcements, markRead } = useAnnouncements();
+  const unread = announcements?.filter((announcement) => !announcement.read) ?? [];
+  if (unread.length === 0) return null;
+  return (
+    <section className="card notices-banner" aria-labelledby="notices-banner-title" data-testid="notices-banner">
+      <h2 id="notices-banner-title">{m.noticesTitle}</h2>
+      <ul className="list">
+        {unread.slice(0, 2).map((announcement) => (
+          <li key={announcement.id}>
+            <AnnouncementText announcement={announcement} heading="h3" />
+          </li>
+        ))}
+      </ul>
+      <p className="actions">
+        <Link to="/notices">{m.noticesAll}</Link>
+        <button type="button" className="button" disabled={!canAct} onClick={() => void markRead()}>
+          {m.noticesMarkRead}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+export function Notices() {
+  const t = useI18n();
+  const { m } = t;
+  const { canAct } = useSignedIn();
+  const { announcements, failure, markRead } = useAnnouncements();
+  return (
+    <Screen title={m.noticesTitle}>
+      {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
+      {!announcements && !failure && (
+        <p className="loading" role="status">
+          {m.loading}
+        </p>
+      )}
+      {announcements?.length === 0 && <p>{m.noticesEmpty}</p>}
+      {announcements && announcements.length > 0 && (
+        <>
+          {announcements.some((announcement) => !announcement.read) && (
+            <button type="button" className="button" disabled={!canAct} onClick={() => void markRead()}>
+              {m.noticesMarkRead}
+            </button>
+          )}
+          <ul className="list" data-testid="notices">
+            {announcements.map((announcement) => (
+              <li key={announcement.id} className="card">
+                {!announcement.read && <p className="badge">{m.noticeNew}</p>}
+                <AnnouncementText announcement={announcement} heading="h2" />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,240 @@
+import { useEffect, useState } from 'react';
+import { addDays, daysBetween } from '../../../../shared/dates.js';
+import { asApiError, call, newIdempotencyKey, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { useSignedIn } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Link } from '../../app/router.js';
+import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import type { PauseQuery as PauseResult } from '../../gql/graphql.js';
+import { useI18n, type I18n } from '../../i18n/index.js';
+import { EndPauseMutation, PauseQuery, StartPauseMutation } from './documents.js';
+
+type PauseInfo = NonNullable<NonNullable<PauseResult['me']>['pause']>;
+
+/** What the subscriber asked for, with the key that makes a second tap the same request. */
+type Intent = { kind: 'start'; from: string; to: string | null; idempotencyKey: string } | { kind: 'end'; idempotencyKey: string };
+
+/** Days from `from` to `to`, both included. */
+const daysOf = (from: string, to: string) => daysBetween(from, to) + 1;
+
+function usePause(): { pause: PauseInfo | null | undefined; failure: ApiError | null; reload: () => void } {
+  const [pause, setPause] = useState<PauseInfo | null | undefined>(undefined);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let current = true;
+    call(PauseQuery)
+      .then((data) => {
+        if (!data.me) reportSessionEnded();
+        else if (current) setPause(data.me.pause);
+      })
+      .catch((error: unknown) => current && setFailure(asApiError(error)));
+    return () => {
+      current = false;
+    };
+  }, [version]);
+  return { pause, failure, reload: () => setVersion((value) => value + 1) };
+}
+
+function refusalText(t: I18n, refusal: PauseInfo['rules']['refusal']): string {
+  switch (refusal) {
+    case 'TARIFF_NOT_ALLOWED':
+      return t.m.pauseRefusedTariff;
+    case 'NEGATIVE_BALANCE':
+      return t.m.pauseRefusedBalance;
+    case 'NO_DAYS_LEFT':
+      return t.m.pauseRefusedDays;
+    case 'ALREADY_PAUSED':
+      return t.m.pauseRefusedBooked;
+    case 'ACCOUNT_BLOCKED':
+      return t.m.pauseRefusedBlocked;
+    default:
+      return t.m.pauseRefusedNotOffered;
+  }
+}
+
+/** The terms as the billing states them: what it costs and how many days are left. */
+function PauseTerms({ pause }: { pause: PauseInfo }) {
+  const t = useI18n();
+  const { m } = t;
+  return (
+    <ul className="facts">
+      <li>{pause.activationFee ? m.pauseActivationFee(t.money(pause.activationFee)) : m.pauseFeeUnknown}</li>
+      {pause.pricePerMonth && <li>{m.pausePricePerMonth(t.money(pause.pricePerMonth))}</li>}
+      {pause.daysAllowed !== null && pause.daysAllowed !== undefined && <li>{m.pauseDaysUsed(pause.daysUsed ?? 0, pause.daysAllowed)}</li>}
+      {pause.rules.maxDays !== null && pause.rules.maxDays !== undefined && <li>{m.pauseMaxDays(pause.rules.maxDays)}</li>}
+      <li>{pause.rules.endRequired ? m.pauseEndsOnItsOwn : pause.rules.canEnd ? m.pauseUntilEnded : m.pauseUntilProviderEnds}</li>
+    </ul>
+  );
+}
+
+export function Pause() {
+  const t = useI18n();
+  const { m } = t;
+  const { canAct, showDashboard } = useSignedIn();
+  const { pause, failure: loadFailure, reload } = usePause();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [formError, setFormError] = useState<string | null>(null);
+  const [intent, setIntent] = useState<Intent | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  if (loadFailure) return <Screen title={m.pauseTitle}>{<Notice tone="error">{errorText(t, loadFailure)}</Notice>}</Screen>;
+  if (pause === undefined) {
+    return (
+      <Screen title={m.pauseTitle}>
+        <p role="status">{m.loading}</p>
+      </Screen>
+    );
+  }
+  if (pause === null) {
+    return (
+      <Screen title={m.pauseTitle}>
+        <p>{m.pauseRefusedNotOffered}</p>
+      </Screen>
+    );
+  }
+
+  const { rules } = pause;
+  const start = rules.chooseStart ? from || rules.earliestStart : rules.earliestStart;
+
+  const ask = () => {
+    setDone(null);
+    setFailure(null);
+    const last = rules.endRequired ? to : null;
+    if (start < rules.earliestStart) return setFormError(m.pauseStartTooEarly(t.date(rules.earliestStart)));
+    if (rules.endRequired && !last) return setFormError(m.pauseEndMissing);
+    if (last && last < start) return setFormError(m.pauseEndBeforeStart);
+    if (last && rules.maxDays && daysOf(start, last) > rules.maxDays) return setFormError(m.pauseMaxDays(rules.maxDays));
+    setFormError(null);
+    setIntent({ kind: 'start', from: start, to: last, idempotencyKey: newIdempotencyKey() });
+  };
+
+  const confirm = async () => {
+    if (!intent) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const subscriber =
+        intent.kind === 'start'
+          ? (await call(StartPauseMutation, { from: intent.from, to: intent.to, idempotencyKey: intent.idempotencyKey })).startPause
+          : (await call(EndPauseMutation, { idempotencyKey: intent.idempotencyKey })).endPause;
+      showDashboard(subscriber);
+      setDone(intent.kind === 'start' ? m.pauseStarted : m.pauseEnded);
+      setIntent(null);
+      reload();
+    } catch (error) {
+      setFailure(asApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen title={m.pauseTitle}>
+      {done && (
+        <Notice tone="success">
+          {done} <Link to="/">{m.toHome}</Link>
+        </Notice>
+      )}
+      <p>{m.pauseIntro}</p>
+      {pause.active && (
+        <section className="card" aria-labelledby="pause-now">
+          <h2 id="pause-now">{pause.to ? m.pauseActiveUntil(t.date(pause.to)) : m.pauseActive}</h2>
+          {pause.from && <p>{m.pauseSince(t.date(pause.from))}</p>}
+          {rules.canEnd ? (
+            <>
+              <button
+                type="button"
+                className="button primary"
+                disabled={!canAct}
+                onClick={() => {
+                  setDone(null);
+                  setFailure(null);
+                  setIntent({ kind: 'end', idempotencyKey: newIdempotencyKey() });
+                }}
+              >
+                {m.pauseEnd}
+              </button>
+              {!canAct && <NeedsConnection />}
+            </>
+          ) : (
+            <p>{m.pauseUntilProviderEnds}</p>
+          )}
+        </section>
+      )}
+      {!pause.active && pause.from && (
+        <Notice tone="info">{pause.to ? m.pauseBooked(t.date(pause.from), t.date(pause.to)) : m.pauseBookedOpen(t.date(pause.from))}</Notice>
+      )}
+      {!pause.active && !pause.available && !pause.from && <Notice tone="info">{refusalText(t, rules.refusal)}</Notice>}
+      {pause.available && (
+        <form
+          className="card"
+          aria-labelledby="pause-new"
+          onSubmit={(event) => {
+            event.preventDefault();
+            ask();
+          }}
+          noValidate
+        >
+          <h2 id="pause-new">{m.pauseNew}</h2>
+          <PauseTerms pause={pause} />
+          {rules.chooseStart ? (
+            <Field
+              label={m.pauseFrom}
+              type="date"
+              name="from"
+              min={rules.earliestStart}
+              value={start}
+              onChange={(event) => setFrom(event.target.value)}
+              required
+            />
+          ) : (
+            <p>{m.pauseStartsToday(t.date(rules.earliestStart))}</p>
+          )}
+          {rules.endRequired && (
+            <Field
+              label={m.pauseTo}
+              type="date"
+              name="to"
+              min={start}
+              max={rules.maxDays ? addDays(start, rules.maxDays - 1) : undefined}
+              value={to}
+              onChange={(event) => setTo(event.target.value)}
+              error={formError}
+              required
+            />
+          )}
+          {!rules.endRequired && formError && <p className="field-error">{formError}</p>}
+          <button type="submit" className="button primary" disabled={!canAct}>
+            {m.pauseContinue}
+          </button>
+          {!canAct && <NeedsConnection />}
+        </form>
+      )}
+      {intent && (
+        <ConfirmDialog
+          title={intent.kind === 'start' ? m.pauseConfirmTitle : m.pauseEndConfirmTitle}
+          confirmLabel={intent.kind === 'start' ? m.pauseConfirm : m.pauseEnd}
+          busy={busy}
+          error={failure && errorText(t, failure)}
+          onConfirm={() => void confirm()}
+          onCancel={() => setIntent(null)}
+        >
+          {intent.kind === 'start' ? (
+            <>
+              <p>{intent.to ? m.pauseConfirmDays(t.date(intent.from), t.date(intent.to)) : m.pauseConfirmOpen(t.date(intent.from))}</p>
+              <p>{pause.activationFee ? m.pauseActivationFee(t.money(pause.activationFee)) : m.pauseFeeUnknown}</p>
+              {pause.pricePerMonth && <p>{m.pausePricePerMonth(t.money(pause.pricePerMonth))}</p>}
+              <p>{m.pauseAfter}</p>
+            </>
+          ) : (
+            <p>{m.pauseEndAfter}</p>
+          )}
+        </ConfirmDialog>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,236 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { useSignedIn } from '../../app/cabinet-state.js';
+import { errorText } from '../../app/error-text.js';
+import { Link, navigate, useLocation } from '../../app/router.js';
+import { Notice, Screen } from '../../app/ui.js';
+import type { TicketFieldsFragment, TicketsQuery as TicketsResult } from '../../gql/graphql.js';
+import { useI18n } from '../../i18n/index.js';
+import { CreateTicketMutation, ReplyToTicketMutation, TicketQuery, TicketsQuery } from './documents.js';
+
+type TicketSummary = NonNullable<TicketsResult['me']>['tickets'][number];
+
+/** The server's limits (shared/validation.ts), said before sending. */
+const SUBJECT_MAX = 120;
+const TEXT_MAX = 2000;
+
+/** The support screen: /support lists the conversations, /support?ticket=<id> shows one (a push opens it), /support?new lists a form. */
+export function Support() {
+  const { query } = useLocation();
+  const ticket = query.get('ticket');
+  if (ticket) return <Conversation key={ticket} id={ticket} />;
+  if (query.has('new')) return <NewTicket />;
+  return <Conversations />;
+}
+
+/** Loads once per `attempt`; `result` is null until it answers. `load` gives undefined when the session has ended. */
+function useLoad<T>(load: () => Promise<T | undefined>, attempt: number): { result: { value: T } | null; failure: ApiError | null } {
+  const [result, setResult] = useState<{ value: T } | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let current = true;
+    setFailure(null);
+    load()
+      .then((value) => {
+        if (value === undefined) reportSessionEnded();
+        else if (current) setResult({ value });
+      })
+      .catch((error: unknown) => current && setFailure(asApiError(error)));
+    return () => {
+      current = false;
+    };
+    // The loader is the screen's own and changes only with `attempt`.
+  }, [attempt]);
+  return { result, failure };
+}
+
+function Failure({ failure, onRetry }: { failure: ApiError; onRetry: () => void }) {
+  const t = useI18n();
+  const { canAct } = useSignedIn();
+  return (
+    <>
+      <Notice tone="error">{errorText(t, failure)}</Notice>
+      <button type="button" className="button" disabled={!canAct} onClick={onRetry}>
+        {t.m.retry}
+      </button>
+    </>
+  );
+}
+
+function Loading() {
+  const { m } = useI18n();
+  return (
+    <p className="loading" role="status">
+      {m.loading}
+    </p>
+  );
+}
+
+function Conversations() {
+  const t = useI18n();
+  const { m } = t;
+  const [attempt, setAttempt] = useState(0);
+  const { result, failure } = useLoad<TicketSummary[]>(async () => (await call(TicketsQuery)).me?.tickets, attempt);
+  const tickets = result?.value;
+  return (
+    <Screen title={m.ticketsTitle}>
+      <p>{m.ticketsIntro}</p>
+      <Link className="button primary" to="/support?new">
+        {m.ticketNew}
+      </Link>
+      {failure && <Failure failure={failure} onRetry={() => setAttempt((count) => count + 1)} />}
+      {!tickets && !failure && <Loading />}
+      {tickets?.length === 0 && <p>{m.ticketsEmpty}</p>}
+      {tickets && tickets.length > 0 && (
+        <ul className="card rows tickets" data-testid="tickets">
+          {tickets.map((ticket) => (
+            <li key={ticket.id}>
+              <span>
+                <Link to={`/support?ticket=${encodeURIComponent(ticket.id)}`}>{ticket.subject ?? m.ticketNoSubject}</Link>
+                <span className="sub">{m.ticketStarted(t.instantDate(ticket.createdAt))}</span>
+              </span>
+              <span className={`ticket-status ${ticket.status === 'OPEN' ? 'open' : 'closed'}`}>{ticket.status === 'OPEN' ? m.ticketOpen : m.ticketClosed}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Screen>
+  );
+}
+
+function Messages({ ticket }: { ticket: TicketFieldsFragment }) {
+  const t = useI18n();
+  const { m } = t;
+  return (
+    <ol className="messages" data-testid="messages">
+      {ticket.messages.map((message, index) => (
+        <li key={`${message.at}-${index}`} className={`message ${message.from === 'ISP' ? 'from-isp' : 'from-subscriber'}`}>
+          <p className="message-meta">
+            <strong>{message.from === 'ISP' ? m.ticketFromIsp : m.ticketFromYou}</strong> · {t.recentTime(message.at)}
+          </p>
+          {/* Text, never HTML: React escapes it, and line breaks stay as written. */}
+          <p className="message-text">{message.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function MessageField({ text, setText, label }: { text: string; setText: (text: string) => void; label: string }) {
+  const { m } = useI18n();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={5} required maxLength={TEXT_MAX} value={text} onChange={(event) => setText(event.target.value)} aria-describedby={`${id}-hint`} />
+      <p id={`${id}-hint`} className="hint">
+        {m.ticketTextHint(TEXT_MAX)}
+      </p>
+    </div>
+  );
+}
+
+function Conversation({ id }: { id: string }) {
+  const t = useI18n();
+  const { m } = t;
+  const { canAct } = useSignedIn();
+  const [attempt, setAttempt] = useState(0);
+  const loaded = useLoad<TicketFieldsFragment | null>(async () => {
+    const data = await call(TicketQuery, { id });
+    return data.me ? data.me.ticket : undefined;
+  }, attempt);
+  const [ticket, setTicket] = useState<TicketFieldsFragment | null>(null);
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const shown = ticket ?? loaded.result?.value ?? null;
+
+  const reply = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim() || sending) return;
+    setSending(true);
+    setFailure(null);
+    try {
+      setTicket((await call(ReplyToTicketMutation, { ticketId: id, text })).replyToTicket);
+      setText('');
+    } catch (error) {
+      setFailure(asApiError(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Screen title={shown?.subject ?? m.ticketNoSubject}>
+      <p>
+        <Link to="/support">{m.ticketBack}</Link>
+      </p>
+      {loaded.failure && <Failure failure={loaded.failure} onRetry={() => setAttempt((count) => count + 1)} />}
+      {!loaded.result && !loaded.failure && <Loading />}
+      {loaded.result && !shown && <Notice tone="warning">{m.ticketNotFound}</Notice>}
+      {shown && (
+        <>
+          <p className="sub">
+            {m.ticketStarted(t.instantDate(shown.createdAt))} · {shown.status === 'OPEN' ? m.ticketOpen : m.ticketClosed}
+          </p>
+          <Messages ticket={shown} />
+          {shown.status === 'CLOSED' ? (
+            <Notice tone="info">{m.ticketClosedHint}</Notice>
+          ) : (
+            <form className="card" onSubmit={(event) => void reply(event)} aria-label={m.ticketReply}>
+              <MessageField text={text} setText={setText} label={m.ticketReplyLabel} />
+              {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
+              <button type="submit" className="button primary" disabled={!canAct || sending || !text.trim()}>
+                {sending ? m.ticketSending : m.ticketSend}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+    </Screen>
+  );
+}
+
+function NewTicket() {
+  const t = useI18n();
+  const { m } = t;
+  const { canAct } = useSignedIn();
+  const subjectId = useId();
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim() || sending) return;
+    setSending(true);
+    setFailure(null);
+    try {
+      const created = (await call(CreateTicketMutation, { subject: subject.trim() || null, text })).createTicket;
+      navigate(`/support?ticket=${encodeURIComponent(created.id)}`, { replace: true });
+    } catch (error) {
+      setFailure(asApiError(error));
+      setSending(false);
+    }
+  };
+
+  return (
+    <Screen title={m.ticketNew}>
+      <p>
+        <Link to="/support">{m.ticketBack}</Link>
+      </p>
+      <form className="card" onSubmit={(event) => void send(event)}>
+        <div className="field">
+          <label htmlFor={subjectId}>{m.ticketSubject}</label>
+          <input id={subjectId} maxLength={SUBJECT_MAX} value={subject} onChange={(event) => setSubject(event.target.value)} />
+        </div>
+        <MessageField text={text} setText={setText} label={m.ticketText} />
+        {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
+        <button type="submit" className="button primary" disabled={!canAct || sending || !text.trim()}>
+          {sending ? m.ticketSending : m.ticketSend}
+        </button>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The ISP's own notice to every subscriber, whatever the billing (an outage, planned works):
+ *   npm run announce -- --title <title> --body <text> [--until <YYYY-MM-DD | ISO date-time>]
+ * Kept in the store and shown on the dashboard until `--until` (or until the subscriber marks it
+ * read), and pushed once to every subscriber's devices: the push is claimed in the store, so a
+ * second run or another instance never sends the same notice again. Prints what happened as JSON;
+ * exits 2 on wrong usage.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import type { PushMessage } from '../../shared/push.js';
+import { deliverTo, forEachAtOnce } from '../push/notifier.js';
+import { pushEndpointPolicy, vapidKeys } from '../push/setup.js';
+import { WebPushSender } from '../push/web-push-sender.js';
+import { openStore } from '../store/index.js';
+import { cabinetNoticeId } from './announcements.js';
+
+const USAGE = 'usage: npm run announce -- --title <title> --body <text> [--until <YYYY-MM-DD | ISO date-time>]';
+const SUBSCRIBERS_AT_ONCE = 8;
+const TITLE_MAX = 120;
+const BODY_MAX = 2000;
+
+function parseCommand(argv: string[], now: Date) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { title: { type: 'string' }, body: { type: 'string' }, until: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) return null;
+  const title = values.title?.trim() ?? '';
+  const body = values.body?.trim() ?? '';
+  if (!title || title.length > TITLE_MAX || !body || body.length > BODY_MAX) throw new Error(USAGE);
+  let until: string | null = null;
+  if (values.until !== undefined) {
+    // A bare date means the end of that day in the cabinet's zone.
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(values.until) ? new Date(`${values.until}T23:59:59`) : new Date(values.until);
+    if (Number.isNaN(at.getTime()) || at <= now) throw new Error(`--until must be a date or date-time in the future\n${USAGE}`);
+    until = at.toISOString();
+  }
+  return { title, body, until };
+}
+
+try {
+  const command = parseCommand(process.argv.slice(2), new Date());
+  if (!command) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const store = await openStore(config, logger);
+  try {
+    const notice = await store.notices.publish(command);
+    const report = { notice: cabinetNoticeId(notice), until: notice.until, subscribers: 0, sent: 0, removed: 0, failed: 0 };
+    const claimed = await store.notices.claimUnpushed(new Date());
+    if (claimed.length > 0) {
+      const keys = await vapidKeys(config, store);
+      const sender = new WebPushSender({ ...keys, subject: config.VAPID_SUBJECT ?? `mailto:${config.CABINET_SUPPORT_EMAIL ?? 'noc@localhost'}` }, pushEndpointPolicy(config));
+      try {
+        const accounts = await store.push.accounts();
+        report.subscribers = accounts.length;
+        for (const claim of claimed) {
+          const message: PushMessage = { title: claim.title, body: claim.body, url: '/notices', tag: cabinetNoticeId(claim), actions: [] };
+          await forEachAtOnce(accounts, SUBSCRIBERS_AT_ONCE, () => false, async (account) => {
+            const delivery = await deliverTo(store, sender, account.accountId, () => message);
+            report.sent += delivery.sent;
+            report.removed += delivery.removed;
+            report.failed += delivery.failed;
+          });
+        }
+      } finally {
+        sender.close();
+      }
+    }
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } finally {
+    await store.close();
+  }
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

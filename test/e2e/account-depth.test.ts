@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { connectionTexts } from '../../client/src/features/connection/texts.js';
+import { historyTexts } from '../../client/src/features/history/texts.js';
+import { createI18n, type Language } from '../../client/src/i18n/index.js';
+import { startCabinet } from '../support/cabinet.js';
+import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+
+const LOCALES: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-RU', en: 'en-US' };
+
+/**
+ * "Where the money went" and "My connection" in Chromium: reached from the bottom bar and More, showing
+ * only what the billing tells and saying plainly what it does not; every screen checked with axe.
+ */
+describe('the history of charges and the connection in the PWA', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(language: Language, env: Record<string, string>, login: string): Promise<Page> {
+    const cabinet = await startCabinet({ env });
+    onTestFinished(() => cabinet.close());
+    const context = await newPhone(browser, { locale: LOCALES[language] });
+    onTestFinished(() => context.close());
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cabinet.url });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(cabinet.url);
+    await signIn(page, login);
+    return page;
+  }
+
+  it('on the older Carbon, in uk: twelve months, this month’s charge and payment, the connection with its copy buttons', async () => {
+    const language = 'uk';
+    const { m } = createI18n(language, [LOCALES[language]]);
+    const history = historyTexts[language];
+    const connection = connectionTexts[language];
+    const page = await open(language, { BILLING_KIND: 'carbon-legacy' }, 'ivanov');
+
+    await page.getByRole('link', { name: m.navHistory }).click();
+    await page.getByRole('heading', { level: 1, name: history.title }).waitFor();
+    const table = page.getByRole('table', { name: history.tableCaption });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(12);
+    expect(await page.locator('svg.spend-chart .bar').count()).toBe(12);
+    // The demo's charge (10.00, "Абонентская плата") was yesterday: pick that month in the table.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const row = yesterday.getMonth() === new Date().getMonth() ? 0 : 1;
+    await table.locator('tbody button').nth(row).click();
+    expect(await table.locator('tbody button').nth(row).getAttribute('aria-pressed')).toBe('true');
+    const month = page.getByTestId('month');
+    expect(plain(await month.textContent())).toContain('Абонентская плата');
+    expect(plain(await page.getByTestId('charges').textContent())).toContain('10 ₴');
+    // axe counts a button half under the sticky bottom bar as too small a target: check the page scrolled to its end, as the table is read.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expectNoAxeViolations(page, `history on the older Carbon (${language})`);
+    await page.getByTestId('month-payments').getByRole('link', { name: history.allPayments }).click();
+    await page.getByRole('heading', { level: 1, name: m.paymentsTitle }).waitFor();
+
+    await page.getByRole('link', { name: m.navMore }).click();
+    await page.getByRole('link', { name: connection.title }).click();
+    await page.getByRole('heading', { level: 1, name: connection.title }).waitFor();
+    const line = plain(await page.getByTestId('line').textContent());
+    expect(line).toContain('10.30.3.233');
+    expect(line).toContain('00:1a:2b:3c:03:e9');
+    expect(line).toContain(connection.onlineNow);
+    expect(plain(await page.getByTestId('traffic').textContent())).toContain(connection.trafficUnavailable);
+    await page.getByRole('button', { name: connection.copyLabel(connection.contractNumber) }).click();
+    await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe(connection.copied(connection.contractNumber));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Д-1001');
+    await expectNoAxeViolations(page, `connection on the older Carbon (${language})`);
+  });
+
+  for (const language of ['uk', 'ru', 'en'] as const) {
+    it(`on Carbon 5, in ${language}: a year of ArchAccountStack charges, and the connection as the billing tells it`, async () => {
+      const { m } = createI18n(language, [LOCALES[language]]);
+      const history = historyTexts[language];
+      const connection = connectionTexts[language];
+      const page = await open(language, {}, 'BILL0000101');
+
+      await page.getByRole('link', { name: m.navHistory }).click();
+      await page.getByRole('heading', { level: 1, name: history.title }).waitFor();
+      const table = page.getByRole('table', { name: history.tableCaption });
+      await table.waitFor();
+      expect(await table.locator('tbody tr').count()).toBe(12);
+      expect(plain(await page.getByTestId('month').textContent())).toContain('Домашній 100');
+      expect(plain(await page.getByTestId('charges').textContent())).toContain('Оренда роутера');
+      expect(plain(await page.locator('main').textContent())).not.toContain(plain(history.chargesUnavailable));
+      // The bars and the table buttons pick the same month.
+      await page.locator('svg.spend-chart g').first().click();
+      expect(await table.locator('tbody button').last().getAttribute('aria-pressed')).toBe('true');
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await expectNoAxeViolations(page, `history on Carbon 5 (${language})`);
+
+      await page.getByRole('link', { name: m.navMore }).click();
+      await page.getByRole('link', { name: connection.title }).click();
+      await page.getByRole('heading', { level: 1, name: connection.title }).waitFor();
+      const line = plain(await page.getByTestId('line').textContent());
+      expect(line).toContain('10.20.0.101');
+      expect(line).toContain('00:1a:2b:00:00:65');
+      expect(line).not.toContain(connection.onlineNow);
+      expect(plain(await page.getByTestId('traffic').textContent())).toContain(connection.trafficUnavailable);
+      const contract = plain(await page.getByTestId('contract').textContent());
+      expect(contract).toContain(connection.contractDate);
+      expect(contract).toContain(connection.connectedSince);
+      expect(contract).not.toContain(connection.bonusPoints);
+      await page.getByRole('button', { name: connection.copyLabel(connection.paymentId) }).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('10000101');
+      await expectNoAxeViolations(page, `connection on Carbon 5 (${language})`);
+    });
+  }
+});

@@ -1,0 +1,78 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createI18n, type Language } from '../../client/src/i18n/index.js';
+import { startCabinet } from '../support/cabinet.js';
+import { expectNoAxeViolations, launchChromium, newPhone, signIn } from './browser.js';
+
+const languages: { language: Language; locale: string }[] = [
+  { language: 'uk', locale: 'uk-UA' },
+  { language: 'ru', locale: 'ru-RU' },
+  { language: 'en', locale: 'en-US' },
+];
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const day = (days: number) => {
+  const at = new Date(Date.now() + days * 86_400_000);
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+};
+
+/**
+ * The Pause screen on the Carbon 5 demo, in each language: a subscriber in good standing opens it
+ * from More, picks the days, sees the dates and the cost before confirming, and then the booked
+ * pause; the frozen demo subscriber reaches it from the dashboard and is told only the ISP ends it.
+ * Every screen is checked with axe.
+ */
+describe('pausing the service in the PWA', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const { language, locale } of languages) {
+    it(`books a pause with a preview, and shows a running one, in ${language}`, async () => {
+      const { m } = createI18n(language, [locale]);
+      const cabinet = await startCabinet();
+      onTestFinished(() => cabinet.close());
+      const context = await newPhone(browser, { locale });
+      onTestFinished(() => context.close());
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+
+      await page.goto(cabinet.url);
+      await signIn(page, 'BILL0000101');
+      await page.getByTestId('balance').waitFor();
+      await page.getByRole('link', { name: m.navMore }).click();
+      await page.getByRole('link', { name: m.pauseTitle }).click();
+      await page.getByRole('heading', { level: 1, name: m.pauseTitle }).waitFor();
+      await page.getByRole('heading', { level: 2, name: m.pauseNew }).waitFor();
+      await expectNoAxeViolations(page, `pause form (${language})`);
+
+      await page.getByLabel(m.pauseFrom).fill(day(1));
+      await page.getByLabel(m.pauseTo).fill(day(7));
+      await page.getByRole('button', { name: m.pauseContinue }).click();
+      const dialog = page.getByRole('dialog', { name: m.pauseConfirmTitle });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain(m.pauseFeeUnknown);
+      await expectNoAxeViolations(page, `pause preview (${language})`);
+      expect(cabinet.simulator.calls['web_cabinet.block_user'] ?? 0).toBe(0);
+      await dialog.getByRole('button', { name: m.pauseConfirm }).click();
+      await page.getByText(m.pauseStarted).waitFor();
+      await page.getByRole('heading', { level: 2, name: m.pauseNew }).waitFor({ state: 'detached' });
+      expect(cabinet.simulator.calls['web_cabinet.block_user']).toBe(1);
+      await expectNoAxeViolations(page, `pause booked (${language})`);
+
+      await page.getByRole('link', { name: m.toHome }).click();
+      await page.getByRole('banner').getByRole('button', { name: m.signOut }).click();
+      await signIn(page, 'BILL0000104');
+      await page.getByTestId('balance').waitFor();
+      await page.getByRole('link', { name: m.pauseTitle }).click();
+      await page.getByRole('heading', { level: 2, name: new RegExp(m.pauseActive) }).waitFor();
+      expect(await page.locator('main').textContent()).toContain(m.pauseUntilProviderEnds);
+      expect(await page.getByRole('button', { name: m.pauseEnd }).count()).toBe(0);
+      await expectNoAxeViolations(page, `running pause (${language})`);
+    });
+  }
+});
