@@ -68,16 +68,20 @@ export abstract class SimulatorServer<Fault extends string> implements BillingSi
   }
 
   async listen(): Promise<this> {
+    await this.listenOn(this.place.port ?? 0);
+    return this;
+  }
+
+  private async listenOn(port: number): Promise<void> {
     const server = this.createServer((request, response) => void this.handle(request, response));
-    this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.place.port ?? 0, this.place.host ?? '127.0.0.1', resolve);
+      server.listen(port, this.place.host ?? '127.0.0.1', resolve);
     });
-    const { address, port } = server.address() as AddressInfo;
+    this.server = server;
+    const { address, port: bound } = server.address() as AddressInfo;
     const scheme = server instanceof HttpsServer ? 'https' : 'http';
-    this.address = `${scheme}://${address.includes(':') ? `[${address}]` : address}:${port}`;
-    return this;
+    this.address = `${scheme}://${address.includes(':') ? `[${address}]` : address}:${bound}`;
   }
 
   outbox(): DemoMessage[] {
@@ -89,16 +93,31 @@ export abstract class SimulatorServer<Fault extends string> implements BillingSi
     this.fault = fault;
   }
 
-  /** Ends the server, its keep-alive connections and every answer held back. */
-  async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+  /**
+   * The billing goes away: its port refuses connections (answers held back are cut) until
+   * `listenAgain`, so a test sees a call that certainly never reached it.
+   */
+  async stopListening(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
+  }
+
+  /** Back on the port it had before `stopListening`. */
+  async listenAgain(): Promise<void> {
+    if (this.server) return;
+    const { port } = new URL(this.url);
+    await this.listenOn(Number(port));
+  }
+
+  /** Ends the server, its keep-alive connections and every answer held back. */
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.stopListening();
   }
 
   /** The billing's protocol. */

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { startCarbon5Simulator, type Carbon5Simulator, type Carbon5SimulatorOptions } from '../../server/billing/carbon5/simulator.js';
+import { SimulatorServer } from '../../server/billing/simulator.js';
 import { startCabinet as startRunningCabinet } from '../../server/cabinet.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
+import type { Payments } from '../../server/payments/setup.js';
 import type { AuditEntry, PushRegistration } from '../../server/store/store.js';
 
 export interface TestCabinet {
@@ -14,6 +16,10 @@ export interface TestCabinet {
   /** The BFF's DATA_DIR, for a test that writes to its store as an operator's command would. */
   dataDir: string;
   simulator: Carbon5Simulator;
+  /** The simulator the BFF talks to: the Carbon one above, or the demo simulator of another BILLING_KIND. */
+  billing(): SimulatorServer<string>;
+  /** Top-ups and their sweep, which a test runs by hand instead of waiting for its timer. */
+  payments(): Payments;
   /** Every log line the BFF wrote, for tests that prove no secret reaches a log. */
   logs(): string;
   /** The audit log as stored, newest first. */
@@ -67,6 +73,14 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
     url: `http://127.0.0.1:${new URL(cabinet.url).port}`,
     dataDir,
     simulator,
+    billing() {
+      if (!(cabinet.simulator instanceof SimulatorServer)) throw new Error('this cabinet runs on a billing of its own, not a simulator');
+      return cabinet.simulator;
+    },
+    payments() {
+      if (!cabinet.payments) throw new Error('this cabinet takes no payments');
+      return cabinet.payments;
+    },
     logs: () => lines.join(''),
     audit: () =>
       readStore((db) => db.prepare('SELECT at, action, login, address, subject, result FROM audit_log ORDER BY id DESC').all() as AuditEntry[]),

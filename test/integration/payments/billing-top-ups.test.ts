@@ -113,6 +113,26 @@ describe.each(BILLINGS)('top-ups through GraphQL on $kind', (billing) => {
     expect(cabinet.logs()).not.toContain(FISCAL_PASSWORD);
   }, 60_000);
 
+  it('credits a payment whose crediting never reached the billing once the billing is back, and only once', async () => {
+    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...billing.env }, ...('carbon' in billing ? { carbon: billing.carbon } : {}) });
+    const client = new GraphQLClient(cabinet.url);
+    await client.query(LOGIN, { login: billing.login, password: billing.password });
+    const before = minor((await client.query(BALANCE)).data?.me.balance.amount);
+    const topUp = (await client.query(START, { methodId: 'liqpay', amount: '120', key: 'top-up-key-0006' })).data?.startTopUp;
+
+    // The billing's port refuses connections when the acquirer's callback arrives: nothing was sent.
+    await cabinet.billing().stopListening();
+    await decideOnCheckout(topUp.checkoutUrl, 'pay');
+    expect((await client.query(TOP_UP, { id: topUp.id })).data?.topUp.status).toBe('PAID');
+
+    await cabinet.billing().listenAgain();
+    const sweep = cabinet.payments().sweep;
+    expect(await sweep.runPass()).toMatchObject({ credited: 1, toReview: 0 });
+    expect(await sweep.runPass()).toMatchObject({ credited: 0, toReview: 0 });
+    expect((await client.query(TOP_UP, { id: topUp.id })).data?.topUp.status).toBe('CREDITED');
+    expect(minor((await client.query(BALANCE)).data?.me.balance.amount) - before).toBe(12_000);
+  }, 60_000);
+
   it('refuses an amount outside the bounds and a method the ISP does not offer', async () => {
     cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...billing.env }, ...('carbon' in billing ? { carbon: billing.carbon } : {}) });
     const client = new GraphQLClient(cabinet.url);
