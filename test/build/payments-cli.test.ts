@@ -1,15 +1,19 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../../server/store/sqlite.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/paths.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
 
 const run = promisify(execFile);
 
-// Each run is a fresh Node process compiling TypeScript on the fly: seconds on a busy machine.
-describe('npm run payments: the operator settles top-ups in review', { timeout: 90_000 }, () => {
+// The compiled command, as `npm run payments` runs it on a production install (no tsx there).
+describe('npm run payments: the operator settles top-ups in review', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', 'server'], { cwd: projectRoot, stdio: 'inherit' });
+  });
   let dataDir: string;
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'abonent-payments-cli-'));
@@ -23,7 +27,7 @@ describe('npm run payments: the operator settles top-ups in review', { timeout: 
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const payments = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'server/payments/payments-cli.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+    run(process.execPath, ['dist/server/payments/payments-cli.js', ...args], { cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
 
   it('lists it, shows its history, and records the payment found in the billing', async () => {
     const listed = await payments('list');
