@@ -94,11 +94,12 @@ export async function openPostgresState(options: PostgresStateOptions): Promise<
     push: {
       async save(entry) {
         const address = pushAddress(entry.registration);
-        // One statement: a new address only while the subscriber is under the limit; an existing one
-        // only renewed by its own subscriber. Parallel registrations of one subscriber may overshoot
-        // the limit by a few; the registration rate limit keeps that small.
-        const saved = await query(
-          'push save',
+        // A new address only while the subscriber is under the limit; an existing one only renewed by
+        // its own subscriber. The subscriber's registrations are counted and added under a lock on the
+        // account for the transaction, so parallel ones (on any instance) cannot pass the limit together.
+        const saved = await transaction(pool, 'push save', async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`abonent push ${entry.accountId}`]);
+          return client.query(
           `INSERT INTO push_registrations (address, account_id, login, registration, locale)
            SELECT $1, $2, $3, $4, $5
            WHERE EXISTS (SELECT 1 FROM push_registrations WHERE address = $1)
@@ -106,7 +107,8 @@ export async function openPostgresState(options: PostgresStateOptions): Promise<
            ON CONFLICT (address) DO UPDATE SET login = excluded.login, registration = excluded.registration, locale = excluded.locale
            WHERE push_registrations.account_id = excluded.account_id`,
           [address, entry.accountId, entry.login, JSON.stringify(entry.registration), entry.locale, MAX_PUSH_REGISTRATIONS_PER_ACCOUNT],
-        );
+          );
+        });
         if ((saved.rowCount ?? 0) > 0) return 'saved';
         const owner = await query<{ account_id: string }>('push owner', 'SELECT account_id FROM push_registrations WHERE address = $1', [address]);
         return owner.rows[0] && owner.rows[0].account_id !== entry.accountId ? 'taken' : 'limit';
@@ -188,9 +190,7 @@ export async function openPostgresState(options: PostgresStateOptions): Promise<
 }
 
 async function migrate(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await transaction(pool, 'migrations', async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`abonent migrations ${schema}`]);
     if (schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query('CREATE TABLE IF NOT EXISTS abonent_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -199,9 +199,26 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
       await client.query(MIGRATIONS[step]!);
       await client.query('INSERT INTO abonent_migrations (version) VALUES ($1)', [step + 1]);
     }
+  });
+}
+
+/** Runs `work` in one transaction on one connection; an unreachable server is STORE_UNAVAILABLE. */
+async function transaction<T>(pool: pg.Pool, operation: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    if (isUnreachable(error)) throw storeUnavailable(`postgresql ${operation}: ${storeFailureReason(error)}`, error);
+    throw error;
+  }
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (isUnreachable(error)) throw storeUnavailable(`postgresql ${operation}: ${storeFailureReason(error)}`, error);
     throw error;
   } finally {
     client.release();

@@ -179,6 +179,18 @@ describe.each(implementations)('$name store', (implementation) => {
     expect(await one.push.listFor(many)).toHaveLength(10);
   });
 
+  it('holds the cap of 10 when 20 devices of one subscriber register at once through two instances', async () => {
+    const crowd = key('crowd');
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, device) =>
+        (device % 2 ? one : other).push.save({ accountId: crowd, login: 'crowd', registration: { kind: 'native', token: `tok-${crowd}-${device}`, platform: 'FCM' }, locale: null }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'saved')).toHaveLength(10);
+    expect(outcomes.filter((outcome) => outcome === 'limit')).toHaveLength(10);
+    expect(await one.push.listFor(crowd)).toHaveLength(10);
+  });
+
   it('keeps the audit log, newest first, as recorded', async () => {
     const entries: AuditEntry[] = [1, 2, 3].map((n) => ({
       at: new Date(Date.UTC(2026, 10, 22, 10, 0, n, 250)).toISOString(),
