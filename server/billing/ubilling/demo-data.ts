@@ -1,6 +1,6 @@
 import type { DemoLogin } from '../simulator.js';
 import { addDays, DAY_MS, ymd } from '../../../shared/dates.js';
-import type { SelfCreditSettings, SimContragent, UbillingSeed, UbillingSettings } from './simulator.js';
+import type { SelfCreditSettings, SimContragent, SimFee, SimPayment, UbillingSeed, UbillingSettings } from './simulator.js';
 
 /**
  * The Ubilling demo: one subscriber per situation the cabinet must show. Passwords are plain text,
@@ -11,7 +11,7 @@ export const ubillingDemoLogins: readonly DemoLogin[] = [
   { login: 'ivanov', password: 'ivanov-demo', description: 'In good standing; IPTV and cinema services; payment history' },
   { login: 'petrenko', password: 'petrenko-demo', description: 'In debt, no services: a promised payment is offered' },
   { login: 'sydorenko', password: 'sydorenko-demo', description: 'Frozen (paused) account with money on it' },
-  { login: 'freeuser', password: 'freeuser-demo', description: 'Free tariff: no days-left count' },
+  { login: 'freeuser', password: 'freeuser-demo', description: 'Free tariff: no days-left count, no charges' },
   { login: 'kovalenko', password: 'kovalenko-demo', description: 'Daily tariff, working on an active promised payment' },
   { login: 'bondar', password: 'bondar-demo', description: 'Switched off by the ISP' },
 ];
@@ -21,6 +21,7 @@ const password = (login: string) => ubillingDemoLogins.find((demo) => demo.login
 const at = (now: Date, daysAgo: number, time: string) => `${addDays(ymd(now), -daysAgo)} ${time}`;
 
 export function ubillingDemoSeed(now: Date): UbillingSeed {
+  const history = feeHistory(now);
   return {
     tariffs: [
       { name: 'Unlim-100', fee: 150, period: 'month' },
@@ -109,7 +110,9 @@ export function ubillingDemoSeed(now: Date): UbillingSeed {
       { login: 'ivanov', date: at(now, 31, '09:02:11'), summ: 200, balance: -46.55, note: '' },
       { login: 'ivanov', date: at(now, 2, '18:40:05'), summ: 100, balance: 23.45, note: '' },
       { login: 'kovalenko', date: at(now, 1, '12:00:00'), summ: -5, balance: -35, note: 'SCFEE' },
+      ...history.serviceCharges,
     ],
+    fees: history.fees,
     contragent: ubillingDemoContragent,
     tickets: [
       { id: 41, date: at(now, 3, '19:20:00'), from: 'ivanov', to: null, replyid: null, status: 0, text: 'Не працює IPTV на другому телевізорі.\n\nПриставка пише «Немає сигналу».' },
@@ -128,6 +131,42 @@ export function ubillingDemoSeed(now: Date): UbillingSeed {
       },
     ],
   };
+}
+
+/** The first day of the month `back` months before `now`'s, Y-m-d. */
+function monthStart(now: Date, back: number): string {
+  return ymd(new Date(now.getFullYear(), now.getMonth() - back, 1));
+}
+
+/**
+ * A year of write-offs as Ubilling books them: the tariff's fee in `fees` (monthly on the 1st, or
+ * every day for a daily tariff), virtual services as negative `payments` noted `Service:<id>`.
+ * ivanov: tariff, IPTV and, for the last four months, the cinema; petrenko: the tariff; sydorenko:
+ * the tariff, except three months ago while paused; kovalenko: a daily tariff and, for two months,
+ * the daily static IP; bondar: the tariff until two months ago; freeuser: nothing (a free tariff).
+ */
+function feeHistory(now: Date): { fees: SimFee[]; serviceCharges: Omit<SimPayment, 'id'>[] } {
+  const fees: SimFee[] = [];
+  const serviceCharges: Omit<SimPayment, 'id'>[] = [];
+  const today = ymd(now);
+  // The balance before each write-off is not what the demo shows: it stays 0.
+  const fee = (login: string, day: string, summ: number) => fees.push({ login, date: `${day} 00:00:05`, summ: -summ, from: 0, note: '' });
+  const service = (login: string, day: string, tagId: number, summ: number) =>
+    serviceCharges.push({ login, date: `${day} 00:10:0${tagId}`, summ: -summ, balance: 0, note: `Service:${tagId}` });
+  for (let back = 11; back >= 0; back--) {
+    const first = monthStart(now, back);
+    fee('ivanov', first, 150);
+    service('ivanov', first, 1, 50);
+    if (back < 4) service('ivanov', first, 2, 30);
+    fee('petrenko', first, 100);
+    if (back !== 3) fee('sydorenko', first, 100);
+    if (back >= 2) fee('bondar', first, 150);
+    for (let day = first; day <= today && day < monthStart(now, back - 1); day = addDays(day, 1)) {
+      fee('kovalenko', day, 10);
+      if (back < 2) service('kovalenko', day, 3, 2);
+    }
+  }
+  return { fees, serviceCharges };
 }
 
 /** Self-credit on every day of the month, so the demo always has an offer to show. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ymd } from '../../../shared/dates.js';
+import { addDays, ymd } from '../../../shared/dates.js';
 import type { Money } from '../../../shared/money.js';
 import { creditCallFailure, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
 import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
@@ -41,6 +41,7 @@ import {
   mapContacts,
   mapConversations,
   mapCreditOffer,
+  mapFeeCharges,
   mapPayments,
   mapServices,
   mapSpends,
@@ -120,7 +121,7 @@ export class UbillingGateway implements BillingGateway {
       passwordReset: false,
       pushToken: true,
       payments: this.xmlAgent !== null,
-      charges: false,
+      charges: this.xmlAgent !== null,
       invoices: false,
       traffic: this.xmlAgent !== null,
       tickets: this.xmlAgent !== null,
@@ -206,9 +207,14 @@ export class UbillingGateway implements BillingGateway {
     return { active, offers: [mapCreditOffer(offer, this.currency)] };
   }
 
-  /** XMLAgent feecharges is not read yet, so charges is false. */
-  async getCharges(): Promise<Charge[]> {
-    throw notSupported('The list of charges');
+  /**
+   * XMLAgent `feecharges` for the days from..to. Its `dateto` ends at that day's midnight, so the
+   * day after is asked for and the mapper drops what is dated on it.
+   */
+  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]> {
+    const { credentials, xmlAgent } = this.userstats(session, 'The list of charges');
+    const rows = await xmlAgent.feecharges(credentials, validInput(ymdSchema, from), validInput(ymdSchema, addDays(to, 1)));
+    return mapFeeCharges(rows, { from, to }, this.currency);
   }
 
   async getPayments(session: SubscriberSession): Promise<Payment[]> {

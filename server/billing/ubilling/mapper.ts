@@ -6,6 +6,8 @@ import { htmlToText } from '../../domain/plain-text.js';
 import type {
   AccountStatus,
   Announcement,
+  Charge,
+  ChargeKind,
   ChargePeriod,
   Money,
   Payment,
@@ -20,7 +22,7 @@ import type {
   Ticket,
   TicketMessage,
 } from '../../domain/types.js';
-import type { AnnouncementRow, ChargeLine, Contragent, PaymentRow, TicketRow, UserRow, Userdata } from './replies.js';
+import type { AnnouncementRow, ChargeLine, Contragent, FeeChargeRow, PaymentRow, TicketRow, UserRow, Userdata } from './replies.js';
 
 /** Ubilling's replies mapped once into the domain types. Fields Ubilling cannot give stay null. */
 
@@ -243,6 +245,39 @@ export function mapPayments(rows: readonly PaymentRow[], currency: string): Paym
     .filter((row) => !row.summ.trim().startsWith('-'))
     .map((row) => ({ date: ubillingInstant(row.date, 'payments'), amount: toMoney(row.summ, currency), note: null }))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+/** Ubilling's own markers in a payment's note (SCFEE, AFFEE_XMLAGENT, MOCK:…, BALANCESET:…), not words for a subscriber. */
+const MACHINE_NOTE = /^[A-Z][A-Z0-9_]*(?::|$)/;
+/** The promised payment's fee, as userstats' creditor and RemoteAPI `sc` book it. */
+const PROMISE_PAY_NOTE = /^SCFEE\b/;
+/** A virtual service's charge whose service userstats could not name (deleted since). */
+const UNNAMED_SERVICE = /^Service:/;
+
+function feeKind(row: FeeChargeRow): { kind: ChargeKind; name: string; note: string | null } {
+  const note = row.note.trim();
+  if (row.type === 'mainsrv') return { kind: 'TARIFF', name: '', note: note || null };
+  if (row.type === 'virtualsrv') return { kind: 'SERVICE', name: UNNAMED_SERVICE.test(note) ? '' : note, note: null };
+  if (PROMISE_PAY_NOTE.test(note)) return { kind: 'PROMISE_PAY', name: '', note: null };
+  return { kind: 'OTHER', name: MACHINE_NOTE.test(note) ? '' : note, note: null };
+}
+
+/**
+ * XMLAgent `feecharges` as charges dated `from` to `to` (local days, both included), newest first.
+ * `summ` is negative for money taken, so a charge is its negation and a positive row (a fee given back)
+ * a storno with a negative amount; a row of 0 took nothing and is left out. The tariff's fee row does
+ * not name the tariff, and the tariff now may not be the one charged then: its name stays empty.
+ */
+export function mapFeeCharges(rows: readonly FeeChargeRow[], period: { from: string; to: string }, currency: string): Charge[] {
+  const charges: Charge[] = [];
+  for (const row of rows) {
+    const day = row.date.slice(0, 10);
+    if (day < period.from || day > period.to) continue;
+    const amount = toMoney(negateDecimal(row.summ), currency);
+    if (amount.amount === '0.00') continue;
+    charges.push({ date: ubillingInstant(row.date, 'feecharges'), amount, ...feeKind(row) });
+  }
+  return charges.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
 export function mapContacts(contragent: Contragent | null): SupportContacts | null {

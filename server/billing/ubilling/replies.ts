@@ -306,6 +306,25 @@ export function parsePayments(name: string, raw: string): PaymentRow[] {
   return parseUpstreamShape(name, z.array(paymentSchema), readAgentJson(name, raw).value);
 }
 
+/**
+ * A row of XMLAgent `feecharges`: Stargazer's fee harvest (`fees`, type `mainsrv`) merged with the
+ * negative rows of `payments`. `summ` is negative for money taken, `balance` the balance before it
+ * (unused here), `note` the payment's note, which userstats replaces by the service's name when it is
+ * `Service:<id>` of a known virtual service (type `virtualsrv`); everything else is `other`.
+ */
+const feeChargeSchema = z.object({
+  date: z.string(),
+  summ: floatText,
+  note: z.string().nullish().transform((value) => value ?? ''),
+  type: z.string().nullish().transform((value) => value ?? 'other'),
+});
+export type FeeChargeRow = z.infer<typeof feeChargeSchema>;
+
+/** Oldest first as userstats sends them; `[]` when there are none in the period. */
+export function parseFeeCharges(name: string, raw: string): FeeChargeRow[] {
+  return parseUpstreamShape(name, z.array(feeChargeSchema), readAgentJson(name, raw).value);
+}
+
 const tariffVserviceSchema = z.union([
   z
     .object({ tariffname: z.string(), tariffprice: floatText.nullable(), tariffdaysperiod: z.string().nullable() })

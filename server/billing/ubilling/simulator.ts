@@ -77,6 +77,17 @@ export interface SimPayment {
   note: string;
 }
 
+/** A row of `fees`: what Stargazer's fee harvest took from the account (`summ` negative). */
+export interface SimFee {
+  login: string;
+  /** Y-m-d H:i:s, local time. */
+  date: string;
+  summ: number;
+  /** The balance before the fee (`from`). */
+  from: number;
+  note: string;
+}
+
 export type SimContragent = Record<string, string>;
 
 /** A row of the `ticketing` table: a subscriber's message (`from` = login) or the ISP's (`from` "NULL", `to` = login). */
@@ -164,6 +175,8 @@ export interface UbillingSeed {
   vservices?: SimVservice[];
   users: SimUserSeed[];
   payments?: Omit<SimPayment, 'id'>[];
+  /** Stargazer's fee harvest; virtual services' charges are negative `payments` noted `Service:<tagId>`. */
+  fees?: SimFee[];
   /** The default contragent (DEFAULT_ASSIGN_AGENT), assigned to every subscriber with an address. */
   contragent?: SimContragent | null;
   /** zbssclog: the self-credits already taken. */
@@ -348,6 +361,7 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
   private readonly tariffs: SimTariff[];
   private readonly vservices: SimVservice[];
   private readonly paymentRows: SimPayment[];
+  private readonly feeRows: SimFee[];
   private readonly contragent: SimContragent | null;
   private readonly scLog: { login: string; date: string }[];
   private readonly ticketRows: SimTicket[];
@@ -371,6 +385,7 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
     this.vservices = (seed.vservices ?? []).map((vservice) => ({ ...vservice }));
     this.users = seed.users.map(completeUser);
     this.paymentRows = (seed.payments ?? []).map((payment, index) => ({ ...payment, id: index + 1 }));
+    this.feeRows = (seed.fees ?? []).map((fee) => ({ ...fee }));
     this.contragent = seed.contragent === undefined ? null : seed.contragent;
     this.scLog = (seed.creditLog ?? []).map((entry) => ({ ...entry }));
     this.ticketRows = (seed.tickets ?? []).map((ticket) => ({ ...ticket }));
@@ -761,9 +776,37 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
     if (given(query.get('freezedata'))) return jsonAgentReply(this.freezedata(user));
     if (given(query.get('dofreeze'))) return this.dofreeze(user);
     if (given(query.get('dounfreeze'))) return this.dounfreeze(user);
-    const otherRequests = ['opayz', 'agentassigned', 'activetariffsvservices', 'tarifftoswitchallowed', 'feecharges', 'ukv'];
+    if (given(query.get('feecharges'))) return jsonAgentReply(this.feeChargesOf(user, query.get('datefrom'), query.get('dateto')));
+    const otherRequests = ['opayz', 'agentassigned', 'activetariffsvservices', 'tarifftoswitchallowed', 'ukv'];
     if (otherRequests.some((request) => given(query.get(request)))) return jsonAgentReply([]);
     return jsonAgentReply(this.userdataOf(user));
+  }
+
+  /**
+   * `fees` and the negative `payments` of the subscriber between the dates, as MySQL compares a
+   * DATETIME with a 'Y-m-d' string (that day's midnight), oldest first, the fees before payments of
+   * the same second. A `Service:<id>` note of a known service becomes its name.
+   */
+  private feeChargesOf(user: SimUser, datefrom: string | undefined, dateto: string | undefined): Record<string, unknown>[] {
+    const bound = (value: string | undefined) => (given(value) ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value} 00:00:00` : value) : null);
+    const [from, to] = [bound(datefrom), bound(dateto)];
+    const within = (date: string) => (from === null || date >= from) && (to === null || date <= to);
+    const fees = this.feeRows
+      .filter((row) => row.login === user.login && within(row.date))
+      .map((row) => ({ date: row.date, summ: dbNumber(row.summ), balance: dbNumber(row.from), note: row.note, type: 'mainsrv' }));
+    const charges = this.paymentRows
+      .filter((row) => row.login === user.login && row.summ < 0 && within(row.date))
+      .map((row) => {
+        const service = row.note.includes('Service:') ? this.vservices.find((vservice) => `Service:${vservice.tagId}` === row.note) : undefined;
+        return {
+          date: row.date,
+          summ: dbNumber(row.summ),
+          balance: dbNumber(row.balance),
+          note: service?.name ?? row.note,
+          type: row.note.includes('Service:') ? 'virtualsrv' : 'other',
+        };
+      });
+    return [...fees, ...charges].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   /** Rows from or to the subscriber and the replies in their conversations, date DESC (api.xmlagent.php). */

@@ -4,6 +4,7 @@ import {
   parseAnnouncements,
   parseAnnReadAll,
   parseCreditor,
+  parseFeeCharges,
   parseFreezeData,
   parseFreezeResult,
   parseJustAuth,
@@ -15,6 +16,7 @@ import {
   type AnnouncementRow,
   type ChargeLine,
   type CreditorReply,
+  type FeeChargeRow,
   type FreezeData,
   type PaymentRow,
   type TicketRow,
@@ -30,7 +32,7 @@ import { withTrailingSlash } from './remote-api.js';
  * an HTTP 401 with the body `ERROR_WRONG_UBERAUTH`.
  */
 
-type Request = 'justauth' | 'payments' | 'tariffvservices' | 'tickets' | 'ticketcreate' | 'announcements' | 'annreadall' | 'freezedata' | 'dofreeze' | 'dounfreeze';
+type Request = 'justauth' | 'payments' | 'feecharges' | 'tariffvservices' | 'tickets' | 'ticketcreate' | 'announcements' | 'annreadall' | 'freezedata' | 'dofreeze' | 'dounfreeze';
 
 export interface XmlAgentOptions {
   /** The userstats root (UBILLING_USERSTATS_URL). */
@@ -87,6 +89,19 @@ export class XmlAgent {
   async payments(credentials: UberCredentials): Promise<PaymentRow[]> {
     const name = 'ubilling xmlagent payments';
     return parsePayments(name, await this.signedIn(name, this.xmlagent(credentials, 'payments')));
+  }
+
+  /**
+   * Fee harvests and negative payments dated `datefrom` (Y-m-d) or later and not after `dateto`,
+   * oldest first. Userstats compares both as strings with a DATETIME: `dateto=2026-08-31` ends at
+   * 2026-08-31 00:00:00.
+   */
+  async feecharges(credentials: UberCredentials, datefrom: string, dateto: string): Promise<FeeChargeRow[]> {
+    const name = 'ubilling xmlagent feecharges';
+    const query = this.xmlagent(credentials, 'feecharges');
+    query.set('datefrom', datefrom);
+    query.set('dateto', dateto);
+    return parseFeeCharges(name, await this.signedIn(name, query));
   }
 
   /** The tariff, then the virtual services (archived ones included, as Ubilling lists them). */

@@ -52,7 +52,7 @@ describe('the subscriber profile, through GraphQL', () => {
 
   it('on Ubilling: the IP, the contract date, this month’s traffic in bytes and the payment id; no MAC', async () => {
     const data = await profileOn('ubilling', 'ivanov', 'ivanov-demo');
-    expect(data.cabinet.capabilities).toEqual({ charges: false, invoices: false, traffic: true });
+    expect(data.cabinet.capabilities).toEqual({ charges: true, invoices: false, traffic: true });
     expect(data.me).toMatchObject({
       ipAddresses: ['172.16.0.15'],
       macAddresses: [],
@@ -71,6 +71,22 @@ describe('charges and what each month cost, through GraphQL', () => {
     cabinet = undefined;
   });
 
+  /** Signs in to the running cabinet and reads the charges since the 1st of this month, the twelve months and the payments. */
+  async function thisMonthsCharges(login: string, password: string) {
+    const client = new GraphQLClient(cabinet!.url);
+    await client.query(LOGIN, { login, password });
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const answer = await client.query(
+      `query ($from: Date) { cabinet { capabilities { charges } } me {
+        charges(from: $from) { amount { amount currency } name kind note }
+        monthlySpend { month total { amount } items { name kind amount { amount } } }
+        payments { amount { amount } } } }`,
+      { from: `${thisMonth}-01` },
+    );
+    return { ...answer, thisMonth };
+  }
+
   it('on the older Carbon: CLN_FIN_OPER write-offs as positive charges, payments apart, twelve months with the empty ones at 0', async () => {
     cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
     const client = new GraphQLClient(cabinet.url);
@@ -87,16 +103,7 @@ describe('charges and what each month cost, through GraphQL', () => {
 
   it('on Carbon 5: ArchAccountStack write-offs (the storno left out) as charges and twelve months of tariff and services', async () => {
     cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
-    const client = new GraphQLClient(cabinet.url);
-    await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
-    const now = new Date();
-    const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-    const { data, errors } = await client.query(
-      `query ($from: Date) { cabinet { capabilities { charges } } me {
-        charges(from: $from) { amount { amount currency } name kind note }
-        monthlySpend { month total { amount } items { name kind amount { amount } } } } }`,
-      { from: `${thisMonth}-01` },
-    );
+    const { data, errors, thisMonth } = await thisMonthsCharges('BILL0000101', 'demo');
     expect(errors).toBeUndefined();
     expect(data!.cabinet.capabilities.charges).toBe(true);
     // Carbon writes the month's fees on the 1st, the tariff first: newest first they come in reverse.
@@ -117,5 +124,47 @@ describe('charges and what each month cost, through GraphQL', () => {
         { name: 'Оренда роутера', kind: 'SERVICE', amount: { amount: '30.00' } },
       ]);
     }
+  });
+
+  it('on Ubilling: XMLAgent feecharges as tariff and service charges, twelve months, and payments only money in', async () => {
+    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
+    const { data, errors, thisMonth } = await thisMonthsCharges('ivanov', 'ivanov-demo');
+    expect(errors).toBeUndefined();
+    expect(data!.cabinet.capabilities.charges).toBe(true);
+    // The demo books the month's fees on the 1st: the tariff's at 00:00:05, each service's a little after 00:10.
+    expect(data!.me.charges).toEqual([
+      { amount: { amount: '30.00', currency: 'UAH' }, name: 'Кіно', kind: 'SERVICE', note: null },
+      { amount: { amount: '50.00', currency: 'UAH' }, name: 'IPTV', kind: 'SERVICE', note: null },
+      { amount: { amount: '150.00', currency: 'UAH' }, name: '', kind: 'TARIFF', note: null },
+    ]);
+    const months = data!.me.monthlySpend as { month: string; total: { amount: string } }[];
+    expect(months).toHaveLength(12);
+    expect(months.at(-1)!.month).toBe(thisMonth);
+    expect(months.map((month) => month.total.amount)).toEqual([...Array(8).fill('200.00'), ...Array(4).fill('230.00')]);
+    // Ubilling books the services' charges as negative payments: none of them is a payment here.
+    expect(data!.me.payments.map((payment: { amount: { amount: string } }) => payment.amount.amount)).toEqual(['100.00', '200.00', '150.00']);
+  });
+
+  it('on Ubilling: a subscriber the billing charged nothing gets no charges and twelve months at 0', async () => {
+    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
+    const client = new GraphQLClient(cabinet.url);
+    await client.query(LOGIN, { login: 'freeuser', password: 'freeuser-demo' });
+    const { data, errors } = await client.query(HISTORY);
+    expect(errors).toBeUndefined();
+    expect(data!.me.charges).toEqual([]);
+    expect(data!.me.monthlySpend.map((month: { total: { amount: string }; items: unknown[] }) => [month.total.amount, month.items.length])).toEqual(Array(12).fill(['0.00', 0]));
+  });
+
+  it('on Ubilling: a month without charges (the paused one) costs 0 between months that cost the tariff', async () => {
+    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
+    const client = new GraphQLClient(cabinet.url);
+    await client.query(LOGIN, { login: 'sydorenko', password: 'sydorenko-demo' });
+    const { data, errors } = await client.query(HISTORY);
+    expect(errors).toBeUndefined();
+    expect(data!.me.monthlySpend.map((month: { total: { amount: string } }) => month.total.amount)).toEqual([
+      ...Array(8).fill('100.00'),
+      '0.00',
+      ...Array(3).fill('100.00'),
+    ]);
   });
 });

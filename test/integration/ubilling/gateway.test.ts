@@ -129,6 +129,29 @@ describe.each([
     ]);
   });
 
+  it('lists the charges of a period from XMLAgent feecharges where userstats is configured, the last day whole', async () => {
+    await start({ userstats });
+    const session = await world.signIn('ivanov');
+    if (!userstats) {
+      expect((await failure(world.gateway.getCharges(session, '2026-10-01', '2026-10-31'))).code).toBe('NOT_SUPPORTED');
+      return;
+    }
+    const charges = await world.gateway.getCharges(session, '2026-10-01', '2026-10-31');
+    expect(charges.map((charge) => [charge.date, charge.amount.amount, charge.kind, charge.name])).toEqual([
+      [new Date(2026, 9, 31, 18, 0, 0).toISOString(), '10.00', 'TARIFF', ''],
+      [new Date(2026, 9, 15, 0, 0, 5).toISOString(), '-75.00', 'TARIFF', ''],
+      [new Date(2026, 9, 1, 0, 10, 0).toISOString(), '50.00', 'SERVICE', 'IPTV'],
+      [new Date(2026, 9, 1, 0, 0, 5).toISOString(), '150.00', 'TARIFF', ''],
+    ]);
+    const asked = world.simulator.requests().filter((request) => request.query.feecharges === 'true');
+    expect(asked.map((request) => [request.query.datefrom, request.query.dateto])).toEqual([['2026-10-01', '2026-11-01']]);
+    // September: the promised payment's fee, booked as a payment, is a charge of its own kind.
+    expect(await world.gateway.getCharges(session, '2026-09-01', '2026-09-30')).toEqual([
+      { date: new Date(2026, 8, 1, 9, 2, 11).toISOString(), amount: { amount: '5.00', currency: 'UAH' }, name: '', kind: 'PROMISE_PAY', note: null },
+    ]);
+    expect(await world.gateway.getCharges(await world.signIn('freeuser'), '2026-01-01', '2026-11-02')).toEqual([]);
+  });
+
   it("offers no password reset but the ISP's contacts from getcontragentdata", async () => {
     await start({ userstats });
     expect(await world.gateway.getSupportContacts()).toBeNull();
@@ -156,7 +179,7 @@ describe.each([
       passwordReset: false,
       pushToken: true,
       payments: userstats,
-      charges: false,
+      charges: userstats,
       invoices: false,
       traffic: userstats,
       tickets: userstats,

@@ -165,13 +165,32 @@ describe('userstats: XMLAgent and the creditor agent', () => {
     expect(userdata).toContain('"realname":"\\u0406\\u0432\\u0430\\u043d\\u043e\\u0432 \\u0406\\u0432\\u0430\\u043d"');
     expect(userdata).toContain('"accountstate":"active"');
     expect((await agent('&payments=true')).body).toBe(
-      '[{"date":"2026-09-01 09:02:11","summ":"-5","balance":"28.45"},{"date":"2026-10-30 18:40:05","summ":"100","balance":"23.45"},{"date":"2026-08-01 10:15:00","summ":"150","balance":"3.45"}]',
+      '[{"date":"2026-10-01 00:10:00","summ":"-50","balance":"73.45"},{"date":"2026-09-01 09:02:11","summ":"-5","balance":"28.45"},{"date":"2026-10-30 18:40:05","summ":"100","balance":"23.45"},{"date":"2026-08-01 10:15:00","summ":"150","balance":"3.45"}]',
     );
     expect((await agent('&tariffvservices=true')).body).toBe(
       '[{"tariffname":"Unlim-100","tariffprice":"150","tariffdaysperiod":"month"},{"vsrvname":"IPTV","vsrvprice":"50","vsrvdaysperiod":"30"},{"vsrvname":"\\u041a\\u0456\\u043d\\u043e","vsrvprice":"30","vsrvdaysperiod":"30"}]',
     );
     simulator.configure({ paymentsEnabled: false });
     expect((await agent('&payments=true')).body).toBe('[]');
+  });
+
+  it('answers feecharges with fees and negative payments, oldest first, dateto ending at that day\'s midnight', async () => {
+    await start();
+    expect((await agent('&feecharges=true&datefrom=2026-10-01&dateto=2026-10-31')).body).toBe(
+      '[{"date":"2026-10-01 00:00:05","summ":"-150","balance":"223.45","note":"","type":"mainsrv"},' +
+        '{"date":"2026-10-01 00:10:00","summ":"-50","balance":"73.45","note":"IPTV","type":"virtualsrv"},' +
+        '{"date":"2026-10-15 00:00:05","summ":"75","balance":"23.45","note":"","type":"mainsrv"}]',
+    );
+    const all = JSON.parse((await agent('&feecharges=true')).body) as { date: string; type: string; note: string }[];
+    expect(all.map((row) => [row.date, row.type, row.note])).toEqual([
+      ['2026-09-01 09:02:11', 'other', 'SCFEE'],
+      ['2026-10-01 00:00:05', 'mainsrv', ''],
+      ['2026-10-01 00:10:00', 'virtualsrv', 'IPTV'],
+      ['2026-10-15 00:00:05', 'mainsrv', ''],
+      ['2026-10-31 18:00:00', 'mainsrv', ''],
+      ['2026-11-01 00:00:05', 'mainsrv', ''],
+    ]);
+    expect((await agent('&feecharges=true', 'freeuser', PASSWORDS.freeuser)).body).toBe('[]');
   });
 
   it('answers the REST switches: disabled, and extended auth by md5(serial)', async () => {

@@ -78,6 +78,14 @@ export function seed(extraUsers: SimUserSeed[] = []): UbillingSeed {
       { login: 'ivanov', date: '2026-08-01 10:15:00', summ: 150, balance: 3.45, note: '' },
       { login: 'ivanov', date: '2026-10-30 18:40:05', summ: 100, balance: 23.45, note: '' },
       { login: 'ivanov', date: '2026-09-01 09:02:11', summ: -5, balance: 28.45, note: 'SCFEE' },
+      { login: 'ivanov', date: '2026-10-01 00:10:00', summ: -50, balance: 73.45, note: 'Service:1' },
+    ],
+    // October's tariff, part of it given back on the 15th, a late fee on the 31st and November's on the 1st.
+    fees: [
+      { login: 'ivanov', date: '2026-10-01 00:00:05', summ: -150, from: 223.45, note: '' },
+      { login: 'ivanov', date: '2026-10-15 00:00:05', summ: 75, from: 23.45, note: '' },
+      { login: 'ivanov', date: '2026-10-31 18:00:00', summ: -10, from: 98.45, note: '' },
+      { login: 'ivanov', date: '2026-11-01 00:00:05', summ: -150, from: 188.45, note: '' },
     ],
     contragent: { ...ubillingDemoContragent, contrname: 'ISP LLC', agnameabbr: 'ISP', agmail: 'billing@isp.example' },
   };
