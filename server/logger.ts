@@ -69,7 +69,9 @@ export function createLogger(level: string, destination?: DestinationStream) {
       },
       redact: { paths: REDACTED_PATHS, censor },
     },
-    destination,
+    // Written as each line is logged: an asynchronous stdout is flushed at exit in a loop that never
+    // ends once the reader has gone (EPIPE), and the process would outlive its SIGTERM.
+    destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 

@@ -78,3 +78,29 @@ describe('the compiled server', () => {
     }
   });
 });
+
+describe('the compiled server whose log reader went away', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', 'server'], { cwd: projectRoot, stdio: 'inherit' });
+  });
+
+  it('still stops on SIGTERM when its stdout pipe was closed before its last log lines', async () => {
+    const server = spawn(process.execPath, ['dist/server/main.js', '--demo'], { cwd: projectRoot, env: demoEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    running.push(server);
+    let banner = '';
+    const url = await new Promise<string>((resolve) => {
+      server.stdout.on('data', (chunk: Buffer) => {
+        banner += chunk.toString();
+        const found = /open (http:\/\/\S+)/.exec(banner);
+        if (found) resolve(found[1]!);
+      });
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // The reader of the log (a pager, a crashed collector) closes its end before the server's last lines.
+    server.stdout.destroy();
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    const code = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 5000))]);
+    expect(code).toBe(0);
+  });
+});
