@@ -10,6 +10,12 @@ import { currentRequestId } from './observability/request-context.js';
 export const REDACTED_PATHS = [
   'password',
   '*.password',
+  'newPassword',
+  '*.newPassword',
+  'current',
+  '*.current',
+  'user_password',
+  '*.user_password',
   'secret',
   '*.secret',
   'identity.secret',

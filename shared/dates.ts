@@ -43,3 +43,9 @@ export function daysInMonth(date: string): number {
   const [year, month] = date.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** The first day of the month after the one of `date`. */
+export function firstOfNextMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}

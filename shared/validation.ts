@@ -107,3 +107,22 @@ export const pausePeriodSchema = z
   .object({ from: calendarDateSchema, to: calendarDateSchema.nullish().transform((to) => to ?? null) })
   .refine(({ from, to }) => to === null || to >= from, { message: 'The last day of a pause cannot be before its first day', path: ['to'] })
   .refine(({ from, to }) => to === null || Date.parse(to) - Date.parse(from) <= 731 * 86_400_000, { message: 'A pause is at most two years long', path: ['to'] });
+
+/**
+ * A phone as digits with an optional leading +, spaces, dashes and brackets dropped: 10 to 15
+ * digits (a national number such as 0501234567, or an international one). Carbon sends reset codes
+ * to it by SMS.
+ */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .transform((phone) => phone.replace(/[\s()-]/g, ''))
+  .pipe(z.string().regex(/^\+?\d{10,15}$/, 'A phone number has 10 to 15 digits, e.g. +380501234567'));
+
+/** An e-mail address, at most 254 characters, as the mail standards allow. */
+export const emailSchema = z.string().trim().max(254, 'An e-mail address is at most 254 characters').pipe(z.email('Not an e-mail address'));
+
+/** The contacts to change: at least one; null or absent keeps that one. */
+export const contactsChangeSchema = z
+  .object({ phone: phoneSchema.nullish().transform((phone) => phone ?? null), email: emailSchema.nullish().transform((email) => email ?? null) })
+  .refine(({ phone, email }) => phone !== null || email !== null, { message: 'Give a phone number or an e-mail address to change', path: ['phone'] });

@@ -74,10 +74,9 @@ export class SessionManager {
   }
 
   /** `password`, when given, is kept only as its fingerprint. */
-  async open(identity: BillingIdentity, via: SignInMethod, password?: string): Promise<Session> {
+  async open(identity: BillingIdentity, via: SignInMethod, password?: string, at = this.now()): Promise<Session> {
     const id = randomBytes(32).toString('base64url');
     const passwordFingerprint = password === undefined ? undefined : await fingerprint(password, id, randomBytes(16));
-    const at = this.now();
     const record: SessionRecord = { identity, via, createdAt: at, lastSeenAt: at, verifiedAt: at, ...(passwordFingerprint ? { passwordFingerprint } : {}) };
     await this.store.set(storeKey(id), record, this.ttlSeconds(record));
     return { id, ...record };
@@ -113,6 +112,18 @@ export class SessionManager {
    */
   async closeAllOf(accountId: string): Promise<void> {
     await this.store.set(revokedKey(accountId), this.now(), this.options.maxMinutes * 60);
+  }
+
+  /**
+   * After the subscriber changed the password: ends every session of the account, this one too, and
+   * opens a new one for this client under a new id, created after the revocation so that it lives on.
+   * `password`, when given, is kept only as its fingerprint.
+   */
+  async replaceAllOf(session: Session, identity: BillingIdentity, password?: string): Promise<Session> {
+    const revokedAt = this.now();
+    await this.store.set(revokedKey(session.identity.accountId), revokedAt, this.options.maxMinutes * 60);
+    await this.close(session.id);
+    return this.open(identity, 'password', password, revokedAt + 1);
   }
 
   /** True when the billing must confirm the session's credential before it is used again. */

@@ -18,6 +18,8 @@ import type {
   PausePeriod,
   Ticket,
   TicketMessage,
+  TariffChoice,
+  ContactsChange,
 } from './types.js';
 
 /**
@@ -159,6 +161,26 @@ export interface BillingGateway extends BillingCreditor {
   startPause(session: SubscriberSession, period: PausePeriod): Promise<void>;
   /** Ends the running pause; NOT_ALLOWED where the billing does not let the cabinet end it. */
   endPause(session: SubscriberSession): Promise<void>;
+
+  // Changing the tariff (capabilities.tariffChange).
+  /** The tariffs the subscriber may change to and whether a booked change may be cancelled; NOT_SUPPORTED without the capability. */
+  getTariffChoice(session: SubscriberSession): Promise<TariffChoice>;
+  /**
+   * Books the change to one of the options (it may charge a fee): called once, never retried. The
+   * adapter refuses with NOT_ALLOWED a tariff that is not an option, or a change while one is booked.
+   */
+  changeTariff(session: SubscriberSession, tariffId: string): Promise<void>;
+  /** Cancels the booked change; NOT_ALLOWED where it is not `cancellable`. */
+  cancelTariffChange(session: SubscriberSession): Promise<void>;
+
+  // Profile (capabilities.passwordChange, capabilities.contactsChange).
+  /**
+   * Sets a new password for the signed-in subscriber (the resolver has checked the current one).
+   * Returns the identity later calls must use (a billing whose credential is derived from the password).
+   */
+  changePassword(session: SubscriberSession, newPassword: string): Promise<BillingIdentity>;
+  /** Sets the given contacts; sent once, never retried. */
+  updateContacts(session: SubscriberSession, contacts: ContactsChange): Promise<void>;
 
   /** Hands a native push token to the billing's own sender, where it has one. */
   registerPushToken(session: SubscriberSession, token: string, platform: PushPlatform): Promise<void>;

@@ -3,7 +3,18 @@ import type { ShortLivedState } from '../store/store.js';
 import { CabinetError } from './errors.js';
 import { requestFingerprint, runOnce } from './idempotency.js';
 
-export type SubscriberOperation = 'takePromisePay' | 'connectService' | 'disconnectService' | 'startTopUp' | 'startPause' | 'endPause';
+export type SubscriberOperation =
+  | 'takePromisePay'
+  | 'connectService'
+  | 'disconnectService'
+  | 'startTopUp'
+  | 'startPause'
+  | 'endPause'
+  | 'changeTariff'
+  | 'cancelTariffChange'
+  | 'changePassword'
+  | 'updateContacts'
+  | 'createTicket';
 
 /** Long enough for the slowest billing call; the lock is renewed while the action runs. */
 const LOCK_TTL_SECONDS = 60;

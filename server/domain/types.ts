@@ -30,6 +30,11 @@ export interface Capabilities {
   announcements: boolean;
   /** The subscriber can pause the service. */
   pause: boolean;
+  /** The subscriber can change the tariff (and cancel a change the cabinet may cancel). */
+  tariffChange: boolean;
+  passwordChange: boolean;
+  /** The subscriber can change the phone and e-mail the billing keeps. */
+  contactsChange: boolean;
 }
 
 /**
@@ -252,4 +257,32 @@ export interface PauseInfo {
 export interface PausePeriod {
   from: string;
   to: string | null;
+}
+
+/** A tariff the subscriber may change to, with what the change costs and when it starts. */
+export interface TariffOption {
+  /** The billing's id of the tariff (Carbon's Tarif pk, Ubilling's tariff name). */
+  id: string;
+  name: string;
+  fee: Money | null;
+  period: ChargePeriod | null;
+  speedIn: number | null;
+  speedOut: number | null;
+  /** Charged once when the change is booked; null when the billing does not tell. */
+  changeFee: Money | null;
+  /** YYYY-MM-DD: the day the new tariff would start. */
+  from: string;
+}
+
+/** What the subscriber may do with the tariff now. */
+export interface TariffChoice {
+  options: TariffOption[];
+  /** A change is booked and the cabinet may cancel it. */
+  cancellable: boolean;
+}
+
+/** New contacts; null keeps the one the billing has. */
+export interface ContactsChange {
+  phone: string | null;
+  email: string | null;
 }

@@ -15,7 +15,13 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, argum
 export const unauthenticated = () => new CabinetError('UNAUTHENTICATED', 'Please sign in');
 
 /** What a @passwordConfirmed field does, in the words the subscriber reads when the password is still needed. */
-const NEEDS_PASSWORD_TO: Record<string, string> = { startPause: 'pause the service', endPause: 'pause the service' };
+const NEEDS_PASSWORD_TO: Record<string, string> = {
+  startPause: 'pause the service',
+  endPause: 'pause the service',
+  changeTariff: 'change the tariff',
+  cancelTariffChange: 'change the tariff',
+  updateContacts: 'change your contacts',
+};
 
 export const passwordRequired = (field: string) =>
   new CabinetError('NOT_ALLOWED', `Please confirm your password to ${NEEDS_PASSWORD_TO[field] ?? 'change services'}.`, { reason: 'PASSWORD_REQUIRED' });

@@ -91,8 +91,12 @@ export type Capabilities = {
   autoLogin: Scalars['Boolean']['output'];
   /** The billing can list what it charged: Subscriber.charges and monthlySpend. */
   charges: Scalars['Boolean']['output'];
+  /** The subscriber can change the phone and e-mail the ISP keeps (updateContacts). */
+  contactsChange: Scalars['Boolean']['output'];
   /** The billing issues invoices: Subscriber.invoices. */
   invoices: Scalars['Boolean']['output'];
+  /** The subscriber can change the password in the cabinet (changePassword). */
+  passwordChange: Scalars['Boolean']['output'];
   passwordLogin: Scalars['Boolean']['output'];
   passwordReset: Scalars['Boolean']['output'];
   /** The subscriber can pause the service in the cabinet (me.pause, startPause, endPause). */
@@ -104,6 +108,8 @@ export type Capabilities = {
   serviceConnect: Scalars['Boolean']['output'];
   serviceDisconnect: Scalars['Boolean']['output'];
   services: Scalars['Boolean']['output'];
+  /** The subscriber can change the tariff in the cabinet (me.tariffOptions, changeTariff, cancelTariffChange). */
+  tariffChange: Scalars['Boolean']['output'];
   /** The subscriber can write to the ISP's support and read its answers (me.tickets, createTicket, replyToTicket). */
   tickets: Scalars['Boolean']['output'];
   /** The billing counts traffic: Subscriber.trafficThisMonth. */
@@ -154,6 +160,22 @@ export type Mutation = {
   /** Signs in by the client's network address, where the ISP allows it. */
   autoLogin: AuthResult;
   /**
+   * Cancels the booked change (me.nextTariff), where me.tariffChangeCancellable says the cabinet may.
+   * The billing keeps one booked change, so there is nothing to name but the key.
+   */
+  cancelTariffChange: Subscriber;
+  /**
+   * Changes the password: `current` must be the one in use (counted like a sign-in). Ends every other
+   * session of the subscriber, on every device; this one goes on with a new session id.
+   */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * Books a change to one of me.tariffOptions from the day it states, and charges its changeFee.
+   * Sent to the billing once per idempotencyKey and never retried: after an error with an unknown
+   * outcome, read me.nextTariff before trying again.
+   */
+  changeTariff: Subscriber;
+  /**
    * Confirms the password of a session opened automatically by address, before changing services.
    * Counted like a sign-in.
    */
@@ -164,7 +186,8 @@ export type Mutation = {
   connectService: Service;
   /**
    * Writes to the ISP's support: a new conversation. The text is kept and shown as plain text.
-   * Counted with the subscriber's other changes, so nobody can flood the ISP.
+   * Counted with the subscriber's other changes, so nobody can flood the ISP. The same
+   * idempotencyKey (a double tap, a retry) returns the same conversation instead of writing twice.
    */
   createTicket: Ticket;
   /** Asks the billing to disconnect a service the subscriber may disconnect. */
@@ -204,6 +227,28 @@ export type Mutation = {
   takePromisePay: Subscriber;
   /** Forgets a Web Push endpoint or a native token of the signed-in subscriber. */
   unregisterPush: Scalars['Boolean']['output'];
+  /**
+   * Changes the phone and/or e-mail the ISP keeps (a reset code may go there). A null or absent
+   * argument keeps that contact as it is.
+   */
+  updateContacts: Subscriber;
+};
+
+
+export type MutationCancelTariffChangeArgs = {
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  current: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationChangeTariffArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  tariffId: Scalars['ID']['input'];
 };
 
 
@@ -226,6 +271,7 @@ export type MutationConnectServiceArgs = {
 
 
 export type MutationCreateTicketArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
   text: Scalars['String']['input'];
 };
@@ -294,6 +340,12 @@ export type MutationTakePromisePayArgs = {
 
 export type MutationUnregisterPushArgs = {
   endpointOrToken: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateContactsArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PasswordResetTicket = {
@@ -522,6 +574,13 @@ export type Subscriber = {
   spends: Array<Spend>;
   status: AccountStatus;
   tariff: Maybe<Tariff>;
+  /** True when the booked change (nextTariff) may be cancelled in the cabinet; false when there is none or only the ISP may cancel it. */
+  tariffChangeCancellable: Scalars['Boolean']['output'];
+  /**
+   * The tariffs the subscriber may change to, with what each costs and the day it would start; empty
+   * where the billing has no tariff change, or the ISP allows none from the current tariff.
+   */
+  tariffOptions: Array<TariffOption>;
   /** One support conversation of the subscriber, or null when there is none with this id. */
   ticket: Maybe<Ticket>;
   /** The subscriber's support conversations, newest first; empty where the billing has none. */
@@ -567,6 +626,23 @@ export type Tariff = {
   /** Download speed in kbit/s, when the billing tells. */
   speedIn: Maybe<Scalars['Int']['output']>;
   /** Upload speed in kbit/s, when the billing tells. */
+  speedOut: Maybe<Scalars['Int']['output']>;
+};
+
+/** A tariff the subscriber may change to. */
+export type TariffOption = {
+  __typename?: 'TariffOption';
+  /** Charged once when the change is booked; null when the billing does not tell. */
+  changeFee: Maybe<Money>;
+  /** The regular fee, charged each period; null when the billing does not tell. */
+  fee: Maybe<Money>;
+  /** The day the new tariff would start. */
+  from: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  period: Maybe<ChargePeriod>;
+  /** Download and upload speeds in kbit/s; null when the billing does not tell. */
+  speedIn: Maybe<Scalars['Int']['output']>;
   speedOut: Maybe<Scalars['Int']['output']>;
 };
 
@@ -751,6 +827,7 @@ export type ResolversTypes = {
   Subscriber: ResolverTypeWrapper<SubscriberModel>;
   SupportContacts: ResolverTypeWrapper<SupportContacts>;
   Tariff: ResolverTypeWrapper<Tariff>;
+  TariffOption: ResolverTypeWrapper<TariffOption>;
   Ticket: ResolverTypeWrapper<TicketModel>;
   TicketMessage: ResolverTypeWrapper<TicketMessage>;
   TicketStatus: TicketStatus;
@@ -793,6 +870,7 @@ export type ResolversParentTypes = {
   Subscriber: SubscriberModel;
   SupportContacts: SupportContacts;
   Tariff: Tariff;
+  TariffOption: TariffOption;
   Ticket: TicketModel;
   TicketMessage: TicketMessage;
   TopUp: TopUpModel;
@@ -849,7 +927,9 @@ export type CapabilitiesResolvers<ContextType = GraphQLContext, ParentType exten
   announcements?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   autoLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   charges?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contactsChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   invoices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  passwordChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   passwordLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   passwordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   pause?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -859,6 +939,7 @@ export type CapabilitiesResolvers<ContextType = GraphQLContext, ParentType exten
   serviceConnect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   serviceDisconnect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   services?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tariffChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   traffic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -896,6 +977,9 @@ export type MonthSpendResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   autoLogin?: Resolver<ResolversTypes['AuthResult'], ParentType, ContextType>;
+  cancelTariffChange?: Resolver<ResolversTypes['Subscriber'], ParentType, SignedIn<ContextType>, RequireFields<MutationCancelTariffChangeArgs, 'idempotencyKey'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, SignedIn<ContextType>, RequireFields<MutationChangePasswordArgs, 'current' | 'newPassword'>>;
+  changeTariff?: Resolver<ResolversTypes['Subscriber'], ParentType, SignedIn<ContextType>, RequireFields<MutationChangeTariffArgs, 'idempotencyKey' | 'tariffId'>>;
   confirmPassword?: Resolver<ResolversTypes['Boolean'], ParentType, SignedIn<ContextType>, RequireFields<MutationConfirmPasswordArgs, 'password'>>;
   confirmPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmPasswordResetArgs, 'code' | 'newPassword' | 'ticket'>>;
   connectService?: Resolver<ResolversTypes['Service'], ParentType, SignedIn<ContextType>, RequireFields<MutationConnectServiceArgs, 'serviceId'>>;
@@ -913,6 +997,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startTopUp?: Resolver<ResolversTypes['TopUp'], ParentType, SignedIn<ContextType>, RequireFields<MutationStartTopUpArgs, 'amount' | 'idempotencyKey' | 'methodId'>>;
   takePromisePay?: Resolver<ResolversTypes['Subscriber'], ParentType, SignedIn<ContextType>, RequireFields<MutationTakePromisePayArgs, 'offerId'>>;
   unregisterPush?: Resolver<ResolversTypes['Boolean'], ParentType, SignedIn<ContextType>, RequireFields<MutationUnregisterPushArgs, 'endpointOrToken'>>;
+  updateContacts?: Resolver<ResolversTypes['Subscriber'], ParentType, SignedIn<ContextType>, Partial<MutationUpdateContactsArgs>>;
 };
 
 export type PasswordResetTicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PasswordResetTicket'] = ResolversParentTypes['PasswordResetTicket']> = {
@@ -1037,6 +1122,8 @@ export type SubscriberResolvers<ContextType = GraphQLContext, ParentType extends
   spends?: Resolver<Array<ResolversTypes['Spend']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
   tariff?: Resolver<Maybe<ResolversTypes['Tariff']>, ParentType, ContextType>;
+  tariffChangeCancellable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tariffOptions?: Resolver<Array<ResolversTypes['TariffOption']>, ParentType, ContextType>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<SubscriberTicketArgs, 'id'>>;
   tickets?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
   topUps?: Resolver<Array<ResolversTypes['TopUp']>, ParentType, ContextType>;
@@ -1054,6 +1141,17 @@ export type SupportContactsResolvers<ContextType = GraphQLContext, ParentType ex
 export type TariffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Tariff'] = ResolversParentTypes['Tariff']> = {
   fee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   includedTrafficMb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['ChargePeriod']>, ParentType, ContextType>;
+  speedIn?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  speedOut?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TariffOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TariffOption'] = ResolversParentTypes['TariffOption']> = {
+  changeFee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  fee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['ChargePeriod']>, ParentType, ContextType>;
   speedIn?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1114,6 +1212,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Subscriber?: SubscriberResolvers<ContextType>;
   SupportContacts?: SupportContactsResolvers<ContextType>;
   Tariff?: TariffResolvers<ContextType>;
+  TariffOption?: TariffOptionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketMessage?: TicketMessageResolvers<ContextType>;
   TopUp?: TopUpResolvers<ContextType>;

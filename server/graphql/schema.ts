@@ -11,11 +11,13 @@ import { cabinetResolvers } from './resolvers/cabinet.js';
 import { pauseResolvers } from './resolvers/pause.js';
 import { passwordResetResolvers } from './resolvers/password-reset.js';
 import { promisePayResolvers } from './resolvers/promise-pay.js';
+import { profileResolvers } from './resolvers/profile.js';
 import { pushResolvers } from './resolvers/push.js';
 import { noticesResolvers } from './resolvers/notices.js';
 import { servicesResolvers } from './resolvers/services.js';
 import { subscriberResolvers } from './resolvers/subscriber.js';
 import { supportResolvers } from './resolvers/support.js';
+import { tariffResolvers } from './resolvers/tariff.js';
 import { topUpResolvers } from './resolvers/top-ups.js';
 import { scalarResolvers } from './scalars.js';
 
@@ -34,6 +36,8 @@ const features: Resolvers[] = [
   noticesResolvers,
   topUpResolvers,
   pauseResolvers,
+  tariffResolvers,
+  profileResolvers,
 ];
 
 export const resolvers = mergeResolvers<unknown, GraphQLContext>(features);

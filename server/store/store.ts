@@ -75,7 +75,11 @@ export type AuditAction =
   | 'ticket-create'
   | 'ticket-reply'
   | 'pause-start'
-  | 'pause-end';
+  | 'pause-end'
+  | 'tariff-change'
+  | 'tariff-change-cancel'
+  | 'password-change'
+  | 'contacts-change';
 
 /** Who did what from where, and how it ended. Never a password or a code. */
 export interface AuditEntry {

@@ -218,7 +218,7 @@ describe('the subscriber journey', () => {
       await expect.poll(() => page.getByTestId('status').textContent()).toBe(t.m.headlinePausedUntil(t.date(melnyk.frozen!.to)));
       expect(await page.getByTestId('days-left').count()).toBe(0);
       expect(await page.getByTestId('to-pay').count()).toBe(0);
-      expect(await page.getByTestId('next-tariff').textContent()).toMatch(new RegExp(`: ${melnyk.nextTariffName}$`));
+      expect(await page.getByTestId('next-tariff').textContent()).toMatch(new RegExp(`: ${melnyk.nextTariff!.name}$`));
       await expectNoAxeViolations(page, `dashboard ${words.locale} (dark)`);
       await page.getByRole('navigation').getByRole('link', { name: t.m.navHistory }).click();
       await expect.poll(() => page.getByText(words.none).isVisible()).toBe(true);

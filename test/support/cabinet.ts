@@ -5,11 +5,14 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { startCarbon5Simulator, type Carbon5Simulator, type Carbon5SimulatorOptions } from '../../server/billing/carbon5/simulator.js';
 import { SimulatorServer } from '../../server/billing/simulator.js';
+import { startUbillingSimulator, type UbillingSimulator } from '../../server/billing/ubilling/simulator.js';
 import { startCabinet as startRunningCabinet } from '../../server/cabinet.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import type { Payments } from '../../server/payments/setup.js';
 import type { AuditEntry, PushRegistration } from '../../server/store/store.js';
+import { GraphQLClient } from './graphql-client.js';
+import { LOGIN } from './operations.js';
 
 export interface TestCabinet {
   url: string;
@@ -103,11 +106,36 @@ export async function startCabinet(options: { env?: Record<string, string>; carb
   };
 }
 
+/** A cabinet on a Ubilling simulator of the test's own, with RemoteAPI and userstats; close both. */
+export async function startUbillingCabinet(serial: string, env: Record<string, string> = {}): Promise<{ simulator: UbillingSimulator; cabinet: TestCabinet }> {
+  const simulator = await startUbillingSimulator({ serial });
+  const cabinet = await startCabinet({
+    env: {
+      ALLOW_ARBITRARY_OPERATIONS: 'true',
+      BILLING_KIND: 'ubilling',
+      BILLING_URL: simulator.url,
+      UBILLING_SERIAL: serial,
+      UBILLING_USERSTATS_URL: simulator.userstatsUrl,
+      ...env,
+    },
+  });
+  return { simulator, cabinet };
+}
+
+/** A client (one browser) signed in as `login`; throws when the sign-in fails. */
+export async function signedIn(cabinet: TestCabinet, login: string, password: string): Promise<GraphQLClient> {
+  const client = new GraphQLClient(cabinet.url);
+  const signIn = await client.query(LOGIN, { login, password });
+  if (signIn.errors) throw new Error(`sign-in as ${login} failed: ${signIn.errors[0]?.message ?? ''}`);
+  return client;
+}
+
 /**
  * The Carbon simulator's passwords as they stand now (what it serves as gen_pwd), those long enough
  * not to occur in a log by chance: the seeded "demo" is everywhere, a test's own password is not.
  */
 function carbonPasswords(simulator: Carbon5Simulator): string[] {
+  // After a password change (changePassword, a reset) the account's password is the new one, so the new one is looked for too.
   return simulator.demoLogins.map(({ login }) => simulator.account(login).password).filter((password) => password.length >= 8);
 }
 
@@ -117,7 +145,7 @@ function secretsIn(logs: string, keys: (string | undefined)[], passwords: string
   if (passwords.some((password) => logs.includes(password))) found.push("a subscriber's password");
   if (/\b\d{18}\b/.test(logs)) found.push('a Carbon suid');
   if (/abonent_session=|Bearer [A-Za-z0-9_-]{20}/.test(logs)) found.push('a session id');
-  if (/"password"\s*:\s*"(?!\[redacted\])/.test(logs)) found.push('a password field');
+  if (/"(?:password|newPassword|current|user_password|psw1|psw2)"\s*:\s*"(?!\[redacted\])/.test(logs)) found.push('a password field');
   for (const key of keys) if (key && logs.includes(key)) found.push('a billing key');
   return found;
 }

@@ -6,6 +6,7 @@ import type {
   BillingIdentity,
   Charge,
   PauseInfo,
+  TariffChoice,
   Capabilities,
   Payment,
   PasswordResetStart,
@@ -102,6 +103,9 @@ const ALL_CAPABILITIES: Capabilities = {
   tickets: false,
   announcements: false,
   pause: false,
+  tariffChange: false,
+  passwordChange: false,
+  contactsChange: false,
 };
 
 /**
@@ -215,6 +219,31 @@ export class FakeGateway implements BillingGateway {
   async endPause(session: SubscriberSession): Promise<void> {
     this.signedIn('endPause', session);
     throw new CabinetError('NOT_SUPPORTED', 'Pausing the service is not available with this billing');
+  }
+
+  async getTariffChoice(session: SubscriberSession): Promise<TariffChoice> {
+    this.signedIn('getTariffChoice', session);
+    throw new CabinetError('NOT_SUPPORTED', 'Changing the tariff is not available with this billing');
+  }
+
+  async changeTariff(session: SubscriberSession): Promise<void> {
+    this.signedIn('changeTariff', session);
+    throw new CabinetError('NOT_SUPPORTED', 'Changing the tariff is not available with this billing');
+  }
+
+  async cancelTariffChange(session: SubscriberSession): Promise<void> {
+    this.signedIn('cancelTariffChange', session);
+    throw new CabinetError('NOT_SUPPORTED', 'Changing the tariff is not available with this billing');
+  }
+
+  async changePassword(session: SubscriberSession): Promise<BillingIdentity> {
+    this.signedIn('changePassword', session);
+    throw new CabinetError('NOT_SUPPORTED', 'Changing the password is not available with this billing');
+  }
+
+  async updateContacts(session: SubscriberSession): Promise<void> {
+    this.signedIn('updateContacts', session);
+    throw new CabinetError('NOT_SUPPORTED', 'Changing contacts is not available with this billing');
   }
 
   async getSupportContacts(): Promise<SupportContacts | null> {

@@ -8,6 +8,9 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   raw: string;
 }
 
+/** The code of a response's first error, if it has one. */
+export const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
+
 /**
  * A GraphQL client over real HTTP that keeps its own session cookie, like one browser. Uses
  * node:http so tests can send headers fetch forbids (X-Forwarded-For, Cookie).

@@ -10,6 +10,8 @@ import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js'
 import type {
   PauseInfo,
   PausePeriod,
+  TariffChoice,
+  ContactsChange,
   Announcement,
   BillingIdentity,
   Capabilities,
@@ -70,6 +72,10 @@ const CAPABILITIES: Capabilities = {
   tickets: false,
   announcements: false,
   pause: false,
+  // The documented procedures edit neither a subscriber's tariff nor their password or contacts.
+  tariffChange: false,
+  passwordChange: false,
+  contactsChange: false,
 };
 
 const DEFAULT_PROMISE_PAY_DAYS = 3;
@@ -334,6 +340,27 @@ export class CarbonLegacyGateway implements BillingGateway {
 
   async endPause(_session: SubscriberSession): Promise<void> {
     throw notSupported('Pausing the service');
+  }
+
+  /** api.php documents no procedure that changes a subscriber's tariff, password or contacts. */
+  async getTariffChoice(_session: SubscriberSession): Promise<TariffChoice> {
+    throw notSupported('Changing the tariff');
+  }
+
+  async changeTariff(_session: SubscriberSession, _tariffId: string): Promise<void> {
+    throw notSupported('Changing the tariff');
+  }
+
+  async cancelTariffChange(_session: SubscriberSession): Promise<void> {
+    throw notSupported('Changing the tariff');
+  }
+
+  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<BillingIdentity> {
+    throw notSupported('Changing the password');
+  }
+
+  async updateContacts(_session: SubscriberSession, _contacts: ContactsChange): Promise<void> {
+    throw notSupported('Changing contacts');
   }
 
   /** api.php keeps no push tokens; the BFF's own registry has them. */

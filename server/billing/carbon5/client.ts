@@ -28,7 +28,8 @@ export type CabinetMethod =
   | 'get_helpdesk_dialogs'
   | 'get_helpdesk_comments'
   | 'create_ticket'
-  | 'block_user';
+  | 'block_user'
+  | 'set_user_info';
 
 /**
  * The methods sent over system_api, as the vendor's system_api page shows them (plus get_user, which
@@ -104,7 +105,7 @@ export class CarbonClient {
   }
 
   /** POST /rest_api/v2/<Model>/ with method1/arg1/method2/arg2…; the result of the last call, or Carbon's refusal. */
-  async restV2(model: 'Users' | 'Abonents' | 'ArchAccountStack', calls: readonly RestCall[], options: { read?: boolean } = {}): Promise<RestAnswer> {
+  async restV2(model: 'Users' | 'Abonents' | 'ArchAccountStack' | 'Tarif', calls: readonly RestCall[], options: { read?: boolean } = {}): Promise<RestAnswer> {
     const name = `carbon5 ${model} ${calls.map((call) => call.method).join('+')}`;
     const form = new URLSearchParams();
     calls.forEach((call, index) => {

@@ -15,6 +15,16 @@ export const carbon5Config = z.object({
     .default('ABONENT'),
   /** The longest voluntary block (pause) a subscriber may book in the cabinet, in days: Carbon's cabinet API does not tell. */
   CARBON_PAUSE_MAX_DAYS: positiveInt(30),
+  /**
+   * The tariffs (Carbon Tarif ids, comma-separated) a subscriber may book for the next period in the
+   * cabinet; empty turns the tariff change off. Carbon's cabinet API has no tariff change of its own,
+   * so the ISP says which changes it accepts.
+   */
+  CARBON_TARIFF_CHANGE_IDS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{1,9}$/, 'Carbon tariff ids are numbers, e.g. 17,18')).max(50, 'at most 50 tariffs')),
 });
 
 export function checkCarbon5Config(config: BillingConfig<typeof carbon5Config>, ctx: z.RefinementCtx): void {

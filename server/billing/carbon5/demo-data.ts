@@ -17,6 +17,14 @@ export interface CarbonServiceSeed {
   subscriberMayDisable: boolean;
 }
 
+/** A row of Carbon's Tarif: what REST v2 Tarif objects.get shows, and the fee the simulator charges. */
+export interface CarbonTariffSeed {
+  id: number;
+  name: string;
+  /** Monthly fee, a decimal string. */
+  fee: string;
+}
+
 /** A promised-payment option the billing offers (get_promise_pay_list). */
 export interface CarbonPromiseOfferSeed {
   id: number;
@@ -68,8 +76,11 @@ export interface CarbonAccountSeed {
   fullName: string;
   contractNumber: string;
   accountNumber: string;
-  tariff: { id: number; name: string; fee: string };
-  nextTariffName: string | null;
+  tariff: CarbonTariffSeed;
+  /** Abonents tarif_next_id: the tariff booked for the next period. */
+  nextTariff: CarbonTariffSeed | null;
+  /** Abonents tarif_next_date, YYYY-MM-DD; null: the first day of the next month. */
+  nextTariffDate: string | null;
   balance: string;
   enabled: boolean;
   /** in_block: blocked by the billing (negative balance, an administrator). */
@@ -101,6 +112,7 @@ export interface CarbonAccountSeed {
 }
 
 export interface CarbonSeed {
+  tariffs: CarbonTariffSeed[];
   services: CarbonServiceSeed[];
   accounts: CarbonAccountSeed[];
 }
@@ -118,12 +130,20 @@ export const DEMO_PROMISE_OFFERS: readonly CarbonPromiseOfferSeed[] = [
   { id: 145, name: 'Обіцяний платіж на 7 днів', amount: '200.00', days: 7, fee: '5.00' },
 ];
 
-const HOME_TARIFF = { id: 17, name: 'Домашній 100', fee: '250.00' };
-const FAST_TARIFF = { id: 18, name: 'Швидкий 500', fee: '350.00' };
+const HOME_TARIFF: CarbonTariffSeed = { id: 17, name: 'Домашній 100', fee: '250.00' };
+const FAST_TARIFF: CarbonTariffSeed = { id: 18, name: 'Швидкий 500', fee: '350.00' };
+/** The ISP's tariffs; the demo lets subscribers book any of them (CARBON_TARIFF_CHANGE_IDS, see index.ts). */
+export const DEMO_TARIFFS: readonly CarbonTariffSeed[] = [
+  { id: 16, name: 'Економ 50', fee: '180.00' },
+  HOME_TARIFF,
+  FAST_TARIFF,
+  { id: 19, name: 'Гігабіт 1000', fee: '450.00' },
+];
 const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 
 /** Builds a seed: the demo catalogue, then each subscriber from defaults and what the test says. */
 export class CarbonSeedBuilder {
+  private readonly tariffs: CarbonTariffSeed[] = DEMO_TARIFFS.map((tariff) => ({ ...tariff }));
   private readonly services: CarbonServiceSeed[] = DEMO_SERVICES.map((service) => ({ ...service }));
   private readonly accounts: CarbonAccountSeed[] = [];
 
@@ -147,7 +167,8 @@ export class CarbonSeedBuilder {
       contractNumber: `10${String(userId).padStart(6, '0')}`,
       accountNumber: `100${String(userId).padStart(5, '0')}`,
       tariff: HOME_TARIFF,
-      nextTariffName: null,
+      nextTariff: null,
+      nextTariffDate: null,
       balance: '300.00',
       enabled: true,
       blocked: false,
@@ -174,7 +195,7 @@ export class CarbonSeedBuilder {
   }
 
   build(): CarbonSeed {
-    return structuredClone({ services: this.services, accounts: this.accounts });
+    return structuredClone({ tariffs: this.tariffs, services: this.services, accounts: this.accounts });
   }
 }
 
@@ -249,7 +270,7 @@ export function demoSeed(today: string): CarbonSeed {
       fullName: 'Мельник Ірина Олегівна',
       balance: '150.00',
       frozen: { from: addDays(today, -3), to: addDays(today, 11) },
-      nextTariffName: FAST_TARIFF.name,
+      nextTariff: FAST_TARIFF,
       phone: null,
       email: 'iryna.melnyk@example.com',
     })

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { addDays, ymd } from '../../../shared/dates.js';
-import { CabinetError, invalidCredentials, notAllowed, upstreamError } from '../../domain/errors.js';
+import { addDays, firstOfNextMonth, ymd } from '../../../shared/dates.js';
+import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
 import { checkPauseRequest, checkPauseEnd } from '../../domain/pause-rules.js';
 import { parseUpstreamShape } from '../upstream.js';
 import type { Money } from '../../../shared/money.js';
@@ -24,6 +24,9 @@ import type {
   PausePeriod,
   Ticket,
   TicketMessage,
+  TariffChoice,
+  TariffOption,
+  ContactsChange,
 } from '../../domain/types.js';
 import { dottedDate } from '../carbon-dates.js';
 import { CarbonClient, type CabinetMethod, type CarbonClientOptions } from './client.js';
@@ -42,6 +45,8 @@ import {
   type CarbonDialog,
 } from './mapper.js';
 import {
+  abonentTariffsResult,
+  tarifResult,
   carbonRefusal,
   dynamicSessionResult,
   getUserAnswer,
@@ -70,9 +75,11 @@ export interface Carbon5GatewayOptions extends CarbonClientOptions {
   payOperator?: string;
   /** The longest pause a subscriber may book, in days. */
   pauseMaxDays?: number;
+  /** The Tarif ids a subscriber may book for the next period (CARBON_TARIFF_CHANGE_IDS); none turns tariff change off. */
+  tariffChangeIds?: readonly string[];
 }
 
-const CAPABILITIES: Capabilities = {
+const CAPABILITIES: Omit<Capabilities, 'tariffChange'> = {
   passwordLogin: true,
   autoLogin: true,
   promisePay: true,
@@ -88,6 +95,9 @@ const CAPABILITIES: Capabilities = {
   tickets: true,
   announcements: false,
   pause: true,
+  // set_user_info {user_password | sms | email}, seen in public clients.
+  passwordChange: true,
+  contactsChange: true,
 };
 
 /** How long a suid opened for a dead one serves the other calls that saw the same dead one; see `renewedSuid`. */
@@ -112,13 +122,14 @@ const DEFAULT_PAUSE_MAX_DAYS = 30;
  */
 export class Carbon5Gateway implements BillingGateway {
   readonly kind = 'carbon5' as const;
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities: Capabilities;
   readonly keepsPasswordFingerprint = true;
   readonly currency: string;
   private readonly client: CarbonClient;
   private readonly clock: () => Date;
   private readonly payOperator: string;
   private readonly pauseMaxDays: number;
+  private readonly tariffChangeIds: readonly string[];
   /**
    * New suids by the dead one they replace, for a moment: the parallel requests of one session all
    * see the same dead suid, and each new suid would end the one before. Not a cache of anything
@@ -132,6 +143,8 @@ export class Carbon5Gateway implements BillingGateway {
     this.clock = options.clock ?? (() => new Date());
     this.payOperator = options.payOperator ?? 'ABONENT';
     this.pauseMaxDays = options.pauseMaxDays ?? DEFAULT_PAUSE_MAX_DAYS;
+    this.tariffChangeIds = options.tariffChangeIds ?? [];
+    this.capabilities = { ...CAPABILITIES, tariffChange: this.tariffChangeIds.length > 0 };
   }
 
   async login(login: string, password: string): Promise<BillingIdentity> {
@@ -345,6 +358,92 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   /**
+   * Carbon's cabinet API has no tariff change; its REST v2 books one for the next period on the
+   * abonent (tarif_next_id, tarif_next_date), as an operator would. So the cabinet offers only the
+   * tariffs the ISP listed (CARBON_TARIFF_CHANGE_IDS), each named by REST v2 Tarif. REST v2 shows no
+   * fee or speeds of a tariff: those are null. Booking is a field on the abonent and costs nothing;
+   * the change starts with the next period, the day the next fee is charged (get_user's
+   * abonent_pay_next_date), else the first day of the next month. A booked change may be cancelled
+   * here only when it is one the cabinet could have booked: one the ISP booked stays the ISP's.
+   */
+  async getTariffChoice(session: SubscriberSession): Promise<TariffChoice> {
+    if (!this.capabilities.tariffChange) throw notSupported('Changing the tariff');
+    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const booking = await this.tariffBooking(session, abonentPkOf(user, 'tariff change'));
+    const from = user.abonent_pay_next_date ?? firstOfNextMonth(this.today());
+    const ids = this.tariffChangeIds.filter((id) => id !== booking.tarif_id);
+    const names = await Promise.all(ids.map((id) => this.tariffName(session, id)));
+    const options = ids.flatMap((id, index): TariffOption[] => {
+      const name = names[index];
+      if (name === null || name === undefined) return [];
+      return [{ id, name, fee: null, period: null, speedIn: null, speedOut: null, changeFee: { amount: '0.00', currency: this.currency }, from }];
+    });
+    const cancellable = booking.tarif_next_id !== null && this.tariffChangeIds.includes(booking.tarif_next_id);
+    return { options, cancellable };
+  }
+
+  async changeTariff(session: SubscriberSession, tariffId: string): Promise<void> {
+    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const abonentPk = abonentPkOf(user, 'tariff change');
+    const option = (await this.getTariffChoice(session)).options.find((candidate) => candidate.id === tariffId);
+    if (!option) throw notAllowed('This tariff is not offered to you.');
+    if ((await this.tariffBooking(session, abonentPk)).tarif_next_id !== null) {
+      throw notAllowed('A tariff change is already booked. Cancel it first to choose another one.');
+    }
+    await this.bookTariff(session, abonentPk, { tarif_next_id: tariffId, tarif_next_date: option.from });
+  }
+
+  async cancelTariffChange(session: SubscriberSession): Promise<void> {
+    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const abonentPk = abonentPkOf(user, 'tariff change');
+    const booking = await this.tariffBooking(session, abonentPk);
+    if (booking.tarif_next_id === null) throw notAllowed('No tariff change is booked.');
+    if (!(await this.getTariffChoice(session)).cancellable) throw notAllowed('Your provider booked this tariff change. Please contact them to cancel it.');
+    // [inferred] null clears a booking: the vendor's page shows setting the fields, not clearing them.
+    await this.bookTariff(session, abonentPk, { tarif_next_id: null, tarif_next_date: null });
+  }
+
+  /**
+   * web_cabinet.set_user_info {user_password}, seen in public clients; its answer is inferred (no
+   * "error" is done). Carbon's own rule for passwords is the reset's: longer than 6 characters.
+   */
+  async changePassword(session: SubscriberSession, newPassword: string): Promise<BillingIdentity> {
+    if (newPassword.length < MIN_PASSWORD_LENGTH) {
+      throw new CabinetError('BAD_USER_INPUT', `A new password has at least ${MIN_PASSWORD_LENGTH} characters`);
+    }
+    const cabinet = this.cabinet(session);
+    const answer = await session.write(() => cabinet.call('set_user_info', { user_password: newPassword }, messageAnswer));
+    if ('refused' in answer) throw notAllowed(answer.refused);
+    return session.identity;
+  }
+
+  /**
+   * web_cabinet.set_user_info {sms} and {email}, one call each, as public clients send them; the
+   * answers are inferred. The account is read back: a contact Carbon accepted but does not show is an
+   * unknown outcome for the operator, never a second call.
+   */
+  async updateContacts(session: SubscriberSession, contacts: ContactsChange): Promise<void> {
+    const cabinet = this.cabinet(session);
+    const changes: [field: 'sms' | 'email', value: string][] = [];
+    if (contacts.phone !== null) changes.push(['sms', contacts.phone]);
+    if (contacts.email !== null) changes.push(['email', contacts.email]);
+    for (const [field, value] of changes) {
+      const answer = await session.write(() => cabinet.call('set_user_info', { [field]: value }, messageAnswer));
+      if ('refused' in answer) throw notAllowed(answer.refused);
+    }
+    const { user } = await cabinet.read('get_user', {}, getUserAnswer);
+    const phone = user.abonent.sms ?? user.phone;
+    const email = user.abonent.email ?? user.email;
+    const phoneShown = contacts.phone === null || digitsOf(phone) === digitsOf(contacts.phone);
+    const emailShown = contacts.email === null || email?.toLowerCase() === contacts.email.toLowerCase();
+    if (!phoneShown || !emailShown) {
+      throw new CabinetError('UPSTREAM_ERROR', 'The billing did not confirm the new contacts. Please look at your profile in a minute before trying again.', {
+        detail: `carbon5 web_cabinet.set_user_info: accepted, but get_user does not show the new ${phoneShown ? 'e-mail' : 'phone'} (user ${session.identity.accountId})`,
+      });
+    }
+  }
+
+  /**
    * REST v2 Abonents objects.get + set {"push_token"} + save, as the vendor docs show. Carbon keeps one
    * token per abonent and no platform, so the platform is not sent.
    */
@@ -457,6 +556,46 @@ export class Carbon5Gateway implements BillingGateway {
     return parseUpstreamShape('carbon5 Users get_or_create_dynamic_session', dynamicSessionResult, answer.result).fields.suid;
   }
 
+  /** REST v2 Abonents objects.get: the current and the booked tariff ids, read once per request until a write. */
+  private tariffBooking(session: SubscriberSession, abonentPk: string) {
+    return session.once(`carbon5 Abonents tariffs ${abonentPk}`, async () => {
+      const label = 'carbon5 Abonents objects.get';
+      const answer = await this.client.restV2('Abonents', [{ method: 'objects.get', arg: { id: Number(abonentPk) } }], { read: true });
+      if ('refused' in answer) throw upstreamError(`${label}: refused (${answer.refused})`);
+      return parseUpstreamShape(label, abonentTariffsResult, answer.result).fields;
+    });
+  }
+
+  /** A tariff's name from REST v2 Tarif; null when Carbon has no such tariff (a stale id in the configuration). */
+  private tariffName(session: SubscriberSession, id: string): Promise<string | null> {
+    return session.once(`carbon5 Tarif ${id}`, async () => {
+      const answer = await this.client.restV2('Tarif', [{ method: 'objects.get', arg: { id: Number(id) } }], { read: true });
+      if ('refused' in answer) return null;
+      return parseUpstreamShape('carbon5 Tarif objects.get', tarifResult, answer.result).fields.name;
+    });
+  }
+
+  /**
+   * Abonents objects.get + set + save, sent once; then the abonent is read back. A booking Carbon
+   * saved but does not show is an unknown outcome for the operator, never a second call.
+   */
+  private async bookTariff(session: SubscriberSession, abonentPk: string, booking: { tarif_next_id: string | null; tarif_next_date: string | null }): Promise<void> {
+    const answer = await session.write(() =>
+      this.client.restV2('Abonents', [
+        { method: 'objects.get', arg: { id: Number(abonentPk) } },
+        { method: 'set', arg: booking },
+        { method: 'save', arg: {} },
+      ]),
+    );
+    if ('refused' in answer) throw upstreamError(`carbon5 Abonents set tarif_next_id: refused (${answer.refused})`);
+    const shown = await this.tariffBooking(session, abonentPk);
+    if (shown.tarif_next_id !== booking.tarif_next_id || (booking.tarif_next_date !== null && shown.tarif_next_date !== booking.tarif_next_date)) {
+      throw new CabinetError('UPSTREAM_ERROR', 'The billing did not confirm the tariff change. Please do not ask again; your provider has been told and will check it.', {
+        detail: `carbon5 Abonents set tarif_next_id=${booking.tarif_next_id ?? 'null'}: saved, but the abonent shows ${shown.tarif_next_id ?? 'none'} (abonent ${abonentPk})`,
+      });
+    }
+  }
+
   private async dialogs(cabinet: SignedInCabinet): Promise<CarbonDialog[]> {
     return (await cabinet.read('get_helpdesk_dialogs', { parent_id: null }, helpdeskDialogsAnswer)).items;
   }
@@ -498,6 +637,16 @@ function referenceIn(answer: unknown): string | null {
 function signedIn(answer: z.infer<typeof loginAnswer>, typedLogin: string): BillingIdentity {
   return { login: answer.user.login ?? typedLogin, accountId: answer.user.pk, secret: answer.session_id };
 }
+
+/** The abonent's pk from get_user, which REST v2 Abonents calls need. */
+function abonentPkOf(user: z.infer<typeof getUserAnswer>['user'], purpose: string): string {
+  const abonentPk = user.abonent.pk;
+  if (abonentPk == null) throw upstreamError(`carbon5 web_cabinet.get_user: no abonent pk for ${purpose}`);
+  return abonentPk;
+}
+
+/** A phone compared by its digits: Carbon may keep it with or without a + or spaces. */
+const digitsOf = (phone: string | null) => phone?.replace(/\D/g, '') ?? null;
 
 /** Carbon ids are integer primary keys; anything else never reaches it. */
 function carbonPk(id: string, what: 'offer' | 'service' | 'ticket'): number {

@@ -68,6 +68,17 @@ export const dynamicSessionResult = z.object({
  */
 export const usersPasswordResult = z.object({ fields: z.object({ gen_pwd: z.string().min(1) }) });
 
+/**
+ * REST v2 Abonents objects.get: the current tariff and the one booked for the next period, as the
+ * vendor's REST v2 page sets them (tarif_next_id, tarif_next_date). Other fields are ignored.
+ */
+export const abonentTariffsResult = z.object({
+  fields: z.object({ tarif_id: optionalId, tarif_next_id: optionalId, tarif_next_date: optionalDate }),
+});
+
+/** REST v2 Tarif objects.get: the vendor's page shows `name` (and looks tariffs up by it); no fee or speeds. */
+export const tarifResult = z.object({ pk: carbonId, fields: z.object({ name: z.string().trim().min(1) }) });
+
 // ---------------------------------------------------------------------------------------------
 // web_cabinet.* results (system_api body, or REST v2 result[0] decoded)
 

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { addDays, localDateTime } from '../../../shared/dates.js';
+import { addDays, firstOfNextMonth, localDateTime } from '../../../shared/dates.js';
 import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
 import { datePart } from '../carbon-dates.js';
 import { readBody, sendAnswer, SimulatorServer, SLOW_ANSWER_MS, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
-import { demoSeed, type CarbonAccountSeed, type CarbonSeed, type CarbonServiceSeed } from './demo-data.js';
+import { demoSeed, type CarbonAccountSeed, type CarbonSeed, type CarbonServiceSeed, type CarbonTariffSeed } from './demo-data.js';
 
 /**
  * A Carbon Billing 5 on loopback: system_api and REST v2 on one port, as on :8082, answering with
@@ -101,6 +101,7 @@ const html = (status: number, body: string): Answer => ({ status, contentType: '
 export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
   readonly demoLogins: readonly DemoLogin[];
   private readonly accounts: CarbonAccountState[];
+  private readonly tariffs: CarbonTariffSeed[];
   private readonly services: CarbonServiceSeed[];
   private readonly sessions = new Map<string, CarbonAccountState>();
   private readonly resets = new Map<number, string>();
@@ -113,6 +114,7 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
     super(options);
     this.writeDelayMs = options.writeDelayMs ?? DEFAULT_WRITE_DELAY_MS;
     const seed = structuredClone(options.seed ?? demoSeed(this.today()));
+    this.tariffs = seed.tariffs;
     this.services = seed.services;
     this.accounts = seed.accounts.map((account) => ({
       ...account,
@@ -245,6 +247,7 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
     const call = `/rest_api/v2/${modelInPath}/`;
     const model = modelInPath.toLowerCase();
     if (model === 'archaccountstack') return this.archAccountStack(call, params);
+    if (model === 'tarif') return this.tarif(call, params);
     if (model !== 'users' && model !== 'abonents') return json({ call, error: `Model ${modelInPath} not found` });
     let subject: CarbonAccountState | undefined;
     let staged: Arg = {};
@@ -263,12 +266,13 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
         // Modelled on the worst case: a new suid each time, ending the live one.
         result = { pk: null, model: 'DynamicSessions', fields: { ttype: 'None', id: 12_000 + subject.userId, suid: this.openSession(subject) } };
       } else if (model === 'abonents' && method === 'set' && subject) {
-        const unknown = Object.keys(arg).find((field) => field !== 'push_token');
+        const unknown = Object.keys(arg).find((field) => !WRITABLE_ABONENT_FIELDS.has(field));
         if (unknown) return json({ call, error: `Abonents: field ${unknown} is read-only here` });
         staged = { ...staged, ...arg };
         result = this.abonentsObject(subject);
       } else if (model === 'abonents' && method === 'save' && subject) {
-        if ('push_token' in staged) subject.pushToken = staged.push_token == null ? null : String(staged.push_token);
+        const refusal = this.saveAbonent(subject, staged);
+        if (refusal) return json({ call, error: refusal });
         staged = {};
         result = this.abonentsObject(subject);
       } else {
@@ -276,6 +280,29 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
       }
     }
     return json({ call, result });
+  }
+
+  /** Tarif objects.get by id or name, as the vendor's REST v2 page looks a tariff up. */
+  private tarif(call: string, params: URLSearchParams): Answer {
+    if (params.get('method1') !== 'objects.get' || params.has('method2')) return json({ call, error: `'Manager' object has no attribute '${params.get('method1') ?? ''}'` });
+    const arg = parseArg(params.get('arg1') ?? '{}');
+    if (arg === null) return json({ call, error: 'Expecting value: line 1 column 1 (char 0)' });
+    const tariff = this.tariffs.find((candidate) => String(candidate.id) === String(arg.id ?? arg.pk ?? '') || candidate.name === arg.name);
+    if (!tariff) return json({ call, error: 'Tarif matching query does not exist.' });
+    return json({ call, result: { pk: tariff.id, model: 'Tarif', fields: { name: tariff.name, reserve_plan: 0 } } });
+  }
+
+  /** Abonents save: writes what set staged; a tarif_next_id that names no tariff is Carbon's refusal. */
+  private saveAbonent(subject: CarbonAccountState, staged: Arg): string | null {
+    if ('tarif_next_id' in staged) {
+      const id = staged.tarif_next_id;
+      const tariff = id == null || id === '' ? null : this.tariffs.find((candidate) => String(candidate.id) === String(id));
+      if (tariff === undefined) return 'Tarif matching query does not exist.';
+      subject.nextTariff = tariff;
+      subject.nextTariffDate = tariff && typeof staged.tarif_next_date === 'string' ? (datePart(staged.tarif_next_date) ?? null) : null;
+    }
+    if ('push_token' in staged) subject.pushToken = staged.push_token == null ? null : String(staged.push_token);
+    return null;
   }
 
   /** ArchAccountStack objects.filter by abonent_id, change_balance_time__range and storno, as Django filters. */
@@ -463,7 +490,7 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
         account: { __self: display },
         tarif_id: account.tariff.id,
         __tarif: account.tariff.name,
-        ...(account.nextTariffName ? { __tarif_next: account.nextTariffName, tarif_next_date: `${firstOfNextMonth(this.today())} 00:00:00` } : {}),
+        ...(account.nextTariff ? { __tarif_next: account.nextTariff.name, tarif_next_date: `${this.nextTariffDate(account)} 00:00:00` } : {}),
         activate_date: account.connectedSince ? `${account.connectedSince} 00:00:00` : null,
         contract_date: account.contractDate,
         create_date_system: '2021-03-01 12:00:00.000000',
@@ -644,8 +671,19 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
     return {
       pk: account.abonentId,
       model: 'Abonents',
-      fields: { name: account.fullName, contract_number: account.contractNumber, push_token: account.pushToken ?? '' },
+      fields: {
+        name: account.fullName,
+        contract_number: account.contractNumber,
+        push_token: account.pushToken ?? '',
+        tarif_id: account.tariff.id,
+        tarif_next_id: account.nextTariff?.id ?? null,
+        tarif_next_date: account.nextTariff ? `${this.nextTariffDate(account)} 00:00:00` : null,
+      },
     };
+  }
+
+  private nextTariffDate(account: CarbonAccountState): string {
+    return account.nextTariffDate ?? firstOfNextMonth(this.today());
   }
 
   private activePromisePay(account: CarbonAccountState) {
@@ -722,7 +760,7 @@ function parseArg(text: string | null): Arg | null {
 
 function restDocsPage(model: string | undefined): Answer {
   const title = model ? `REST API v2: ${model}` : 'REST API v2';
-  const models = ['Users', 'Abonents', 'ArchAccountStack'].map((name) => `<li><a href="/rest_api/v2/${name}/">${name}</a></li>`).join('');
+  const models = ['Users', 'Abonents', 'ArchAccountStack', 'Tarif'].map((name) => `<li><a href="/rest_api/v2/${name}/">${name}</a></li>`).join('');
   return html(200, `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><ul>${models}</ul></body></html>`);
 }
 
@@ -732,15 +770,12 @@ function usersObject(account: CarbonAccountState) {
 }
 
 const flag = (value: boolean) => (value ? '1' : '0');
+/** What the simulated REST v2 lets the cabinet's context set on an abonent. */
+const WRITABLE_ABONENT_FIELDS: ReadonlySet<string> = new Set(['push_token', 'tarif_next_id', 'tarif_next_date']);
 const minor = (amount: string) => toMinorUnits(amount) ?? 0n;
 /** A date argument as Carbon takes it (dd.MM.yyyy), read as YYYY-MM-DD. */
 const dateArgument = (value: unknown) => (typeof value === 'string' ? datePart(value) : null);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
-
-function firstOfNextMonth(today: string): string {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-}
 
 
 /** Six upper-case letters and digits, like Carbon's "475GZ4". */

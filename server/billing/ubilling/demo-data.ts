@@ -26,6 +26,7 @@ export function ubillingDemoSeed(now: Date): UbillingSeed {
     tariffs: [
       { name: 'Unlim-100', fee: 150, period: 'month' },
       { name: 'Unlim-50', fee: 100, period: 'month' },
+      { name: 'Unlim-300', fee: 250, period: 'month' },
       { name: 'Daily-10', fee: 10, period: 'day' },
       { name: 'Free', fee: 0, period: 'month' },
     ],
@@ -194,5 +195,6 @@ export const ubillingDemoContragent: SimContragent = {
 /** What the demo ISP switches on: self-credit on any day of the month, so the promised payment works whenever it is shown, and the freeze. */
 export const ubillingDemoSettings: Partial<Omit<UbillingSettings, 'selfCredit'>> & { selfCredit: Partial<SelfCreditSettings> } = {
   selfCredit: { enabled: true, maxDay: 31 },
+  tariffChanger: { enabled: true, allowedFrom: ['Unlim-100', 'Unlim-50'], allowedTo: ['Unlim-100', 'Unlim-50', 'Unlim-300'], priceUp: 0, priceDown: 25, priceSimilar: 0, rightNow: false, credit: false },
   freeze: { enabled: true, price: 20, tariffsAllowed: ['Unlim-100', 'Unlim-50'], anyTariff: false, negativeBalanceAllowed: false, frozenMonthPrice: 10, daysCharge: { total: 60, restore: 90 } },
 };

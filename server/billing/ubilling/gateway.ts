@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { addDays, ymd } from '../../../shared/dates.js';
+import { addDays, firstOfNextMonth, ymd } from '../../../shared/dates.js';
 import type { Money } from '../../../shared/money.js';
 import { creditCallFailure, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
 import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
@@ -22,6 +22,8 @@ import type {
   PausePeriod,
   Ticket,
   TicketMessage,
+  TariffChoice,
+  ContactsChange,
 } from '../../domain/types.js';
 import {
   CREDITOR_STATUS,
@@ -50,6 +52,7 @@ import {
 } from './mapper.js';
 import { checkPauseEnd, checkPauseRequest } from '../../domain/pause-rules.js';
 import { mapFreeze } from './freeze.js';
+import { mapTariffOptions, type TariffChangeRules } from './tariff-change.js';
 import { RemoteApi } from './remote-api.js';
 import { md5, type ChargeLine, type UserRow } from './replies.js';
 import { creditAmountSchema, ipv4Schema, ubillingLoginSchema, ubillingPasswordSchema, ymdSchema } from './validation.js';
@@ -74,7 +77,14 @@ export interface UbillingGatewayOptions {
   topUpCashTypeId?: number;
   /** The ISP lets subscribers unfreeze themselves (userstats XMLAGENT_SELF_UNFREEZE_ALLOWED=1). */
   selfUnfreeze?: boolean;
+  /** The ISP enabled userstats' tariff changer (TC_ENABLED=1) with these settings; absent: no tariff change. */
+  tariffChange?: TariffChangeRules;
   now?: () => Date;
+}
+
+/** The tariff booked for next month; userdata says "No" when there is none. */
+function bookedTariff(userdata: { tariffnm: string | null }): string | null {
+  return userdata.tariffnm && userdata.tariffnm !== 'No' ? userdata.tariffnm : null;
 }
 
 /** `usercash` replies that say nothing was booked (modules/remoteapi/usercash.php and the RemoteAPI key checks). */
@@ -127,6 +137,12 @@ export class UbillingGateway implements BillingGateway {
       tickets: this.xmlAgent !== null,
       announcements: this.xmlAgent !== null,
       pause: this.xmlAgent !== null,
+      tariffChange: this.xmlAgent !== null && options.tariffChange !== undefined,
+      // Userstats changes the password only in its HTML form (PASSWORD_CHANGE), which writes the new
+      // password in plain text to its log, and RemoteAPI would keep accepting the old one for up to a
+      // day; contacts have no subscriber call at all.
+      passwordChange: false,
+      contactsChange: false,
     };
   }
 
@@ -365,6 +381,60 @@ export class UbillingGateway implements BillingGateway {
     checkPauseEnd(await this.freezeOf(xmlAgent, credentials));
     const reply = await session.write(() => xmlAgent.dounfreeze(credentials));
     if (!reply.done) throw notAllowed('The billing did not end the pause. Please contact your provider.');
+  }
+
+  /**
+   * XMLAgent `tarifftoswitchallowed` (names) with the price list `activetariffsvservices` (fees),
+   * and the changer's fee and start from the ISP's settings. Userstats' changer cannot cancel a
+   * booked change: only the ISP can.
+   */
+  async getTariffChoice(session: SubscriberSession): Promise<TariffChoice> {
+    const { credentials, xmlAgent } = this.userstats(session, 'Changing the tariff');
+    const rules = this.options.tariffChange;
+    if (!rules) throw notSupported('Changing the tariff');
+    await this.boundToSubscriber(xmlAgent, credentials);
+    const [userdata, allowed, priceList] = await Promise.all([
+      xmlAgent.userdata(credentials),
+      xmlAgent.tarifftoswitchallowed(credentials),
+      xmlAgent.activetariffsvservices(credentials),
+    ]);
+    const today = ymd(this.now());
+    const from = rules.rightNow ? today : firstOfNextMonth(today);
+    return { options: mapTariffOptions({ allowed, priceList, currentTariff: userdata.tariff, rules, from, currency: this.currency }), cancellable: false };
+  }
+
+  /**
+   * The changer charges its fee and books the tariff whatever is booked already, and answers with a
+   * page: so the cabinet refuses while a change is booked, sends the form once, and reads the account
+   * back. A change userstats does not show after the form is an unknown outcome for the operator
+   * (the fee may have been charged), never a second form.
+   */
+  async changeTariff(session: SubscriberSession, tariffId: string): Promise<void> {
+    const { login, credentials, xmlAgent } = this.userstats(session, 'Changing the tariff');
+    const option = (await this.getTariffChoice(session)).options.find((candidate) => candidate.id === tariffId);
+    if (!option) throw notAllowed('This tariff is not offered to you.');
+    if (bookedTariff(await xmlAgent.userdata(credentials)) !== null) throw notAllowed('A tariff change is already booked. Only your provider can change it now.');
+    await session.write(() => xmlAgent.tariffchanger(credentials, option.id));
+    const after = await xmlAgent.userdata(credentials);
+    const done = this.options.tariffChange?.rightNow ? after.tariff === option.id : bookedTariff(after) === option.id;
+    if (!done) {
+      throw new CabinetError('UPSTREAM_ERROR', 'The billing did not confirm the tariff change. Please do not ask again; your provider has been told and will check it.', {
+        detail: `ubilling userstats tariffchanger: sent ${option.id}, but the account shows tariff ${after.tariff ?? 'none'}, next ${after.tariffnm ?? 'none'} (login ${login}); check it and its TCHANGE payment`,
+      });
+    }
+  }
+
+  async cancelTariffChange(session: SubscriberSession): Promise<void> {
+    this.userstats(session, 'Changing the tariff');
+    throw notAllowed('A booked tariff change can only be cancelled by your provider. Please contact them.');
+  }
+
+  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<BillingIdentity> {
+    throw notSupported('Changing the password');
+  }
+
+  async updateContacts(_session: SubscriberSession, _contacts: ContactsChange): Promise<void> {
+    throw notSupported('Changing contacts');
   }
 
   /** Ubilling keeps no push tokens; the BFF's own registry has them. */

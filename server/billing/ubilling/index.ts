@@ -1,13 +1,16 @@
 import { ymd } from '../../../shared/dates.js';
 import type { EphemeralStore } from '../../store/store.js';
-import type { BillingDescription } from '../description.js';
+import type { BillingConfig, BillingDescription } from '../description.js';
 import { checkUbillingConfig, ubillingConfig } from './config.js';
 import type { CreditLog } from './credit-rules.js';
+import type { TariffChangeRules } from './tariff-change.js';
 
 /** The demo simulator brings its own serial and userstats, so the cabinet agent's rules apply there too. */
 interface UbillingDemoConnection {
   serial: string;
   userstatsUrl: string;
+  /** The simulated userstats' tariff changer settings (TC_*). */
+  tariffChange: TariffChangeRules | undefined;
 }
 
 export const ubilling: BillingDescription<'ubilling', 'UBILLING', typeof ubillingConfig, UbillingDemoConnection> = {
@@ -19,7 +22,7 @@ export const ubilling: BillingDescription<'ubilling', 'UBILLING', typeof ubillin
   async startDemo(config) {
     const { startUbillingSimulator } = await import('./simulator.js');
     const simulator = await startUbillingSimulator({ settings: { userByIpEnabled: config.UBILLING_AUTO_LOGIN, selfUnfreezeAllowed: config.UBILLING_SELF_UNFREEZE } });
-    return { simulator, connection: { serial: simulator.serial, userstatsUrl: simulator.userstatsUrl } };
+    return { simulator, connection: { serial: simulator.serial, userstatsUrl: simulator.userstatsUrl, tariffChange: simulator.tariffChangeRules } };
   },
   async createGateway({ config, store, url, demo }) {
     const { createUbillingGateway } = await import('./gateway.js');
@@ -31,6 +34,7 @@ export const ubilling: BillingDescription<'ubilling', 'UBILLING', typeof ubillin
       currency: config.CURRENCY,
       autoLogin: config.UBILLING_AUTO_LOGIN,
       selfUnfreeze: config.UBILLING_SELF_UNFREEZE,
+      tariffChange: demo ? demo.tariffChange : tariffChangeRules(config),
       creditLog: storeCreditLog(store.ephemeral),
       topUpCashTypeId: config.UBILLING_TOPUP_CASH_TYPE_ID,
       creditRules: {
@@ -46,6 +50,14 @@ export const ubilling: BillingDescription<'ubilling', 'UBILLING', typeof ubillin
     });
   },
 };
+
+function tariffChangeRules(config: BillingConfig<typeof ubillingConfig>): TariffChangeRules | undefined {
+  if (!config.UBILLING_TARIFF_CHANGE) return undefined;
+  return {
+    fees: { up: config.UBILLING_TARIFF_CHANGE_FEE_UP, down: config.UBILLING_TARIFF_CHANGE_FEE_DOWN, same: config.UBILLING_TARIFF_CHANGE_FEE_SAME },
+    rightNow: config.UBILLING_TARIFF_CHANGE_NOW,
+  };
+}
 
 /** A mark lives past the month it is for, and no longer: the rule asks only about this month. */
 const CREDIT_MARK_TTL_SECONDS = 32 * 24 * 60 * 60;

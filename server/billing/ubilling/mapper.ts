@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DAY_MS, ymd } from '../../../shared/dates.js';
+import { DAY_MS, firstOfNextMonth, ymd } from '../../../shared/dates.js';
 import { compareDecimals, fromMinorUnits, isAboveZero, isBelowZero, money, negateDecimal, plainDecimal, toMinorUnits } from '../../../shared/money.js';
 import { upstreamError } from '../../domain/errors.js';
 import { htmlToText } from '../../domain/plain-text.js';
@@ -61,7 +61,7 @@ export function mapDaysLeft(code: number, status: AccountStatus, now: Date): { d
   return { daysLeft: code, paidUntil: ymd(new Date(now.getTime() + (code - 1) * DAY_MS)) };
 }
 
-function tariffPeriod(period: string | null): ChargePeriod | null {
+export function tariffPeriod(period: string | null): ChargePeriod | null {
   if (period === 'month') return 'MONTH';
   if (period === 'day') return 'DAY';
   return null;
@@ -98,11 +98,6 @@ export function mapTraffic(userdata: Pick<Userdata, 'traffdownload' | 'traffuplo
   const downloadBytes = bytesFromSize(userdata?.traffdownload);
   const uploadBytes = bytesFromSize(userdata?.traffupload);
   return downloadBytes === null || uploadBytes === null ? null : { downloadBytes, uploadBytes };
-}
-
-/** Next month's tariff (tariffnm) takes over on the first day of the next month. */
-function firstOfNextMonth(now: Date): string {
-  return ymd(new Date(now.getFullYear(), now.getMonth() + 1, 1));
 }
 
 /** A MySQL DATE as Ubilling prints it; "0000-00-00" and anything else is no date. */
@@ -149,7 +144,7 @@ export function mapSubscriber(input: {
     // XMLAgent's profile has no MAC; RemoteAPI's userbyip would, at the cost of a call per request.
     macAddresses: [],
     creditUntil: isAboveZero(user.Credit) && user.CreditExpire > 0 ? ymd(new Date(user.CreditExpire * 1000)) : null,
-    nextTariffFrom: nextTariffName && nextTariffName !== 'No' ? firstOfNextMonth(input.now) : null,
+    nextTariffFrom: nextTariffName && nextTariffName !== 'No' ? firstOfNextMonth(ymd(input.now)) : null,
     contractDate: calendarDate(userdata?.contractdate),
     connectedSince: null,
     lastSeenOnline: null,

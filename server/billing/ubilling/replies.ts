@@ -339,6 +339,15 @@ const tariffVserviceSchema = z.union([
     })),
 ]);
 
+/**
+ * `tarifftoswitchallowed`: `[{"tariff": name}]` (api.xmlagent.php; later versions are said to add a
+ * price, which is read from the price list instead). Names are trimmed: the settings are comma lists.
+ */
+export function parseTariffsToSwitch(name: string, raw: string): string[] {
+  const rows = parseUpstreamShape(name, z.array(z.object({ tariff: z.string() })), readAgentJson(name, raw).value);
+  return rows.map((row) => row.tariff.trim()).filter(Boolean);
+}
+
 export function parseTariffVservices(name: string, raw: string): ChargeLine[] {
   return parseUpstreamShape(name, z.array(tariffVserviceSchema), readAgentJson(name, raw).value);
 }

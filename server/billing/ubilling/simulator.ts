@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { DAY_MS, daysInMonth, localDateTime, ymd } from '../../../shared/dates.js';
 import { UBILLING_SC_DEFAULTS } from './credit-rules.js';
-import { sendAnswer, SimulatorServer, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
+import { readBody, sendAnswer, SimulatorServer, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
+import type { TariffChangeRules } from './tariff-change.js';
 import { ubillingDemoLogins, ubillingDemoSeed, ubillingDemoSettings } from './demo-data.js';
 
 /**
@@ -131,6 +132,23 @@ export interface FreezeSettings {
   daysCharge: { total: number; restore: number } | null;
 }
 
+/** userstats.ini's tariff changer (TC_*) and TC_EXTENDED_MATRIX off: from and to lists. */
+export interface TariffChangerSettings {
+  /** TC_ENABLED */
+  enabled: boolean;
+  /** TC_TARIFFENABLEDFROM */
+  allowedFrom: string[];
+  /** TC_TARIFFSALLOWED */
+  allowedTo: string[];
+  priceUp: number;
+  priceDown: number;
+  priceSimilar: number;
+  /** TC_RIGHTNOW */
+  rightNow: boolean;
+  /** TC_CREDIT: a fee larger than the balance is given as credit. */
+  credit: boolean;
+}
+
 export interface SelfCreditSettings {
   enabled: boolean;
   minDay: number;
@@ -168,6 +186,7 @@ export interface UbillingSettings {
   freeze: FreezeSettings;
   /** userstats.ini XMLAGENT_SELF_UNFREEZE_ALLOWED */
   selfUnfreezeAllowed: boolean;
+  tariffChanger: TariffChangerSettings;
 }
 
 export interface UbillingSeed {
@@ -240,6 +259,7 @@ export const UBILLING_STOCK_SETTINGS: Readonly<UbillingSettings> = {
   },
   freeze: { enabled: false, price: 0, tariffsAllowed: [], anyTariff: false, negativeBalanceAllowed: false, frozenMonthPrice: 0, daysCharge: null },
   selfUnfreezeAllowed: false,
+  tariffChanger: { enabled: false, allowedFrom: [], allowedTo: [], priceUp: 0, priceDown: 0, priceSimilar: 0, rightNow: false, credit: false },
 };
 
 const SECRET_PARAMS = new Set(['key', 'userpass', 'uberpassword', 'uberkey']);
@@ -402,6 +422,13 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
     return `${this.url}userstats/`;
   }
 
+  /** The tariff changer's settings as the cabinet is told them (UBILLING_TARIFF_CHANGE_*); undefined when it is off. */
+  get tariffChangeRules(): TariffChangeRules | undefined {
+    const changer = this.settings.tariffChanger;
+    if (!changer.enabled) return undefined;
+    return { fees: { up: dbNumber(changer.priceUp), down: dbNumber(changer.priceDown), same: dbNumber(changer.priceSimilar) }, rightNow: changer.rightNow };
+  }
+
   // ------------------------------------------------------------ test hooks
 
   /** Every request so far, secrets redacted. */
@@ -495,18 +522,27 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
       path: url.pathname,
       query: Object.fromEntries([...query].map(([name, value]) => [name, SECRET_PARAMS.has(name) ? '[redacted]' : value])),
     });
+    if (request.method === 'POST') {
+      // PHP's $_POST: only the cabinet's forms read it.
+      void readBody(request, 64 * 1024).then((body) => this.respond(request, response, url, query, new URLSearchParams(body ?? '')));
+      return;
+    }
     request.resume();
+    this.respond(request, response, url, query, new URLSearchParams());
+  }
+
+  private respond(request: IncomingMessage, response: ServerResponse, url: URL, query: Map<string, string>, form: URLSearchParams): void {
 
     const fault = this.faultOnlyFor === null || given(query.get(this.faultOnlyFor)) ? this.fault : null;
     if (fault === 'reset') {
       request.socket.destroy();
       return;
     }
-    if (fault === 'slow') return this.later(this.options.slowMs ?? 30_000, () => this.send(response, this.route(url.pathname, query)));
+    if (fault === 'slow') return this.later(this.options.slowMs ?? 30_000, () => this.send(response, this.route(url.pathname, query, form)));
     if (fault === 'http500') return this.send(response, { status: 500, body: '' });
     if (fault === 'fatal') return this.send(response, { body: PHP_FATAL });
     if (fault === 'garbage') return this.send(response, { body: '\u0000\u0001<<not a reply>>\u00ff{"broken":' });
-    const reply = this.route(url.pathname, query);
+    const reply = this.route(url.pathname, query, form);
     if (fault === 'notices' && reply.status === undefined) reply.body = PHP_WARNING + reply.body;
     this.send(response, reply);
   }
@@ -526,8 +562,8 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
     );
   }
 
-  private route(path: string, query: Map<string, string>): Reply {
-    if (path === '/userstats/' || path === '/userstats/index.php') return this.userstats(query);
+  private route(path: string, query: Map<string, string>, form: URLSearchParams): Reply {
+    if (path === '/userstats/' || path === '/userstats/index.php') return this.userstats(query, form);
     if (path !== '/' && path !== '/index.php') return { status: 404, body: '<!doctype html><html><body>Not Found</body></html>' };
     if (query.get('module') !== 'remoteapi') return { body: WEB_UI_PAGE };
     return this.remoteApi(query);
@@ -727,7 +763,7 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
 
   // ------------------------------------------------------------ userstats
 
-  private userstats(query: Map<string, string>): Reply {
+  private userstats(query: Map<string, string>, form: URLSearchParams): Reply {
     if (this.fault === 'core-down') return { body: CORE_API_FAILED_PAGE };
     const uberlogin = query.get('uberlogin');
     const uberpassword = query.get('uberpassword');
@@ -736,6 +772,7 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
     const user = this.uberAuth(uberlogin, uberpassword);
     if (!user) return { status: 401, body: 'ERROR_WRONG_UBERAUTH' };
     if (given(query.get('module'))) {
+      if (query.get('module') === 'tariffchanger') return this.tariffchanger(user, form);
       return query.get('module') === 'creditor' && given(query.get('agentcredit')) ? this.creditor(user, given(query.get('justcheck'))) : { body: USERSTATS_LOGIN_PAGE };
     }
     if (!given(query.get('xmlagent'))) return { body: USERSTATS_LOGIN_PAGE };
@@ -777,7 +814,14 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
     if (given(query.get('dofreeze'))) return this.dofreeze(user);
     if (given(query.get('dounfreeze'))) return this.dounfreeze(user);
     if (given(query.get('feecharges'))) return jsonAgentReply(this.feeChargesOf(user, query.get('datefrom'), query.get('dateto')));
-    const otherRequests = ['opayz', 'agentassigned', 'activetariffsvservices', 'tarifftoswitchallowed', 'ukv'];
+    if (given(query.get('activetariffsvservices'))) {
+      return jsonAgentReply([
+        ...this.tariffs.map((tariff) => ({ tariffname: tariff.name, tariffprice: dbNumber(tariff.fee), tariffdaysperiod: tariff.period })),
+        ...this.vservices.map((vservice) => ({ vsrvname: vservice.name, vsrvprice: dbNumber(vservice.price), vsrvdaysperiod: String(vservice.periodDays) })),
+      ]);
+    }
+    if (given(query.get('tarifftoswitchallowed'))) return jsonAgentReply(this.tariffsToSwitch(user).map((tariff) => ({ tariff })));
+    const otherRequests = ['opayz', 'agentassigned', 'ukv'];
     if (otherRequests.some((request) => given(query.get(request)))) return jsonAgentReply([]);
     return jsonAgentReply(this.userdataOf(user));
   }
@@ -807,6 +851,38 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
         };
       });
     return [...fees, ...charges].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  /** api.xmlagent.php: TC_TARIFFSALLOWED when the current tariff is in TC_TARIFFENABLEDFROM, the current one among them; TC_ENABLED is not asked. */
+  private tariffsToSwitch(user: SimUser): string[] {
+    const changer = this.settings.tariffChanger;
+    return changer.allowedFrom.includes(user.tariff) ? [...changer.allowedTo] : [];
+  }
+
+  /**
+   * userstats' tariffchanger module with a POSTed form, checks in its order: TC_ENABLED, the current
+   * tariff, the new one ("oO" and nothing else), the agreement; then the credit (TC_CREDIT), the fee
+   * charged anyway (note TCHANGE:<tariff>), and the tariff set for next month or now. It does not
+   * look at a change already booked. Success is a script redirect.
+   */
+  private tariffchanger(user: SimUser, form: URLSearchParams): Reply {
+    const changer = this.settings.tariffChanger;
+    const page = (title: string, text: string): Reply => ({ body: `<html><body><h2>${title}</h2><p>${text}</p></body></html>` });
+    if (!changer.enabled) return page('Sorry', 'Unfortunately self tariff change is disabled');
+    if (!changer.allowedFrom.includes(user.tariff)) return page('Sorry', 'Your current tariff does not allow tariff change on your own');
+    const target = form.get('newtariff');
+    if (target === null) return page('Tariff change', '<form method="POST"><select name="newtariff"></select></form>');
+    if (!changer.allowedTo.includes(target)) return { body: 'oO' };
+    if (!form.has('agree')) return page('Sorry', 'You must accept our policy');
+    const currentFee = this.tariffOf(user)?.fee ?? 0;
+    const targetFee = this.tariffs.find((tariff) => tariff.name === target)?.fee ?? 0;
+    const price = targetFee > currentFee ? changer.priceUp : targetFee < currentFee ? changer.priceDown : changer.priceSimilar;
+    if (user.cash < price && changer.credit) user.credit += price;
+    this.paymentRows.push({ id: this.paymentRows.length + 1, login: user.login, date: localDateTime(this.now()), summ: -price, balance: user.cash, note: `TCHANGE:${target}` });
+    user.cash = Math.round((user.cash - price) * 100) / 100;
+    if (changer.rightNow) user.tariff = target;
+    else user.tariffChange = target;
+    return { body: '<script language="javascript">document.location.href="index.php";</script>' };
   }
 
   /** Rows from or to the subscriber and the replies in their conversations, date DESC (api.xmlagent.php). */

@@ -10,6 +10,7 @@ import {
   parseJustAuth,
   parsePayments,
   parseTariffVservices,
+  parseTariffsToSwitch,
   parseTicketCreated,
   parseTickets,
   parseUserdata,
@@ -32,7 +33,20 @@ import { withTrailingSlash } from './remote-api.js';
  * an HTTP 401 with the body `ERROR_WRONG_UBERAUTH`.
  */
 
-type Request = 'justauth' | 'payments' | 'feecharges' | 'tariffvservices' | 'tickets' | 'ticketcreate' | 'announcements' | 'annreadall' | 'freezedata' | 'dofreeze' | 'dounfreeze';
+type Request =
+  | 'justauth'
+  | 'payments'
+  | 'feecharges'
+  | 'tariffvservices'
+  | 'activetariffsvservices'
+  | 'tarifftoswitchallowed'
+  | 'tickets'
+  | 'ticketcreate'
+  | 'announcements'
+  | 'annreadall'
+  | 'freezedata'
+  | 'dofreeze'
+  | 'dounfreeze';
 
 export interface XmlAgentOptions {
   /** The userstats root (UBILLING_USERSTATS_URL). */
@@ -108,6 +122,48 @@ export class XmlAgent {
   async tariffvservices(credentials: UberCredentials): Promise<ChargeLine[]> {
     const name = 'ubilling xmlagent tariffvservices';
     return parseTariffVservices(name, await this.signedIn(name, this.xmlagent(credentials, 'tariffvservices')));
+  }
+
+  /** Every tariff that is not archived with its fee and period, then the virtual services: the price list. */
+  async activetariffsvservices(credentials: UberCredentials): Promise<ChargeLine[]> {
+    const name = 'ubilling xmlagent activetariffsvservices';
+    return parseTariffVservices(name, await this.signedIn(name, this.xmlagent(credentials, 'activetariffsvservices')));
+  }
+
+  /**
+   * The tariffs the subscriber's current one may change to, by userstats' TC_TARIFFENABLEDFROM and
+   * TC_TARIFFSALLOWED (or tariffmatrix.ini): names only, the current tariff perhaps among them. It does
+   * not say whether the tariff changer is enabled (TC_ENABLED).
+   */
+  async tarifftoswitchallowed(credentials: UberCredentials): Promise<string[]> {
+    const name = 'ubilling xmlagent tarifftoswitchallowed';
+    return parseTariffsToSwitch(name, await this.signedIn(name, this.xmlagent(credentials, 'tarifftoswitchallowed')));
+  }
+
+  /**
+   * The cabinet's tariff changer (`?module=tariffchanger`), a form: POST `newtariff` and `agree`. It
+   * charges its fee and books the tariff for the next month (or sets it now, with TC_RIGHTNOW) and
+   * answers with an HTML page, a script redirect on success: the caller reads the account back to
+   * know. It does not refuse while a change is booked. Sent once, never retried.
+   */
+  async tariffchanger(credentials: UberCredentials, tariff: string): Promise<void> {
+    const name = 'ubilling userstats tariffchanger';
+    const query = new URLSearchParams([['module', 'tariffchanger']]);
+    this.sign(query, credentials);
+    const url = new URL(this.root);
+    url.search = query.toString();
+    const form = new URLSearchParams([
+      ['newtariff', tariff],
+      ['agree', 'on'],
+    ]);
+    try {
+      await callUpstream({ name, url, method: 'POST', form, timeoutMs: this.options.timeoutMs });
+    } catch (error) {
+      if (error instanceof CabinetError && error.code === 'UPSTREAM_ERROR' && error.detail === `${name}: HTTP 401`) {
+        throw new CabinetError('UNAUTHENTICATED', 'Your password was changed. Please sign in again.');
+      }
+      throw error;
+    }
   }
 
   /** The subscriber's messages to support and the ISP's answers, newest first. */

@@ -1,5 +1,6 @@
-import { billingIdSchema, ticketSubjectSchema, ticketTextSchema } from '../../../shared/validation.js';
+import { billingIdSchema, idempotencyKeySchema, ticketSubjectSchema, ticketTextSchema } from '../../../shared/validation.js';
 import { CabinetError, notSupported } from '../../domain/errors.js';
+import { runSubscriberAction } from '../../domain/subscriber-actions.js';
 import type { Ticket } from '../../domain/types.js';
 import { audited } from '../audit.js';
 import type { GraphQLContext } from '../context.js';
@@ -31,13 +32,16 @@ export const supportResolvers: Resolvers = {
       requireTickets(context);
       const subject = parseInput(ticketSubjectSchema, args.subject, 'subject');
       const text = parseInput(ticketTextSchema, args.text, 'text');
+      const idempotencyKey = args.idempotencyKey == null ? null : parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
       const reads = context.reads();
       const { accountId, login } = context.session.identity;
-      const ticket = await audited(context, { action: 'ticket-create', login }, async () => {
-        await context.limits.subscriberAction(accountId);
-        return context.gateway.createTicket(reads.session, { subject, text });
-      });
-      return ticket;
+      // A double tap or a retry with the same key gets the conversation the first one opened.
+      return runSubscriberAction(context.store, { accountId, operation: 'createTicket', args: { subject: subject ?? '', text }, idempotencyKey }, () =>
+        audited(context, { action: 'ticket-create', login }, async () => {
+          await context.limits.subscriberAction(accountId);
+          return context.gateway.createTicket(reads.session, { subject, text });
+        }),
+      );
     },
 
     replyToTicket: async (_parent, args, context) => {

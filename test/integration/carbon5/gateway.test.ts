@@ -59,9 +59,11 @@ describe('signing in', () => {
     expect(identity).toEqual({ login: 'BILL0000101', accountId: '101', secret: expect.stringMatching(/^\d{18}$/) });
     expect(simulator.account('BILL0000101').signedIn).toBe(true);
     expect(gateway.kind).toBe('carbon5');
-    const { invoices, traffic, announcements, ...cabinetCalls } = gateway.capabilities;
+    const { invoices, traffic, announcements, tariffChange, ...cabinetCalls } = gateway.capabilities;
     expect(Object.values(cabinetCalls).every(Boolean)).toBe(true);
-    expect({ invoices, traffic, announcements }).toEqual({ invoices: false, traffic: false, announcements: false });
+    // Tariff change needs the ISP's list of tariffs (CARBON_TARIFF_CHANGE_IDS).
+    expect({ invoices, traffic, announcements, tariffChange }).toEqual({ invoices: false, traffic: false, announcements: false, tariffChange: false });
+    expect(createCarbon5Gateway({ url: simulator.url, timeoutMs: 2000, currency: 'UAH', tariffChangeIds: ['18'] }).capabilities.tariffChange).toBe(true);
   });
 
   it('refuses a wrong password or an unknown login as INVALID_CREDENTIALS', async () => {

@@ -93,7 +93,9 @@ describe('the Carbon 5 simulator speaks Carbon', () => {
       call: '/rest_api/v2/Users/',
       error: 'Users matching query does not exist.',
     });
-    expect(JSON.parse((await restV2(simulator, 'Tarif', [['objects.get', { id: 17 }]])).text)).toHaveProperty('error');
+    expect(JSON.parse((await restV2(simulator, 'Kassa', [['objects.get', { id: 17 }]])).text)).toHaveProperty('error');
+    expect(JSON.parse((await restV2(simulator, 'Tarif', [['objects.get', { id: 17 }]])).text)).toMatchObject({ result: { pk: 17, model: 'Tarif', fields: { name: 'Домашній 100' } } });
+    expect(JSON.parse((await restV2(simulator, 'Tarif', [['objects.get', { id: 999 }]])).text)).toHaveProperty('error');
     expect(JSON.parse((await restV2(simulator, 'Users', [['objects.get', { id: 101 }], ['delete', {}]])).text)).toHaveProperty('error');
     const docs = await fetch(new URL('/rest_api/v2/Users/', simulator.url));
     expect(docs.headers.get('content-type')).toContain('text/html');

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startUbillingSimulator, type UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
-import { GraphQLClient } from '../../support/graphql-client.js';
-import { LOGIN } from '../../support/operations.js';
+import type { UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
+import { signedIn, startCabinet, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { codeOf, GraphQLClient } from '../../support/graphql-client.js';
 
 const CAPABILITIES = /* GraphQL */ `
   query Capabilities { cabinet { capabilities { pause } } }
@@ -29,20 +28,12 @@ const END = /* GraphQL */ `
   mutation End($key: String!) { endPause(idempotencyKey: $key) { status pause { active } } }
 `;
 
-const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
 const pad = (value: number) => String(value).padStart(2, '0');
 /** The local calendar day `days` from today, as the billings and the BFF count days. */
 const day = (days = 0) => {
   const at = new Date(Date.now() + days * 86_400_000);
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 };
-
-async function signedIn(cabinet: TestCabinet, login: string, password: string): Promise<GraphQLClient> {
-  const client = new GraphQLClient(cabinet.url);
-  const signIn = await client.query(LOGIN, { login, password });
-  expect(signIn.errors).toBeUndefined();
-  return client;
-}
 
 describe('pausing the service on Carbon 5, through GraphQL', () => {
   let cabinet: TestCabinet;
@@ -114,17 +105,7 @@ describe('pausing the service on Ubilling, through GraphQL', () => {
   let simulator: UbillingSimulator;
   let cabinet: TestCabinet;
   const start = async (env: Record<string, string> = {}) => {
-    simulator = await startUbillingSimulator({ serial: SERIAL });
-    cabinet = await startCabinet({
-      env: {
-        ALLOW_ARBITRARY_OPERATIONS: 'true',
-        BILLING_KIND: 'ubilling',
-        BILLING_URL: simulator.url,
-        UBILLING_SERIAL: SERIAL,
-        UBILLING_USERSTATS_URL: simulator.userstatsUrl,
-        ...env,
-      },
-    });
+    ({ simulator, cabinet } = await startUbillingCabinet(SERIAL, env));
   };
   afterEach(async () => {
     await cabinet.close();

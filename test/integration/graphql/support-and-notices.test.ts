@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startUbillingSimulator, type UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
 import { openSqliteStore } from '../../../server/store/sqlite.js';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
-import { GraphQLClient } from '../../support/graphql-client.js';
-import { LOGIN } from '../../support/operations.js';
+import { signedIn, startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { codeOf, GraphQLClient } from '../../support/graphql-client.js';
 
 const CAPABILITIES = /* GraphQL */ `
   query Capabilities { cabinet { capabilities { tickets announcements } } }
@@ -29,7 +28,6 @@ const MARK_READ = /* GraphQL */ `
   mutation MarkRead { markAnnouncementsRead }
 `;
 
-const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
 
 /** What an operator's `npm run announce` does: a notice in the cabinet's own store. */
 async function announce(cabinet: TestCabinet, title: string, body: string, until: string | null = null) {
@@ -39,13 +37,6 @@ async function announce(cabinet: TestCabinet, title: string, body: string, until
   } finally {
     await store.close();
   }
-}
-
-async function signedIn(cabinet: TestCabinet, login: string, password: string): Promise<GraphQLClient> {
-  const client = new GraphQLClient(cabinet.url);
-  const signIn = await client.query(LOGIN, { login, password });
-  expect(signIn.errors).toBeUndefined();
-  return client;
 }
 
 describe('support conversations and notices on Carbon 5, through GraphQL', () => {

@@ -185,6 +185,10 @@ describe.each([
       tickets: userstats,
       announcements: userstats,
       pause: userstats,
+      // Only where the ISP says userstats' tariff changer is on (UBILLING_TARIFF_CHANGE).
+      tariffChange: false,
+      passwordChange: false,
+      contactsChange: false,
     });
     expect(world.gateway.kind).toBe('ubilling');
     await expect(world.gateway.registerPushToken(await world.signIn('ivanov'), 'token-123456', 'FCM')).resolves.toBeUndefined();

@@ -14,12 +14,14 @@ describe('auth rules', () => {
     expect(rootFieldsWithoutRule(buildSchema())).toEqual([]);
   });
 
-  it('only sign-in, sign-out, password reset and the public reads are open; changing services or pausing needs the password', () => {
+  it('only sign-in, sign-out, password reset and the public reads are open; changing services, the tariff or contacts, or pausing needs the password', () => {
     const rules = rulesByField();
     const withRule = (rule: string) => Object.keys(rules).filter((name) => rules[name] === rule).sort();
     expect(withRule('open')).toEqual(['autoLogin', 'cabinet', 'confirmPasswordReset', 'login', 'logout', 'me', 'requestPasswordReset']);
-    expect(withRule('passwordConfirmed')).toEqual(['connectService', 'disconnectService', 'endPause', 'startPause']);
+    expect(withRule('passwordConfirmed')).toEqual(['cancelTariffChange', 'changeTariff', 'connectService', 'disconnectService', 'endPause', 'startPause', 'updateContacts']);
+    // changePassword asks for the current password itself.
     expect(withRule('signedIn')).toEqual([
+      'changePassword',
       'confirmPassword',
       'createTicket',
       'markAnnouncementsRead',
