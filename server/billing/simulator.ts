@@ -35,6 +35,11 @@ export interface SimulatorServerOptions {
   port?: number;
   /** The billing's clock. */
   now?: () => Date;
+  /**
+   * How long each answer is held back before the call is handled: a billing's own service time,
+   * spent waiting rather than computing, so that a benchmark measures the BFF and not the simulator.
+   */
+  answerDelayMs?: number;
 }
 
 /**
@@ -73,7 +78,10 @@ export abstract class SimulatorServer<Fault extends string> implements BillingSi
   }
 
   private async listenOn(port: number): Promise<void> {
-    const server = this.createServer((request, response) => void this.handle(request, response));
+    const delay = this.place.answerDelayMs ?? 0;
+    const server = this.createServer((request, response) =>
+      delay > 0 ? this.later(delay, () => void this.handle(request, response)) : void this.handle(request, response),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, this.place.host ?? '127.0.0.1', resolve);

@@ -196,6 +196,17 @@ describe('the Carbon 5 simulator speaks Carbon', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await pending).toBe('cut');
   });
+
+  it('holds every answer back by answerDelayMs, a service time spent waiting, and still answers it whole', async () => {
+    const simulator = await carbon({ answerDelayMs: 200 });
+    const started = performance.now();
+    const answers = await Promise.all([1, 2, 3, 4].map(() => systemApi(simulator, 'login', { login: 'BILL0000101', passwd: 'demo' })));
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(195);
+    // Held back side by side, not one after another (800 ms): a delay, not a queue.
+    expect(elapsed).toBeLessThan(700);
+    expect(answers.map((answer) => typeof answer.session_id)).toEqual(['string', 'string', 'string', 'string']);
+  });
 });
 
 describe('pythonJson', () => {
