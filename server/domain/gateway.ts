@@ -5,6 +5,8 @@ import type {
   BillingKind,
   Capabilities,
   Charge,
+  Invoice,
+  InvoiceLine,
   Payment,
   PasswordResetStart,
   PromisePay,
@@ -123,6 +125,10 @@ export interface BillingGateway extends BillingCreditor {
   getPayments(session: SubscriberSession): Promise<Payment[]>;
   /** Write-offs dated from `from` to `to` (YYYY-MM-DD, both included), newest first; NOT_SUPPORTED where capabilities.charges is false. */
   getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]>;
+  /** Invoices issued from `from` (YYYY-MM-DD) on, newest first; NOT_SUPPORTED where capabilities.invoices is false. */
+  getInvoices(session: SubscriberSession, from: string): Promise<Invoice[]>;
+  /** The lines of one of the invoices getInvoices gave for this session. */
+  getInvoiceLines(session: SubscriberSession, invoice: Invoice): Promise<InvoiceLine[]>;
   /**
    * The ISP's contacts where the billing keeps them (Ubilling's contragent data); null otherwise.
    * A signed-in request passes its session, for billings that can only look them up through a subscriber.

@@ -21,6 +21,7 @@ export interface Capabilities {
   payments: boolean;
   /** `charges` and `monthlySpend` list the write-offs. */
   charges: boolean;
+  /** `invoices` lists the bills the billing issued. */
   invoices: boolean;
   /** `trafficThisMonth` is counted. */
   traffic: boolean;
@@ -214,6 +215,25 @@ export interface Charge {
   name: string;
   kind: ChargeKind;
   note: string | null;
+}
+
+/** An invoice the billing issued; its lines are read apart, by `id`, when asked for. */
+export interface Invoice {
+  /** The billing's own id of it, for reading its lines; never taken from a client. */
+  id: string;
+  number: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+  /** YYYY-MM-DD */
+  periodEnd: string | null;
+  total: Money;
+}
+
+export interface InvoiceLine {
+  name: string;
+  amount: Money;
+  /** A decimal string; null when the billing does not tell. */
+  quantity: string | null;
 }
 
 export interface MonthSpend {

@@ -4,7 +4,7 @@ import type { Session, SessionManager } from '../auth/sessions.js';
 import type { Config } from '../config.js';
 import { RequestSession, type BillingGateway } from '../domain/gateway.js';
 import { PendingServiceChanges } from '../domain/pending-service-changes.js';
-import type { Charge, Payment, PromisePay, Service, Spend, Subscriber } from '../domain/types.js';
+import type { Charge, Invoice, InvoiceLine, Payment, PromisePay, Service, Spend, Subscriber } from '../domain/types.js';
 import type { Logger } from '../logger.js';
 import type { Payments } from '../payments/setup.js';
 import type { Store } from '../store/store.js';
@@ -82,6 +82,16 @@ export class SubscriberReads {
   charges(from: string, to: string): Promise<Charge[]> {
     if (!this.cabinet.gateway.capabilities.charges) return Promise.resolve([]);
     return this.session.once(`gateway getCharges ${from} ${to}`, () => this.cabinet.gateway.getCharges(this.session, from, to));
+  }
+
+  /** Empty where the billing issues none. */
+  invoices(from: string): Promise<Invoice[]> {
+    if (!this.cabinet.gateway.capabilities.invoices) return Promise.resolve([]);
+    return this.session.once(`gateway getInvoices ${from}`, () => this.cabinet.gateway.getInvoices(this.session, from));
+  }
+
+  invoiceLines(invoice: Invoice): Promise<InvoiceLine[]> {
+    return this.session.once(`gateway getInvoiceLines ${invoice.id}`, () => this.cabinet.gateway.getInvoiceLines(this.session, invoice));
   }
 }
 

@@ -5,6 +5,8 @@ import type {
   Announcement,
   BillingIdentity,
   Charge,
+  Invoice,
+  InvoiceLine,
   PauseInfo,
   TariffChoice,
   Capabilities,
@@ -199,6 +201,16 @@ export class FakeGateway implements BillingGateway {
   async getCharges(session: SubscriberSession): Promise<Charge[]> {
     this.signedIn('getCharges', session);
     throw new CabinetError('NOT_SUPPORTED', 'Charges are not available with this billing');
+  }
+
+  async getInvoices(session: SubscriberSession): Promise<Invoice[]> {
+    this.signedIn('getInvoices', session);
+    throw new CabinetError('NOT_SUPPORTED', 'Invoices are not available with this billing');
+  }
+
+  async getInvoiceLines(session: SubscriberSession): Promise<InvoiceLine[]> {
+    this.signedIn('getInvoiceLines', session);
+    throw new CabinetError('NOT_SUPPORTED', 'Invoices are not available with this billing');
   }
 
   async creditTopUp(): Promise<CreditReceipt> {

@@ -16,6 +16,8 @@ import type {
   BillingIdentity,
   Capabilities,
   Charge,
+  Invoice,
+  InvoiceLine,
   PasswordResetStart,
   Payment,
   PromisePay,
@@ -188,6 +190,15 @@ export class CarbonLegacyGateway implements BillingGateway {
       finOperRow,
     );
     return mapPayments(rows, userId, this.currency);
+  }
+
+  /** The older Carbon's API has no call for invoices. */
+  async getInvoices(): Promise<Invoice[]> {
+    throw notSupported('Invoices');
+  }
+
+  async getInvoiceLines(): Promise<InvoiceLine[]> {
+    throw notSupported('Invoices');
   }
 
   /** CLN_FIN_OPER of the period, write-offs only (OP_TYPE_IN 1). */

@@ -49,6 +49,9 @@ const READ_METHODS: ReadonlySet<CabinetMethod> = new Set([
 ]);
 
 /** One step of a REST v2 chain: method N and its arg N. */
+/** The REST v2 models the adapter reads or writes: no other is ever called. */
+export type RestModel = 'Users' | 'Abonents' | 'ArchAccountStack' | 'Tarif' | 'FinanceOperations' | 'FinanceOperationsDetail';
+
 export interface RestCall {
   method: string;
   arg: Record<string, unknown>;
@@ -105,13 +108,15 @@ export class CarbonClient {
   }
 
   /** POST /rest_api/v2/<Model>/ with method1/arg1/method2/arg2…; the result of the last call, or Carbon's refusal. */
-  async restV2(model: 'Users' | 'Abonents' | 'ArchAccountStack' | 'Tarif', calls: readonly RestCall[], options: { read?: boolean } = {}): Promise<RestAnswer> {
+  /** `fields`: only these fields of each object, as REST v2's `fields=[…]` asks. */
+  async restV2(model: RestModel, calls: readonly RestCall[], options: { read?: boolean; fields?: readonly string[] } = {}): Promise<RestAnswer> {
     const name = `carbon5 ${model} ${calls.map((call) => call.method).join('+')}`;
     const form = new URLSearchParams();
     calls.forEach((call, index) => {
       form.set(`method${index + 1}`, call.method);
       form.set(`arg${index + 1}`, JSON.stringify(call.arg));
     });
+    if (options.fields) form.set('fields', JSON.stringify(options.fields));
     const response = await callUpstream({ name, url: new URL(`${model}/`, this.restUrl), form, timeoutMs: this.options.timeoutMs, read: options.read });
     return parseRestEnvelope(name, parseJsonBody({ name }, response.body));
   }

@@ -11,6 +11,8 @@ import type {
   BillingIdentity,
   Capabilities,
   Charge,
+  Invoice,
+  InvoiceLine,
   PasswordResetStart,
   Payment,
   PromisePay,
@@ -33,6 +35,8 @@ import { CarbonClient, type CabinetMethod, type CarbonClientOptions } from './cl
 import {
   mapPause,
   mapCharges,
+  mapInvoiceLines,
+  mapInvoices,
   mapPayments,
   mapPromisePay,
   mapServices,
@@ -57,6 +61,8 @@ import {
   messageAnswer,
   parseCabinetAnswer,
   archAccountStackResult,
+  invoiceLinesResult,
+  invoicesResult,
   payLogAnswer,
   promisePayListAnswer,
   resetPasswordAnswer,
@@ -79,6 +85,9 @@ export interface Carbon5GatewayOptions extends CarbonClientOptions {
   tariffChangeIds?: readonly string[];
 }
 
+/** FinanceOperations' op_type of an invoice. [seen: the vendor's REST v2 page] */
+const INVOICE_OP_TYPE = 5;
+
 const CAPABILITIES: Omit<Capabilities, 'tariffChange'> = {
   passwordLogin: true,
   autoLogin: true,
@@ -90,7 +99,7 @@ const CAPABILITIES: Omit<Capabilities, 'tariffChange'> = {
   pushToken: true,
   payments: true,
   charges: true,
-  invoices: false,
+  invoices: true,
   traffic: false,
   tickets: true,
   announcements: false,
@@ -205,9 +214,7 @@ export class Carbon5Gateway implements BillingGateway {
    * days from..to whole, storno 0: what Carbon wrote off.
    */
   async getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]> {
-    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
-    const abonentPk = user.abonent.pk;
-    if (abonentPk == null) throw upstreamError('carbon5 web_cabinet.get_user: no abonent pk for ArchAccountStack');
+    const abonentPk = await this.abonentPk(session, 'ArchAccountStack');
     const label = 'carbon5 ArchAccountStack objects.filter';
     const answer = await this.client.restV2(
       'ArchAccountStack',
@@ -216,6 +223,32 @@ export class Carbon5Gateway implements BillingGateway {
     );
     if ('refused' in answer) throw upstreamError(`${label}: refused (${answer.refused})`);
     return mapCharges(parseUpstreamShape(label, archAccountStackResult, answer.result), this.currency);
+  }
+
+  /**
+   * REST v2 FinanceOperations objects.filter {abonent_id, op_type: 5} with the fields the vendor's
+   * page names: the invoices, of which those issued from `from` on are kept.
+   */
+  async getInvoices(session: SubscriberSession, from: string): Promise<Invoice[]> {
+    const abonentPk = await this.abonentPk(session, 'FinanceOperations');
+    const label = 'carbon5 FinanceOperations objects.filter';
+    const answer = await this.client.restV2('FinanceOperations', [{ method: 'objects.filter', arg: { abonent_id: abonentPk, op_type: INVOICE_OP_TYPE } }], {
+      read: true,
+      fields: ['op_summa', 'op_date', 'number', 'period_end_date'],
+    });
+    if ('refused' in answer) throw upstreamError(`${label}: refused (${answer.refused})`);
+    return mapInvoices(parseUpstreamShape(label, invoicesResult, answer.result), this.currency).filter((invoice) => invoice.date >= from);
+  }
+
+  /** REST v2 FinanceOperationsDetail objects.filter {finance_operation_id}: the lines of an invoice getInvoices gave this session. */
+  async getInvoiceLines(_session: SubscriberSession, invoice: Invoice): Promise<InvoiceLine[]> {
+    const label = 'carbon5 FinanceOperationsDetail objects.filter';
+    const answer = await this.client.restV2('FinanceOperationsDetail', [{ method: 'objects.filter', arg: { finance_operation_id: Number(invoice.id) } }], {
+      read: true,
+      fields: ['usluga', 'unit', 'vv', 'price', 'name'],
+    });
+    if ('refused' in answer) throw upstreamError(`${label}: refused (${answer.refused})`);
+    return mapInvoiceLines(parseUpstreamShape(label, invoiceLinesResult, answer.result), this.currency);
   }
 
   async getPayments(session: SubscriberSession): Promise<Payment[]> {
@@ -500,6 +533,14 @@ export class Carbon5Gateway implements BillingGateway {
   /** Today in the BFF's zone, which is taken as the billing's. */
   private today(): string {
     return ymd(this.clock());
+  }
+
+  /** The abonent's pk, from get_user, that REST v2 models are filtered by. */
+  private async abonentPk(session: SubscriberSession, model: string): Promise<string> {
+    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const abonentPk = user.abonent.pk;
+    if (abonentPk == null) throw upstreamError(`carbon5 web_cabinet.get_user: no abonent pk for ${model}`);
+    return abonentPk;
   }
 
   private cabinet(session: SubscriberSession): SignedInCabinet {

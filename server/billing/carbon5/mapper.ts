@@ -5,6 +5,8 @@ import type {
   AccountStatus,
   Charge,
   ChargeKind,
+  Invoice,
+  InvoiceLine,
   PauseInfo,
   PauseRefusal,
   Payment,
@@ -18,11 +20,14 @@ import type {
   TicketMessage,
   TicketStatus,
 } from '../../domain/types.js';
-import { carbonInstant } from '../carbon-dates.js';
+import { carbonInstant, datePart } from '../carbon-dates.js';
+import { upstreamError } from '../../domain/errors.js';
 import {
   type helpdeskCommentsAnswer,
   type helpdeskDialogsAnswer,
   type archAccountStackResult,
+  type invoiceLinesResult,
+  type invoicesResult,
   type getUserAnswer,
   type payLogAnswer,
   type promisePayListAnswer,
@@ -36,6 +41,8 @@ export type CarbonUslugaList = z.infer<typeof uslugaListAnswer>;
 export type CarbonPromisePayList = z.infer<typeof promisePayListAnswer>;
 export type CarbonPayLog = z.infer<typeof payLogAnswer>;
 export type CarbonBalanceChanges = z.infer<typeof archAccountStackResult>;
+export type CarbonInvoices = z.infer<typeof invoicesResult>;
+export type CarbonInvoiceLines = z.infer<typeof invoiceLinesResult>;
 export type CarbonDialog = z.infer<typeof helpdeskDialogsAnswer>['items'][number];
 export type CarbonComments = z.infer<typeof helpdeskCommentsAnswer>;
 
@@ -273,4 +280,22 @@ export function mapPause(user: CarbonUser, info: CarbonUserInfo, today: string, 
     daysUsed: null,
     rules: { refusal, earliestStart: today, chooseStart: true, endRequired: true, maxDays, canEnd: false },
   };
+}
+
+const magnitude = (decimal: string) => decimal.replace(/^-/, '');
+
+/** FinanceOperations invoices (op_type 5), newest first; one whose date cannot be read is UPSTREAM_ERROR, never a made-up day. */
+export function mapInvoices(invoices: CarbonInvoices, currency: string): Invoice[] {
+  return invoices
+    .map(({ pk, fields }): Invoice => {
+      const date = datePart(fields.op_date);
+      if (date === null) throw upstreamError('carbon5 FinanceOperations: an invoice date is not a date');
+      return { id: pk, number: fields.number, date, periodEnd: datePart(fields.period_end_date), total: { amount: magnitude(fields.op_summa), currency } };
+    })
+    .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id, 'en', { numeric: true }));
+}
+
+/** FinanceOperationsDetail lines in Carbon's order; a line without a name of its own takes its service's. */
+export function mapInvoiceLines(lines: CarbonInvoiceLines, currency: string): InvoiceLine[] {
+  return lines.map(({ fields }) => ({ name: fields.name ?? fields.usluga ?? '', amount: { amount: fields.price, currency }, quantity: fields.vv }));
 }

@@ -204,6 +204,51 @@ export const archAccountStackResult = z.array(
   }),
 );
 
+/** A quantity as Carbon may send a Decimal: a number or a numeric string; null when absent or not a number. */
+const optionalQuantity = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((value) => (value == null || !/^-?\d+(?:\.\d+)?$/.test(String(value).trim()) ? null : String(value).trim()));
+
+/**
+ * REST v2 FinanceOperations objects.filter {abonent_id, op_type: 5} with fields op_summa, op_date,
+ * number, period_end_date: the invoices issued to an abonent, pk the invoice's id. [seen: the
+ * vendor's REST v2 page asks for these fields] Their types are [inferred]: op_summa a Decimal as a
+ * string or a number (its sign too: the total is read as its magnitude), op_date a date-time,
+ * period_end_date a date, number a string or a number.
+ */
+export const invoicesResult = z.array(
+  z.object({
+    pk: carbonId,
+    fields: z.object({
+      op_summa: requiredMoney,
+      op_date: z.string(),
+      number: optionalText,
+      period_end_date: z.string().nullish(),
+    }),
+  }),
+);
+
+/**
+ * REST v2 FinanceOperationsDetail objects.filter {finance_operation_id} with fields usluga, unit, vv,
+ * price, name: an invoice's lines. [seen: the vendor's page, "services, units, names and sums"]
+ * [inferred] `name` the line's text, `price` the line's sum, `vv` how many units it counts, `usluga`
+ * the service (a nested object or an id, unused but for its name when the line has none).
+ */
+export const invoiceLinesResult = z.array(
+  z.object({
+    fields: z.object({
+      name: optionalText,
+      price: requiredMoney,
+      vv: optionalQuantity,
+      usluga: z
+        .union([z.object({ fields: z.object({ name: optionalText }).partial() }).partial(), z.number(), z.string()])
+        .nullish()
+        .transform((value) => (value !== null && typeof value === 'object' ? (value.fields?.name ?? null) : null)),
+    }),
+  }),
+);
+
 export const payLogAnswer = z.object({
   items: z.array(
     z.object({

@@ -34,6 +34,19 @@ export interface CarbonAccountState extends CarbonAccountSeed {
   signedIn: boolean;
   /** ArchAccountStack: the balance changes Carbon wrote, oldest first. */
   balanceChanges: CarbonBalanceChange[];
+  /** FinanceOperations of op_type 5 with their FinanceOperationsDetail lines, oldest first. */
+  invoices: CarbonInvoice[];
+}
+
+export interface CarbonInvoice {
+  id: number;
+  number: string;
+  /** "YYYY-MM-DD HH:MM:SS", Carbon's local time. */
+  date: string;
+  /** YYYY-MM-DD */
+  periodEnd: string;
+  total: string;
+  lines: { name: string; service: { id: number; name: string } | null; unit: string; quantity: string; price: string }[];
 }
 
 export interface CarbonBalanceChange {
@@ -116,13 +129,10 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
     const seed = structuredClone(options.seed ?? demoSeed(this.today()));
     this.tariffs = seed.tariffs;
     this.services = seed.services;
-    this.accounts = seed.accounts.map((account) => ({
-      ...account,
-      pushToken: null,
-      queuedWrites: [],
-      signedIn: false,
-      balanceChanges: yearOfFees(account, this.services, this.today()),
-    }));
+    this.accounts = seed.accounts.map((account) => {
+      const balanceChanges = yearOfFees(account, this.services, this.today());
+      return { ...account, pushToken: null, queuedWrites: [], signedIn: false, balanceChanges, invoices: monthlyInvoices(account, balanceChanges) };
+    });
     this.demoLogins = this.accounts.map(({ login, password, description }) => ({ login, password, description }));
   }
 
@@ -248,6 +258,7 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
     const model = modelInPath.toLowerCase();
     if (model === 'archaccountstack') return this.archAccountStack(call, params);
     if (model === 'tarif') return this.tarif(call, params);
+    if (model === 'financeoperations' || model === 'financeoperationsdetail') return this.financeOperations(model, call, params);
     if (model !== 'users' && model !== 'abonents') return json({ call, error: `Model ${modelInPath} not found` });
     let subject: CarbonAccountState | undefined;
     let staged: Arg = {};
@@ -330,6 +341,44 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
           comment: change.comment,
         },
       }));
+    return json({ call, result });
+  }
+
+  /**
+   * FinanceOperations objects.filter by abonent_id and op_type (only invoices, 5, are kept here) and
+   * FinanceOperationsDetail objects.filter by finance_operation_id, each object with only the `fields`
+   * asked for. Field names and types beyond the vendor's page are this simulator's choice, as
+   * responses.ts marks them [inferred].
+   */
+  private financeOperations(model: string, call: string, params: URLSearchParams): Answer {
+    if (params.get('method1') !== 'objects.filter' || params.has('method2')) return json({ call, error: `'Manager' object has no attribute '${params.get('method1') ?? ''}'` });
+    const arg = parseArg(params.get('arg1') ?? '{}');
+    const fields = params.has('fields') ? (JSON.parse(params.get('fields') ?? '[]') as string[]) : null;
+    if (arg === null) return json({ call, error: 'Expecting value: line 1 column 1 (char 0)' });
+    const only = (all: Record<string, unknown>) => (fields ? Object.fromEntries(Object.entries(all).filter(([name]) => fields.includes(name))) : all);
+    if (model === 'financeoperations') {
+      const account = this.accounts.find((candidate) => String(candidate.abonentId) === String(arg.abonent_id));
+      const invoices = arg.op_type === undefined || Number(arg.op_type) === 5 ? (account?.invoices ?? []) : [];
+      const result = invoices.map((invoice) => ({
+        pk: invoice.id,
+        model: 'FinanceOperations',
+        fields: only({ abonent_id: account?.abonentId, op_type: 5, op_summa: invoice.total, op_date: invoice.date, number: invoice.number, period_end_date: invoice.periodEnd }),
+      }));
+      return json({ call, result });
+    }
+    const invoice = this.accounts.flatMap((account) => account.invoices).find((candidate) => String(candidate.id) === String(arg.finance_operation_id));
+    const result = (invoice?.lines ?? []).map((line, index) => ({
+      pk: (invoice?.id ?? 0) * 10 + index,
+      model: 'FinanceOperationsDetail',
+      fields: only({
+        finance_operation_id: invoice?.id,
+        usluga: line.service && { pk: line.service.id, model: 'Usluga', fields: { name: line.service.name } },
+        unit: line.unit,
+        vv: line.quantity,
+        price: line.price,
+        name: line.name,
+      }),
+    }));
     return json({ call, result });
   }
 
@@ -731,6 +780,33 @@ function yearOfFees(account: CarbonAccountSeed, services: readonly CarbonService
   return changes;
 }
 
+/**
+ * An invoice for each month of fees, issued on its first day: one line per write-off that was not
+ * reversed, counted as one month.
+ */
+function monthlyInvoices(account: CarbonAccountSeed, changes: readonly CarbonBalanceChange[]): CarbonInvoice[] {
+  const months = [...new Set(changes.map((change) => change.time.slice(0, 7)))];
+  return months.map((month, index) => {
+    const charged = changes.filter((change) => change.time.startsWith(month) && !change.storno && change.summa.startsWith('-'));
+    const lines = charged.map((change) => ({
+      name: change.tariff?.name ?? change.service?.name ?? '',
+      service: change.service,
+      unit: 'мес.',
+      quantity: '1.000',
+      price: change.summa.slice(1),
+    }));
+    const [year, number] = month.split('-').map(Number) as [number, number];
+    return {
+      id: account.abonentId * 100 + index + 1,
+      number: `${account.contractNumber}-${month.replace('-', '')}`,
+      date: `${month}-01 03:00:00`,
+      periodEnd: new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10),
+      total: fromMinorUnits(lines.reduce((sum, line) => sum + minor(line.price), 0n)),
+      lines,
+    };
+  });
+}
+
 export async function startCarbon5Simulator(options: Carbon5SimulatorOptions = {}): Promise<Carbon5Simulator> {
   return new Carbon5Simulator(options).listen();
 }
@@ -760,7 +836,7 @@ function parseArg(text: string | null): Arg | null {
 
 function restDocsPage(model: string | undefined): Answer {
   const title = model ? `REST API v2: ${model}` : 'REST API v2';
-  const models = ['Users', 'Abonents', 'ArchAccountStack', 'Tarif'].map((name) => `<li><a href="/rest_api/v2/${name}/">${name}</a></li>`).join('');
+  const models = ['Users', 'Abonents', 'ArchAccountStack', 'Tarif', 'FinanceOperations', 'FinanceOperationsDetail'].map((name) => `<li><a href="/rest_api/v2/${name}/">${name}</a></li>`).join('');
   return html(200, `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><ul>${models}</ul></body></html>`);
 }
 

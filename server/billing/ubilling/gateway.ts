@@ -9,6 +9,8 @@ import type {
   BillingIdentity,
   Capabilities,
   Charge,
+  Invoice,
+  InvoiceLine,
   Payment,
   PasswordResetStart,
   PromisePay,
@@ -231,6 +233,15 @@ export class UbillingGateway implements BillingGateway {
     const { credentials, xmlAgent } = this.userstats(session, 'The list of charges');
     const rows = await xmlAgent.feecharges(credentials, validInput(ymdSchema, from), validInput(ymdSchema, addDays(to, 1)));
     return mapFeeCharges(rows, { from, to }, this.currency);
+  }
+
+  /** Ubilling issues no invoices to subscribers through its APIs. */
+  async getInvoices(): Promise<Invoice[]> {
+    throw notSupported('Invoices');
+  }
+
+  async getInvoiceLines(): Promise<InvoiceLine[]> {
+    throw notSupported('Invoices');
   }
 
   async getPayments(session: SubscriberSession): Promise<Payment[]> {

@@ -1,5 +1,5 @@
-import { ymd } from '../../../shared/dates.js';
-import { chargesPeriod, monthlySpend, monthsPeriod } from '../../domain/charges.js';
+import { addDays, ymd } from '../../../shared/dates.js';
+import { CHARGES_DAYS_BACK, chargesPeriod, monthlySpend, monthsPeriod } from '../../domain/charges.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 
 export const subscriberResolvers: Resolvers = {
@@ -21,5 +21,9 @@ export const subscriberResolvers: Resolvers = {
       const charges = await context.reads().charges(period.from, period.to);
       return monthlySpend(charges, period.months, context.gateway.currency, (instant) => ymd(new Date(instant)).slice(0, 7));
     },
+    invoices: (_parent, _args, context) => context.reads().invoices(addDays(ymd(new Date()), -CHARGES_DAYS_BACK)),
+  },
+  Invoice: {
+    lines: (invoice, _args, context) => context.reads().invoiceLines(invoice),
   },
 };

@@ -59,10 +59,10 @@ describe('signing in', () => {
     expect(identity).toEqual({ login: 'BILL0000101', accountId: '101', secret: expect.stringMatching(/^\d{18}$/) });
     expect(simulator.account('BILL0000101').signedIn).toBe(true);
     expect(gateway.kind).toBe('carbon5');
-    const { invoices, traffic, announcements, tariffChange, ...cabinetCalls } = gateway.capabilities;
+    const { traffic, announcements, tariffChange, ...cabinetCalls } = gateway.capabilities;
     expect(Object.values(cabinetCalls).every(Boolean)).toBe(true);
     // Tariff change needs the ISP's list of tariffs (CARBON_TARIFF_CHANGE_IDS).
-    expect({ invoices, traffic, announcements, tariffChange }).toEqual({ invoices: false, traffic: false, announcements: false, tariffChange: false });
+    expect({ traffic, announcements, tariffChange }).toEqual({ traffic: false, announcements: false, tariffChange: false });
     expect(createCarbon5Gateway({ url: simulator.url, timeoutMs: 2000, currency: 'UAH', tariffChangeIds: ['18'] }).capabilities.tariffChange).toBe(true);
   });
 
@@ -401,5 +401,24 @@ describe('an expired suid', () => {
     const { gateway } = await billing();
     const { session } = sessionOf({ login: 'BILL0000999', accountId: '999', secret: '123456789012345678' });
     expect((await failure(gateway.getSubscriber(session))).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('invoices', () => {
+  it('lists the year’s FinanceOperations invoices newest first and reads an invoice’s lines from FinanceOperationsDetail', async () => {
+    const { gateway, simulator } = await billing();
+    const { session } = await signIn(gateway, 'BILL0000101');
+    const invoices = await gateway.getInvoices(session, '2024-03-01');
+    // The demo issues one on the 1st of each month of fees, 2024-02 to 2025-01: the first is before the period.
+    expect(invoices.map((invoice) => invoice.date)).toEqual(
+      ['2025-01-01', '2024-12-01', '2024-11-01', '2024-10-01', '2024-09-01', '2024-08-01', '2024-07-01', '2024-06-01', '2024-05-01', '2024-04-01', '2024-03-01'],
+    );
+    expect(invoices[0]).toEqual({ id: expect.stringMatching(/^\d+$/), number: '10000101-202501', date: '2025-01-01', periodEnd: '2025-01-31', total: { amount: '330.00', currency: 'UAH' } });
+    expect(Object.entries(simulator.calls).filter(([method]) => /^financeoperations\./i.test(method))).toEqual([[expect.any(String), 1]]);
+    expect(await gateway.getInvoiceLines(session, invoices[0]!)).toEqual([
+      { name: 'Домашній 100', amount: { amount: '250.00', currency: 'UAH' }, quantity: '1.000' },
+      { name: 'Статична IP-адреса', amount: { amount: '50.00', currency: 'UAH' }, quantity: '1.000' },
+      { name: 'Оренда роутера', amount: { amount: '30.00', currency: 'UAH' }, quantity: '1.000' },
+    ]);
   });
 });

@@ -22,7 +22,7 @@ describe('the subscriber profile, through GraphQL', () => {
 
   it('on Carbon 5: addresses, contract and connection dates and the payment id; no traffic and no online state', async () => {
     const data = await profileOn(null, 'BILL0000101', 'demo');
-    expect(data.cabinet.capabilities).toEqual({ charges: true, invoices: false, traffic: false });
+    expect(data.cabinet.capabilities).toEqual({ charges: true, invoices: true, traffic: false });
     expect(data.me).toMatchObject({
       ipAddresses: ['10.20.0.101'],
       macAddresses: ['00:1a:2b:00:00:65'],
@@ -166,5 +166,65 @@ describe('charges and what each month cost, through GraphQL', () => {
       '0.00',
       ...Array(3).fill('100.00'),
     ]);
+  });
+});
+
+describe('invoices, through GraphQL', () => {
+  let cabinet: TestCabinet | undefined;
+  afterEach(async () => {
+    await cabinet?.close();
+    cabinet = undefined;
+  });
+
+  const INVOICES = /* GraphQL */ `
+    query { cabinet { capabilities { invoices } } me { invoices { number date periodEnd total { amount currency } lines { name amount { amount } quantity } } } }
+  `;
+
+  async function invoicesOn(env: Record<string, string>, login: string, password: string) {
+    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...env } });
+    const client = new GraphQLClient(cabinet.url);
+    expect((await client.query(LOGIN, { login, password })).errors).toBeUndefined();
+    return client.query(INVOICES);
+  }
+
+  it('on Carbon 5: a year of FinanceOperations invoices, newest first, each with its FinanceOperationsDetail lines', async () => {
+    const { data, errors } = await invoicesOn({}, 'BILL0000101', 'demo');
+    expect(errors).toBeUndefined();
+    expect(data!.cabinet.capabilities.invoices).toBe(true);
+    const invoices = data!.me.invoices as { number: string; date: string; periodEnd: string; total: { amount: string }; lines: unknown[] }[];
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    expect(invoices.length).toBeGreaterThanOrEqual(11);
+    expect(invoices[0]).toEqual({
+      number: `10000101-${thisMonth.replace('-', '')}`,
+      date: `${thisMonth}-01`,
+      periodEnd: expect.stringMatching(new RegExp(`^${thisMonth}-(28|29|30|31)$`)),
+      total: { amount: '330.00', currency: 'UAH' },
+      lines: [
+        { name: 'Домашній 100', amount: { amount: '250.00' }, quantity: '1.000' },
+        { name: 'Статична IP-адреса', amount: { amount: '50.00' }, quantity: '1.000' },
+        { name: 'Оренда роутера', amount: { amount: '30.00' }, quantity: '1.000' },
+      ],
+    });
+    expect(invoices.map((invoice) => invoice.date)).toEqual([...invoices.map((invoice) => invoice.date)].sort().reverse());
+  });
+
+  it('on Carbon 5: an answer the adapter cannot read is UPSTREAM_ERROR, never a made-up invoice', async () => {
+    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const client = new GraphQLClient(cabinet.url);
+    await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
+    cabinet.simulator.setFault('garbage');
+    const { errors } = await client.query('query { me { invoices { number } } }');
+    expect(errors?.[0]?.extensions?.code).toMatch(/^UPSTREAM_(ERROR|UNAVAILABLE)$/);
+  });
+
+  it('on Ubilling and the older Carbon: no invoices and the capability false', async () => {
+    for (const [kind, login, password] of [['ubilling', 'ivanov', 'ivanov-demo'], ['carbon-legacy', 'ivanov', 'demo']] as const) {
+      const { data, errors } = await invoicesOn({ BILLING_KIND: kind }, login, password);
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({ cabinet: { capabilities: { invoices: false } }, me: { invoices: [] } });
+      await cabinet!.close();
+      cabinet = undefined;
+    }
   });
 });
