@@ -13,43 +13,54 @@ interface DocumentAst {
   definitions: { kind: string; name?: { kind: string; value: string } }[];
 }
 
+/** The documents codegen generates (client/src/gql/graphql.ts), with their persisted hashes. */
+const generatedDocumentsPath = fileURLToPath(new URL('src/gql/graphql.ts', import.meta.url));
+
 /**
  * The PWA sends only a document's persisted hash and operation name, so the full ASTs the client
- * preset generates (about 40 KB) would be dead weight in the first screen's bundle: keep just those.
+ * preset generates (about 40 KB) would be dead weight; and graphql(source) finds its document in a map
+ * of every document, which would put every screen's documents in the first screen. So each
+ * graphql(`…`) call is replaced, where it is written, by its document cut down to the hash and the
+ * operation's name: a document goes to the chunk of the screen that uses it.
  */
 function persistedDocumentsOnly(): Plugin {
-  const generatedDocument = /^(export const \w+(?:Document|FragmentDoc) = )(\{.*\})( as unknown as DocumentNode<.*>;)$/gm;
+  let slimDocuments = new Map<string, string>();
   return {
     name: 'abonent:persisted-documents-only',
     // Before TypeScript is stripped: the generated lines are matched by their type assertion.
     enforce: 'pre',
+    buildStart() {
+      this.addWatchFile(generatedDocumentsPath);
+      slimDocuments = readSlimDocuments(readFileSync(generatedDocumentsPath, 'utf8'));
+    },
     transform(code, id) {
-      if (id.endsWith('/src/gql/gql.ts')) return keyDocumentsByName(code);
-      if (!id.endsWith('/src/gql/graphql.ts')) return null;
-      return code.replace(generatedDocument, (_line, head: string, json: string, tail: string) => {
-        const ast = JSON.parse(json) as DocumentAst;
-        const operation = ast.definitions.find((definition) => definition.kind === 'OperationDefinition');
-        const slim: DocumentAst = { __meta__: ast.__meta__, definitions: operation ? [{ kind: operation.kind, name: operation.name }] : [] };
-        return `${head}${JSON.stringify(slim)}${tail}`;
-      });
+      if (!id.startsWith(clientDir) || id.includes('/src/gql/') || !/\.tsx?$/.test(id)) return null;
+      return code.includes('graphql(`') ? inlineDocuments(code, slimDocuments) : null;
     },
   };
 }
 
-/**
- * graphql(source) finds its document in a map keyed by the whole source text, so the first screen
- * would carry the text of every screen's documents. Names are unique across the documents (codegen
- * requires it), so the map is keyed by the first definition's name and graphql() looks up the same.
- */
-function keyDocumentsByName(code: string): string {
-  const firstName = /(?:query|mutation|subscription|fragment)\s+(\w+)/;
-  const keyed = code.replace(/^(\s+)("(?:[^"\\]|\\.)*")(: types\.\w+,)$/gm, (line, indent: string, key: string, value: string) => {
-    const name = firstName.exec(JSON.parse(key) as string)?.[1];
-    return name ? `${indent}${JSON.stringify(name)}${value}` : line;
+/** Each generated document by its definition's name, as the JSON of its hash and operation name. */
+function readSlimDocuments(generated: string): Map<string, string> {
+  const documents = new Map<string, string>();
+  for (const [, json] of generated.matchAll(/^export const \w+(?:Document|FragmentDoc) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm)) {
+    const ast = JSON.parse(json ?? '') as DocumentAst;
+    const operation = ast.definitions.find((definition) => definition.kind === 'OperationDefinition');
+    const name = ast.definitions[0]?.name?.value;
+    const slim: DocumentAst = { __meta__: ast.__meta__, definitions: operation ? [{ kind: operation.kind, name: operation.name }] : [] };
+    if (name) documents.set(name, JSON.stringify(slim));
+  }
+  return documents;
+}
+
+/** graphql(`query Name …`) becomes Name's slim document; names are unique across the documents (codegen requires it). */
+function inlineDocuments(code: string, slimDocuments: Map<string, string>): string {
+  return code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (_call, source: string) => {
+    const name = /\b(?:query|mutation|subscription|fragment)\s+(\w+)/.exec(source)?.[1] ?? '';
+    const slim = slimDocuments.get(name);
+    if (!slim) throw new Error(`No generated document for ${name || source.trim().slice(0, 60)}: run \`npm run codegen\``);
+    return slim;
   });
-  const lookup = 'return (documents as any)[source] ?? {};';
-  if (!keyed.includes(lookup)) throw new Error('gql.ts changed shape: update keyDocumentsByName');
-  return keyed.replace(lookup, `return (documents as any)[${firstName}.exec(source)?.[1] ?? ''] ?? {};`);
 }
 
 /**
@@ -90,6 +101,9 @@ export default defineConfig(({ command }) => {
       outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
       emptyOutDir: true,
       target: 'es2022',
+      // The page links no module to preload, and the chunks loaded on demand are fetched anyway without
+      // the polyfill where a browser lacks modulepreload (Safari before 17): it would only add bytes.
+      modulePreload: { polyfill: false },
     },
     plugins: [
       persistedDocumentsOnly(),

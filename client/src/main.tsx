@@ -4,17 +4,26 @@ import { App } from './app/App.js';
 import { localData } from './app/local-data.js';
 import { registerServiceWorker } from './app/service-worker.js';
 import { applyBrandColor, applyTheme } from './app/theme.js';
+import { isLanguage, loadMessages, matchLanguage, type Language } from './i18n/index.js';
 import './app/styles.css';
+
+function firstLanguage(): Language {
+  const saved = localData.loadLanguage();
+  return isLanguage(saved) ? saved : matchLanguage(navigator.languages);
+}
 
 // Before the first paint: the ISP's colour (the BFF writes it into the page) and the chosen theme.
 applyBrandColor(document.querySelector<HTMLMetaElement>('meta[name="theme-color"]')?.content ?? '');
 applyTheme(localData.loadTheme());
+// The dictionary starts loading now, beside React's start and the app's first request, not after them.
+const language = firstLanguage();
+void loadMessages(language);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App firstLanguage={language} />
     </StrictMode>,
   );
 }

@@ -47,10 +47,28 @@ describe('the built PWA', () => {
     for (const script of scripts) expect(readFileSync(join(dist, script), 'utf8'), script).not.toContain('jsxDEV');
   });
 
-  it('ships no GraphQL document text, only persisted hashes', () => {
+  it('loads only the page language’s dictionary: each is its own precached chunk, none is in the entry', () => {
+    const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+)"/.exec(html)?.[1] ?? '';
+    const code = readFileSync(join(dist, entry), 'utf8');
+    // A word from each dictionary that no other text of the app uses.
+    for (const [language, word] of [['uk', 'Головне'], ['ru', 'Главное'], ['en', 'As on this device']] as const) {
+      expect(code, language).not.toContain(word);
+      const chunk = precached.find((url) => url.startsWith(`assets/${language}-`) && url.endsWith('.js'));
+      expect(chunk, language).toBeDefined();
+      expect(readFileSync(join(dist, chunk ?? ''), 'utf8')).toContain(word);
+    }
+  });
+
+  it('ships no GraphQL document text, only persisted hashes, each screen’s in its own chunk', () => {
     const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+)"/.exec(html)?.[1] ?? '';
     const code = readFileSync(join(dist, entry), 'utf8');
     expect(code).toMatch(/sha256:[0-9a-f]{64}/);
     expect(code).not.toContain('selectionSet');
+    // The first screen carries its own operations, not those of the screens loaded on demand.
+    const operation = (name: string) => new RegExp(`value:["'\`]${name}["'\`]`);
+    expect(code).toMatch(operation('Start'));
+    expect(code).not.toMatch(operation('SpendingHistory'));
+    const services = precached.find((url) => /^assets\/Services-.*\.js$/.test(url)) ?? '';
+    expect(readFileSync(join(dist, services), 'utf8')).toMatch(operation('ConnectService'));
   });
 });

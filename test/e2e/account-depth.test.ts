@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { connectionTexts } from '../../client/src/features/connection/texts.js';
 import { historyTexts } from '../../client/src/features/history/texts.js';
-import { createI18n, type Language } from '../../client/src/i18n/index.js';
+import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { i18nFor } from '../support/i18n.js';
 
 const LOCALES: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-RU', en: 'en-US' };
 
@@ -36,7 +37,7 @@ describe('the history of charges and the connection in the PWA', () => {
 
   it('on the older Carbon, in uk: twelve months, this month’s charge and payment, the connection with its copy buttons', async () => {
     const language = 'uk';
-    const { m } = createI18n(language, [LOCALES[language]]);
+    const { m } = i18nFor(language, [LOCALES[language]]);
     const history = historyTexts[language];
     const connection = connectionTexts[language];
     const page = await open(language, { BILLING_KIND: 'carbon-legacy' }, 'ivanov');
@@ -77,7 +78,7 @@ describe('the history of charges and the connection in the PWA', () => {
 
   for (const language of ['uk', 'ru', 'en'] as const) {
     it(`on Carbon 5, in ${language}: a year of ArchAccountStack charges, and the connection as the billing tells it`, async () => {
-      const { m } = createI18n(language, [LOCALES[language]]);
+      const { m } = i18nFor(language, [LOCALES[language]]);
       const history = historyTexts[language];
       const connection = connectionTexts[language];
       const page = await open(language, {}, 'BILL0000101');

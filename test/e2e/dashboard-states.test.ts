@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { ymd } from '../../shared/dates.js';
 import { historyTexts } from '../../client/src/features/history/texts.js';
-import { createI18n, type I18n, type Language } from '../../client/src/i18n/index.js';
+import type { I18n, Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { i18nFor } from '../support/i18n.js';
 
 /**
  * The dashboard of each of the four Carbon demo subscribers, as a screen reader gets it (the
@@ -50,7 +51,7 @@ describe('the dashboard in each demo state', () => {
 
   for (const state of states) {
     it(`reads ${state.login} to a screen reader as one headline first, in ${state.language}, axe-clean light and dark`, async () => {
-      const t = createI18n(state.language, [state.locale]);
+      const t = i18nFor(state.language, [state.locale]);
       const page = await signedIn(state.login, state.locale);
       const tree = await page.getByRole('region', { name: t.m.balance }).ariaSnapshot();
       const lines = tree.split('\n').map((line) => plain(line));
@@ -74,7 +75,7 @@ describe('the dashboard in each demo state', () => {
   }
 
   it('scrolls no screen sideways at 320 px with the text at 200%, light and dark, with the bar and More axe-clean', async () => {
-    const t = createI18n('uk', ['uk-UA']);
+    const t = i18nFor('uk', ['uk-UA']);
     const page = await signedIn('BILL0000102', 'uk-UA');
     await page.setViewportSize({ width: 320, height: 640 });
     // As the browser's text size at 200% does: every rem doubles (set through the CSSOM, which the CSP allows).

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { DEMO_PROMISE_OFFERS, DEMO_SERVICES, demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { addDays, ymd } from '../../shared/dates.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
-import { createI18n, type I18n, type Language } from '../../client/src/i18n/index.js';
+import type { I18n, Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain } from './browser.js';
+import { i18nFor } from '../support/i18n.js';
 
 /**
  * The subscriber's whole journey, written once and run in each language the cabinet speaks, each
@@ -63,7 +64,7 @@ describe('the whole subscriber journey, in each language', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(cabinet.url);
-      await journey(page, cabinet, createI18n(language, [locale]), `new-secret-${language}`);
+      await journey(page, cabinet, i18nFor(language, [locale]), `new-secret-${language}`);
     });
   }
 });

@@ -4,9 +4,9 @@ import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
 import { historyTexts } from '../../client/src/features/history/texts.js';
 import { formatMoney } from '../../client/src/i18n/format.js';
-import { createI18n } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { i18nFor } from '../support/i18n.js';
 
 /**
  * The journey's screens in their other situations, on the production build, against the BFF and the Carbon
@@ -214,7 +214,7 @@ describe('the subscriber journey', () => {
     it(`reads the dashboard and the history in ${words.locale}, in the dark`, async () => {
       const page = await openPhone({ locale: words.locale, colorScheme: 'dark' });
       await signIn(page, 'BILL0000104');
-      const t = createI18n(words.language, [words.locale]);
+      const t = i18nFor(words.language, [words.locale]);
       await expect.poll(() => page.getByTestId('status').textContent()).toBe(t.m.headlinePausedUntil(t.date(melnyk.frozen!.to)));
       expect(await page.getByTestId('days-left').count()).toBe(0);
       expect(await page.getByTestId('to-pay').count()).toBe(0);
@@ -232,7 +232,7 @@ describe('the subscriber journey', () => {
     await page.getByLabel('Login').fill('BILL0000104');
     await page.getByRole('button', { name: 'Send me a code' }).click();
     // The answer is the same whether the login exists or not: it never tells which logins are real.
-    await expect.poll(() => page.getByText(createI18n('en').m.codeSentIfExists).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(i18nFor('en').m.codeSentIfExists).isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'reset confirm');
 
     const message = cabinet.simulator.outbox().find((sent) => sent.login === 'BILL0000104');
@@ -251,7 +251,7 @@ describe('the subscriber journey', () => {
     await page.goto(`${cabinet.url}/reset`);
     await page.getByLabel('Логін').fill('BILL0000102');
     await page.getByRole('button', { name: 'Надіслати код' }).click();
-    await expect.poll(() => page.getByText(createI18n('uk').m.codeSentIfExists).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(i18nFor('uk').m.codeSentIfExists).isVisible()).toBe(true);
 
     await page.goto(`${cabinet.url}/outbox`);
     await expect.poll(() => page.getByTestId('outbox').isVisible()).toBe(true);

@@ -59,6 +59,11 @@ describe('offline and with the billing down', () => {
     expect(left.storage).toEqual(['abonent.cabinet']);
     expect(left.cached.length).toBeGreaterThan(5);
     expect(left.cached.filter((url) => /graphql|outbox|manifest\.webmanifest/.test(url))).toEqual([]);
+
+    // Only the page's language was loaded, yet another one opens offline: the worker precached every dictionary.
+    await page.getByLabel('Мова').selectOption('en');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await context.close();
   });
 

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createI18n, type Language } from '../../client/src/i18n/index.js';
+import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, signIn } from './browser.js';
+import { i18nFor } from '../support/i18n.js';
 
 const languages: { language: Language; locale: string }[] = [
   { language: 'uk', locale: 'uk-UA' },
@@ -33,7 +34,7 @@ describe('pausing the service in the PWA', () => {
 
   for (const { language, locale } of languages) {
     it(`books a pause with a preview, and shows a running one, in ${language}`, async () => {
-      const { m } = createI18n(language, [locale]);
+      const { m } = i18nFor(language, [locale]);
       const cabinet = await startCabinet();
       onTestFinished(() => cabinet.close());
       const context = await newPhone(browser, { locale });

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createI18n, type Language } from '../../client/src/i18n/index.js';
+import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain } from './browser.js';
+import { i18nFor } from '../support/i18n.js';
 
 /**
  * Sign-in without dead ends, in each language: the form says what the login is, a wrong password leads
@@ -27,7 +28,7 @@ describe('sign-in help', () => {
 
   for (const { language, locale } of languages) {
     it(`explains the login, links the reset from a wrong password with the login filled in, shows the contacts, in ${language}`, async () => {
-      const { m } = createI18n(language, [locale]);
+      const { m } = i18nFor(language, [locale]);
       const cabinet = await startCabinet({ env: { CABINET_SUPPORT_PHONE: '+380 44 000 00 00' } });
       onTestFinished(() => cabinet.close());
       const context = await newPhone(browser, { locale });

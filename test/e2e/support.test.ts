@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createI18n, type Language } from '../../client/src/i18n/index.js';
+import type { Language } from '../../client/src/i18n/index.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { startCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, signIn } from './browser.js';
+import { i18nFor } from '../support/i18n.js';
 
 const languages: { language: Language; locale: string }[] = [
   { language: 'uk', locale: 'uk-UA' },
@@ -28,7 +29,7 @@ describe('support conversations and notices in the PWA', () => {
 
   for (const { language, locale } of languages) {
     it(`reads, writes and replies to support, and reads the ISP’s notice, in ${language}`, async () => {
-      const { m } = createI18n(language, [locale]);
+      const { m } = i18nFor(language, [locale]);
       const cabinet = await startCabinet();
       onTestFinished(() => cabinet.close());
       const store = openSqliteStore({ dataDir: cabinet.dataDir });

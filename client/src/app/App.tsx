@@ -1,9 +1,9 @@
-import { Component, lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { SignIn } from '../features/auth/SignIn.js';
 import { LogoutMutation } from '../features/auth/documents.js';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
 import { browserSupportsPush } from '../features/push/support.js';
-import { createI18n, I18nContext, isLanguage, matchLanguage, useI18n, type Language } from '../i18n/index.js';
+import { createI18n, I18nContext, loadMessages, useI18n, type I18n, type Language } from '../i18n/index.js';
 import { call } from './api.js';
 import { CabinetContext, useCabinet, useCabinetLoader } from './cabinet-state.js';
 import { errorText } from './error-text.js';
@@ -31,11 +31,6 @@ const History = lazy(() => import('../features/history/History.js').then((module
 const Connection = lazy(() => import('../features/connection/Connection.js').then((module) => ({ default: module.Connection })));
 const Pause = lazy(() => import('../features/pause/Pause.js').then((module) => ({ default: module.Pause })));
 const Outbox = lazy(() => import('../features/demo-outbox/Outbox.js').then((module) => ({ default: module.Outbox })));
-
-function initialLanguage(): Language {
-  const saved = localData.loadLanguage();
-  return isLanguage(saved) ? saved : matchLanguage(navigator.languages);
-}
 
 function Loading() {
   const { m } = useI18n();
@@ -273,32 +268,68 @@ function Settings() {
   );
 }
 
-export function App() {
+/**
+ * The words on screen: none until the first language's dictionary is in (so no text flashes in
+ * another language), and on a switch the old words stay until the new ones are in.
+ */
+function useLocalization(firstLanguage: Language) {
+  const [i18n, setI18n] = useState<I18n | null>(null);
+  const [failed, setFailed] = useState(false);
+  // Only the last choice is shown, whichever dictionary arrives last.
+  const wanted = useRef(firstLanguage);
+  const show = async (language: Language) => {
+    wanted.current = language;
+    const messages = await loadMessages(language);
+    if (wanted.current === language) setI18n(createI18n(language, messages, navigator.languages));
+  };
+  // Once, for the language the page started in (main.tsx has begun loading it); later ones come from chooseLanguage.
+  useEffect(() => {
+    show(firstLanguage).catch(() => setFailed(true));
+  }, []);
+  const chooseLanguage = (language: Language) => {
+    // Saved once it is shown: a dictionary that cannot load leaves the page, and the choice, as they were.
+    show(language).then(() => localData.saveLanguage(language), () => undefined);
+  };
+  return { i18n, failed, chooseLanguage };
+}
+
+/**
+ * The first dictionary did not load (its chunk gone after a deploy, before the service worker
+ * had it): the one text the page can show without a dictionary, in each language.
+ */
+function DictionaryFailed() {
+  return (
+    <main id="main">
+      <button type="button" className="button primary" onClick={() => location.reload()}>
+        <span lang="uk">Перезавантажити</span> · <span lang="ru">Перезагрузить</span> · <span lang="en">Reload</span>
+      </button>
+    </main>
+  );
+}
+
+export function App({ firstLanguage }: { firstLanguage: Language }) {
   const cabinetState = useCabinetLoader();
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const { i18n, failed, chooseLanguage } = useLocalization(firstLanguage);
   const [theme, setTheme] = useState<ThemePreference>(() => localData.loadTheme());
-  const i18n = useMemo(() => createI18n(language, navigator.languages), [language]);
   const themeColor = cabinetState.cabinet?.themeColor;
   const { path } = useLocation();
+  const language = i18n?.language;
 
   useEffect(() => {
-    document.documentElement.lang = language;
+    if (language) document.documentElement.lang = language;
   }, [language]);
   useEffect(() => applyTheme(theme), [theme]);
   useEffect(() => {
     if (themeColor) applyBrandColor(themeColor);
   }, [themeColor]);
 
-  const chooseLanguage = (next: Language) => {
-    localData.saveLanguage(next);
-    setLanguage(next);
-  };
   const chooseTheme = (next: ThemePreference) => {
     localData.saveTheme(next);
     setTheme(next);
   };
 
-  const preferences = { language, chooseLanguage, theme, chooseTheme };
+  if (!i18n) return failed ? <DictionaryFailed /> : null;
+  const preferences = { language: i18n.language, chooseLanguage, theme, chooseTheme };
 
   return (
     <I18nContext.Provider value={i18n}>

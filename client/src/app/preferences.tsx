@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { isLanguage, LANGUAGES, languageName, useI18n, type Language } from '../i18n/index.js';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n/index.js';
 import type { ThemePreference } from './local-data.js';
 
 export interface Preferences {
@@ -24,7 +24,7 @@ export function PreferencesForm() {
         <select value={language} onChange={(event) => isLanguage(event.target.value) && chooseLanguage(event.target.value)}>
           {LANGUAGES.map((code) => (
             <option key={code} value={code} lang={code}>
-              {languageName(code)}
+              {LANGUAGE_NAMES[code]}
             </option>
           ))}
         </select>

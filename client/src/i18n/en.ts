@@ -2,8 +2,6 @@ import type { PluralForms } from './plural.js';
 
 /** The English dictionary is the reference: the other languages have exactly its keys (see `Messages`). */
 export const en = {
-  languageName: 'English',
-
   loading: 'Loading…',
   mainNavigation: 'Main',
   navHome: 'Home',

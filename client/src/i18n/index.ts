@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { en, type Messages } from './en.js';
+import type { Messages } from './en.js';
 import {
   formatRecentTime,
   formatCalendarDate,
@@ -10,20 +10,39 @@ import {
   type MoneyValue,
 } from './format.js';
 import { pluralize, type PluralForms } from './plural.js';
-import { ru } from './ru.js';
-import { uk } from './uk.js';
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const dictionaries: Record<Language, Messages> = { uk, ru, en };
+/**
+ * Each dictionary is its own chunk and the page loads only the one it speaks: the three together
+ * would be a sixth of the first screen's JavaScript. The service worker precaches all of them, so a
+ * switch works offline too. The promises are kept, so a language loads once and React sees the same one.
+ */
+const importers: Record<Language, () => Promise<Messages>> = {
+  uk: () => import('./uk.js').then((module) => module.uk),
+  ru: () => import('./ru.js').then((module) => module.ru),
+  en: () => import('./en.js').then((module) => module.en),
+};
+const loading = new Map<Language, Promise<Messages>>();
+
+export function loadMessages(language: Language): Promise<Messages> {
+  let messages = loading.get(language);
+  if (!messages) {
+    messages = importers[language]();
+    // A failed load (a chunk gone after a deploy) may succeed on the next try.
+    messages.catch(() => loading.delete(language));
+    loading.set(language, messages);
+  }
+  return messages;
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** A language's name in itself, for the language switch. */
-export const languageName = (language: Language): string => dictionaries[language].languageName;
+/** Each language's name in itself, for the language switch (which lists them all, whichever is loaded). */
+export const LANGUAGE_NAMES: Record<Language, string> = { uk: 'Українська', ru: 'Русский', en: 'English' };
 
 const primarySubtag = (tag: string) => tag.toLowerCase().split('-')[0] ?? '';
 
@@ -54,12 +73,12 @@ export interface I18n {
   speed(kbitPerSecond: number): string;
 }
 
-export function createI18n(language: Language, preferred: readonly string[] = []): I18n {
+export function createI18n(language: Language, messages: Messages, preferred: readonly string[] = []): I18n {
   const locale = localeFor(language, preferred);
   return {
     language,
     locale,
-    m: dictionaries[language],
+    m: messages,
     plural: (forms, count) => pluralize(locale, count, forms),
     money: (value) => formatMoney(locale, value),
     moneyMagnitude: (value) => formatMoneyMagnitude(locale, value),
@@ -70,6 +89,11 @@ export function createI18n(language: Language, preferred: readonly string[] = []
   };
 }
 
-export const I18nContext = createContext<I18n>(createI18n('en'));
+// The app renders nothing until its dictionary is loaded (app/App.tsx), so every screen has one.
+export const I18nContext = createContext<I18n | null>(null);
 
-export const useI18n = (): I18n => useContext(I18nContext);
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside the I18nContext provider');
+  return i18n;
+}

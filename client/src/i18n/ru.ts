@@ -1,8 +1,6 @@
 import type { Messages } from './en.js';
 
 export const ru: Messages = {
-  languageName: 'Русский',
-
   loading: 'Загрузка…',
   mainNavigation: 'Главное',
   navHome: 'Главная',

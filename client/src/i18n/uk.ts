@@ -1,8 +1,6 @@
 import type { Messages } from './en.js';
 
 export const uk: Messages = {
-  languageName: 'Українська',
-
   loading: 'Завантаження…',
   mainNavigation: 'Головне',
   navHome: 'Головна',

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, localeFor, matchLanguage } from '../../../client/src/i18n/index.js';
+import { LANGUAGE_NAMES, LANGUAGES, loadMessages, localeFor, matchLanguage } from '../../../client/src/i18n/index.js';
 import { en } from '../../../client/src/i18n/en.js';
 import { ru } from '../../../client/src/i18n/ru.js';
 import { uk } from '../../../client/src/i18n/uk.js';
+import { i18nFor } from '../../support/i18n.js';
 
 /** Intl separates with no-break spaces; tests read them as plain ones. */
 const plain = (text: string) => text.replace(/\s/g, ' ');
 
 describe('plurals', () => {
   it('Ukrainian: 1 день, 2 дні, 5 днів, 21 день, 11 днів', () => {
-    const t = createI18n('uk');
+    const t = i18nFor('uk');
     expect([1, 2, 5, 21, 11, 0].map((n) => t.plural(t.m.daysLeft, n))).toEqual([
       'Лишився 1 день',
       'Лишилося 2 дні',
@@ -22,13 +23,13 @@ describe('plurals', () => {
   });
 
   it('Russian: 1 день, 2 дня, 5 дней, 22 дня', () => {
-    const t = createI18n('ru');
+    const t = i18nFor('ru');
     expect([1, 2, 5, 22, 12].map((n) => t.plural(t.m.promiseDays, n))).toEqual(['на 1 день', 'на 2 дня', 'на 5 дней', 'на 22 дня', 'на 12 дней']);
     expect(t.plural(t.m.minutes, 3)).toBe('3 минуты');
   });
 
   it('English: 1 day, 2 days', () => {
-    const t = createI18n('en');
+    const t = i18nFor('en');
     expect([1, 2, 0].map((n) => t.plural(t.m.daysLeft, n))).toEqual(['1 day left', '2 days left', '0 days left']);
   });
 });
@@ -50,26 +51,35 @@ describe('language choice', () => {
     expect(Object.keys(uk).sort()).toEqual(Object.keys(en).sort());
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
   });
+
+  it('loads a language’s dictionary on demand, once, and names every language in itself', async () => {
+    expect(await loadMessages('uk')).toBe(uk);
+    expect(await loadMessages('ru')).toBe(ru);
+    expect(loadMessages('en')).toBe(loadMessages('en'));
+    expect(await loadMessages('en')).toBe(en);
+    expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual([...LANGUAGES].sort());
+    expect(LANGUAGE_NAMES.uk).toBe('Українська');
+  });
 });
 
 describe('formatting through Intl', () => {
   it('shows money in the ISP currency with the narrow symbol, whole amounts without ",00"', () => {
-    const t = createI18n('uk');
+    const t = i18nFor('uk');
     expect(plain(t.money({ amount: '-120.50', currency: 'UAH' }))).toBe('-120,50 ₴');
     expect(plain(t.money({ amount: '250.00', currency: 'UAH' }))).toBe('250 ₴');
     expect(plain(t.moneyMagnitude({ amount: '-120.50', currency: 'UAH' }))).toBe('120,50 ₴');
-    expect(plain(createI18n('en', ['en-US']).money({ amount: '1234.5', currency: 'USD' }))).toBe('$1,234.50');
+    expect(plain(i18nFor('en', ['en-US']).money({ amount: '1234.5', currency: 'USD' }))).toBe('$1,234.50');
   });
 
   it('shows a calendar date as that day in any time zone, with the year only when it is another', () => {
     const thisYear = new Date().getFullYear();
-    expect(createI18n('uk').date(`${thisYear}-12-03`)).toBe('3 грудня');
-    expect(createI18n('en', ['en-GB']).date(`${thisYear + 1}-01-02`)).toBe(`2 January ${thisYear + 1}`);
-    expect(createI18n('en').date('not a date')).toBe('not a date');
+    expect(i18nFor('uk').date(`${thisYear}-12-03`)).toBe('3 грудня');
+    expect(i18nFor('en', ['en-GB']).date(`${thisYear + 1}-01-02`)).toBe(`2 January ${thisYear + 1}`);
+    expect(i18nFor('en').date('not a date')).toBe('not a date');
   });
 
   it('shows speeds in Mbit/s from 1 Mbit/s', () => {
-    expect(plain(createI18n('en', ['en-US']).speed(100_000))).toMatch(/^100 Mb/);
-    expect(plain(createI18n('en', ['en-US']).speed(512))).toMatch(/^512 kb/);
+    expect(plain(i18nFor('en', ['en-US']).speed(100_000))).toMatch(/^100 Mb/);
+    expect(plain(i18nFor('en', ['en-US']).speed(512))).toMatch(/^512 kb/);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../client/src/app/api.js';
 import { refusal, refusalKind } from '../../../client/src/app/refusal.js';
-import { createI18n } from '../../../client/src/i18n/index.js';
 import { REFUSAL_TEXTS } from '../../../client/src/i18n/refusals.js';
+import { i18nFor } from '../../support/i18n.js';
 
 const refused = (message: string, reason: string | null = null) => new ApiError('NOT_ALLOWED', message, null, [], reason);
 
@@ -42,12 +42,12 @@ describe('billing refusals in the subscriber’s words', () => {
   it('says what to do next in each language and keeps the raw text for Details', () => {
     const error = refused('Обещанный платеж недоступен: задолженность превышает 500.00');
     for (const language of ['uk', 'ru', 'en'] as const) {
-      const t = createI18n(language);
+      const t = i18nFor(language);
       const result = refusal(t, error);
       expect(result).toEqual({ kind: 'debtTooLarge', text: REFUSAL_TEXTS[language].debtTooLarge, next: 'top-up', raw: error.message });
     }
-    expect(refusal(createI18n('en'), refused('Something new')).next).toBe('support');
-    expect(refusal(createI18n('en'), refused('Something new')).raw).toBe('Something new');
+    expect(refusal(i18nFor('en'), refused('Something new')).next).toBe('support');
+    expect(refusal(i18nFor('en'), refused('Something new')).raw).toBe('Something new');
   });
 
   it('has every reason in every language', () => {

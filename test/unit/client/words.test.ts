@@ -6,7 +6,7 @@ import { errorText } from '../../../client/src/app/error-text.js';
 import { codeInMessage } from '../../../client/src/features/demo-outbox/code-in-message.js';
 import { headline, offersPromisePay, showsDaysLeft, toPayLine } from '../../../client/src/features/dashboard/status.js';
 import { calendarDateAfter, offerTerms } from '../../../client/src/features/promise-pay/offer.js';
-import { createI18n } from '../../../client/src/i18n/index.js';
+import { i18nFor } from '../../support/i18n.js';
 
 const plain = (text: string) => text.replace(/\s/g, ' ');
 const uah = (amount: string) => ({ amount, currency: 'UAH' });
@@ -14,7 +14,7 @@ const uah = (amount: string) => ({ amount, currency: 'UAH' });
 const thisYear = (monthDay: string) => `${new Date().getFullYear()}-${monthDay}`;
 
 describe('status in words', () => {
-  const t = createI18n('en');
+  const t = i18nFor('en');
   type HeadlineInput = Parameters<typeof headline>[1];
   const base: HeadlineInput = {
     status: 'ACTIVE',
@@ -33,7 +33,7 @@ describe('status in words', () => {
     expect(text({ paidUntil: null, daysLeft: null })).toBe('Internet works');
     expect(text({ status: 'BLOCKED', amountToPay: uah('850.00'), balance: uah('-850.00'), daysLeft: 0 })).toBe('Internet is off: top up ₴850 to turn it on');
     expect(text({ status: 'BLOCKED', balance: uah('10.00') })).toBe('Internet is off: top up your balance to turn it on');
-    expect(text({ status: 'BLOCKED', balance: uah('-120.50') }, createI18n('uk'))).toBe('Інтернет вимкнено: поповніть на 120,50 ₴, щоб увімкнути');
+    expect(text({ status: 'BLOCKED', balance: uah('-120.50') }, i18nFor('uk'))).toBe('Інтернет вимкнено: поповніть на 120,50 ₴, щоб увімкнути');
     expect(text({ status: 'FROZEN', pausedUntil: thisYear('12-04') })).toBe('Paused until December 4');
     expect(text({ status: 'FROZEN' })).toBe('Paused at your request');
     expect(text({ status: 'DISABLED' })).toMatch(/^Your provider switched the Internet off/);
@@ -43,7 +43,7 @@ describe('status in words', () => {
     const debtor = { status: 'DEBT' as const, balance: uah('-120.50'), amountToPay: uah('120.50'), paidUntil: thisYear('11-23'), daysLeft: 0 };
     expect(text(debtor)).toBe('Internet may be turned off: top up ₴120.50 to keep it on');
     expect(text({ ...debtor, promisePay: { active: { until: thisYear('11-26') } } })).toBe('On credit until November 26');
-    expect(text({ ...debtor, promisePay: { active: { until: thisYear('11-26') } } }, createI18n('ru'))).toBe('Работает в кредит до 26 ноября');
+    expect(text({ ...debtor, promisePay: { active: { until: thisYear('11-26') } } }, i18nFor('ru'))).toBe('Работает в кредит до 26 ноября');
   });
 
   it('counts days left only while the service runs on the subscriber’s own money', () => {
@@ -76,7 +76,7 @@ describe('status in words', () => {
 describe('errors in plain words', () => {
   it('words every code of the closed list, in every language', () => {
     for (const language of ['uk', 'ru', 'en'] as const) {
-      const t = createI18n(language);
+      const t = i18nFor(language);
       const texts = ERROR_CODES.map((code) => errorText(t, new ApiError(code, '')));
       expect(new Set(texts).size).toBe(ERROR_CODES.length);
       for (const text of texts) expect(text.length).toBeGreaterThan(10);
@@ -84,10 +84,10 @@ describe('errors in plain words', () => {
   });
 
   it('shows the billing’s own reason for NOT_ALLOWED and how long to wait when rate limited', () => {
-    const t = createI18n('uk');
+    const t = i18nFor('uk');
     expect(errorText(t, new ApiError('NOT_ALLOWED', 'Обіцяний платіж вже активний'))).toContain('Обіцяний платіж вже активний');
     expect(errorText(t, new ApiError('RATE_LIMITED', '', 300))).toBe('Забагато спроб. Спробуйте ще раз через 5 хвилин.');
-    expect(errorText(createI18n('ru'), new ApiError('RATE_LIMITED', '', 1))).toBe('Слишком много попыток. Попробуйте ещё раз через 1 секунду.');
+    expect(errorText(i18nFor('ru'), new ApiError('RATE_LIMITED', '', 1))).toBe('Слишком много попыток. Попробуйте ещё раз через 1 секунду.');
   });
 });
 
@@ -114,7 +114,7 @@ describe('small helpers', () => {
   });
 
   it('puts an offer’s rules in one line', () => {
-    const t = createI18n('uk');
+    const t = i18nFor('uk');
     expect(plain(offerTerms(t, { id: '145', amount: uah('200.00'), days: 7, fee: uah('5.00'), description: null }))).toBe('на 7 днів, комісія 5 ₴');
     expect(offerTerms(t, { id: '144', amount: uah('100.00'), days: 3, fee: uah('0.00'), description: null })).toBe('на 3 дні, без комісії');
   });
