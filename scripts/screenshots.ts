@@ -1,11 +1,11 @@
 /**
- * The README's screenshots (docs/screenshots/): the main screens on a phone of 360×780 at 1×, in
- * Ukrainian (the first market) light and dark, and the dashboard in English and Russian, taken in
- * Debian's Chromium from the production build against the demo's Carbon simulator. The signed-in
- * screens are those of BILL0000102, the subscriber in debt. The folder is written anew each run.
- * Run `npm run build:client` first (the `screenshots` npm script does).
+ * The README's screenshots (docs/screenshots/): on a phone of 360×780 at 1×, in Ukrainian (the first
+ * market), taken in Debian's Chromium from the production build against the demo's Carbon simulator:
+ * the dashboard of each of the four demo subscribers (BILL0000101 in good standing, 102 in debt, 103
+ * blocked, 104 paused), each flow, and a few in dark and in English and Russian. The folder is
+ * written anew each run. Run `npm run build:client` first (the `screenshots` npm script does).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -16,43 +16,78 @@ import { projectPath } from '../server/paths.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FOLDER = projectPath('docs', 'screenshots');
-const SUBSCRIBER = { login: 'BILL0000102', password: 'demo' };
+const PASSWORD = 'demo';
 
 type Language = 'uk' | 'en' | 'ru';
 type Theme = 'light' | 'dark';
 
-interface Screen {
+interface Shot {
   name: string;
+  /** The demo subscriber signed in, or null for the screens before sign-in. */
+  login: string | null;
   path: string;
-  signedIn: boolean;
   /** Shown once the screen has its data. */
   ready: string;
+  /** Brings the screen to the moment shown, after `ready`. */
+  act?(page: Page): Promise<void>;
 }
 
-// Signed-out screens first: the sign-in form is only there until the subscriber signs in.
-const SCREENS: Screen[] = [
-  { name: 'sign-in', path: '/', signedIn: false, ready: '#login' },
-  { name: 'password-reset', path: '/reset', signedIn: false, ready: 'form input[name="username"]' },
-  { name: 'dashboard', path: '/', signedIn: true, ready: '[data-testid="balance"]' },
-  { name: 'services', path: '/services', signedIn: true, ready: '[data-testid^="service-"]' },
-  { name: 'promise-pay', path: '/promise-pay', signedIn: true, ready: '[data-testid^="offer-"]' },
-  { name: 'payments', path: '/payments', signedIn: true, ready: '[data-testid="payments"]' },
+const DASHBOARD = '[data-testid="balance"]';
+
+// One browser profile per subscriber: its shots follow each other without signing in again.
+const SHOTS: Shot[] = [
+  { name: 'sign-in', login: null, path: '/', ready: '#login' },
+  {
+    name: 'sign-in-help',
+    login: null,
+    path: '/',
+    ready: '#login',
+    // A wrong password: the message says what happened and links the reset with the login filled in.
+    async act(page) {
+      await fillSignIn(page, 'BILL0000101', 'not-the-password');
+      await page.getByRole('alert').getByRole('link').waitFor();
+    },
+  },
+  {
+    name: 'password-reset',
+    login: null,
+    path: '/reset',
+    ready: 'input[name="username"]',
+    // The code has been sent: the screen says where and asks for it with the new password.
+    async act(page) {
+      await page.locator('input[name="username"]').fill('BILL0000101');
+      await page.locator('form button[type=submit]').click();
+      await page.locator('input[name="one-time-code"]').waitFor();
+    },
+  },
+  { name: 'dashboard-good-standing', login: 'BILL0000101', path: '/', ready: DASHBOARD },
+  { name: 'services', login: 'BILL0000101', path: '/services', ready: '[data-testid^="service-"]' },
+  { name: 'history', login: 'BILL0000101', path: '/history', ready: '[data-testid="month"]' },
+  { name: 'connection', login: 'BILL0000101', path: '/connection', ready: '[data-testid="line"]' },
+  { name: 'support', login: 'BILL0000101', path: '/support', ready: '[data-testid="tickets"]' },
+  { name: 'pause', login: 'BILL0000101', path: '/pause', ready: '#pause-new' },
+  { name: 'dashboard-in-debt', login: 'BILL0000102', path: '/', ready: DASHBOARD },
+  { name: 'top-up', login: 'BILL0000102', path: '/top-up', ready: '[data-testid^="method-"]' },
+  { name: 'promise-pay', login: 'BILL0000102', path: '/promise-pay', ready: '[data-testid^="offer-"]' },
+  { name: 'dashboard-blocked', login: 'BILL0000103', path: '/', ready: DASHBOARD },
+  { name: 'dashboard-paused', login: 'BILL0000104', path: '/', ready: DASHBOARD },
 ];
 
-const SHOTS: { language: Language; theme: Theme; screens: Screen[] }[] = [
-  { language: 'uk', theme: 'light', screens: SCREENS },
-  { language: 'uk', theme: 'dark', screens: SCREENS },
-  ...(['en', 'ru'] as const).map((language) => ({ language, theme: 'light' as const, screens: SCREENS.filter((screen) => screen.name === 'dashboard') })),
+const shots = (...names: string[]) => SHOTS.filter((shot) => names.includes(shot.name));
+
+const TAKES: { language: Language; theme: Theme; shots: Shot[] }[] = [
+  { language: 'uk', theme: 'light', shots: SHOTS },
+  { language: 'uk', theme: 'dark', shots: shots('sign-in', 'dashboard-in-debt') },
+  { language: 'en', theme: 'light', shots: shots('dashboard-in-debt') },
+  { language: 'ru', theme: 'light', shots: shots('dashboard-in-debt') },
 ];
 
 const BROWSER_LOCALES: Record<Language, string> = { uk: 'uk-UA', en: 'en-US', ru: 'ru-RU' };
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('#login').fill(SUBSCRIBER.login);
-  await page.locator('#password').fill(SUBSCRIBER.password);
+async function fillSignIn(page: Page, login: string, password: string): Promise<void> {
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
   await page.locator('form button[type=submit]').click();
-  await page.locator('[data-testid="balance"]').waitFor();
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'abonent-screenshots-'));
@@ -64,34 +99,41 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 
+let totalBytes = 0;
 try {
   rmSync(FOLDER, { recursive: true, force: true });
   mkdirSync(FOLDER, { recursive: true });
-  for (const { language, theme, screens } of SHOTS) {
-    // A fresh profile per language and theme: the app takes both from the browser, as on a subscriber's phone.
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      deviceScaleFactor: 1,
-      locale: BROWSER_LOCALES[language],
-      colorScheme: theme,
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    let signedIn = false;
-    for (const screen of screens) {
-      if (screen.signedIn && !signedIn) {
-        await signIn(page, cabinet.url);
-        signedIn = true;
+  for (const { language, theme, shots: taken } of TAKES) {
+    for (const login of new Set(taken.map((shot) => shot.login))) {
+      // A fresh profile per subscriber, language and theme: the app takes both from the browser, as on a subscriber's phone.
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 780 },
+        deviceScaleFactor: 1,
+        locale: BROWSER_LOCALES[language],
+        colorScheme: theme,
+        reducedMotion: 'reduce',
+      });
+      const page = await context.newPage();
+      if (login) {
+        await page.goto(cabinet.url);
+        await fillSignIn(page, login, PASSWORD);
+        await page.locator(DASHBOARD).waitFor();
       }
-      await page.goto(cabinet.url + screen.path);
-      await page.locator(screen.ready).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      const file = `${screen.name}-${language}-${theme}.png`;
-      await page.screenshot({ path: join(FOLDER, file), animations: 'disabled' });
-      console.log(`docs/screenshots/${file}`);
+      for (const shot of taken.filter((candidate) => candidate.login === login)) {
+        await page.goto(cabinet.url + shot.path);
+        await page.locator(shot.ready).first().waitFor();
+        await shot.act?.(page);
+        await page.waitForLoadState('networkidle');
+        const file = `${shot.name}-${language}-${theme}.png`;
+        await page.screenshot({ path: join(FOLDER, file), animations: 'disabled' });
+        const bytes = statSync(join(FOLDER, file)).size;
+        totalBytes += bytes;
+        console.log(`docs/screenshots/${file} (${Math.round(bytes / 1000)} KB)`);
+      }
+      await context.close();
     }
-    await context.close();
   }
+  console.log(`${Math.round(totalBytes / 1000)} KB in all`);
 } finally {
   await browser.close();
   await cabinet.close();
