@@ -13,8 +13,10 @@ import { limitKeyOf } from './client-address.js';
  *   many addresses (20 addresses × 5 guesses). Past it the login is not locked for everyone: an
  *   address (an IPv6 /64) from which this login signed in successfully in the last 90 days keeps
  *   its own per-address limit, so the subscriber at home still gets in; every other address waits.
- * - sign-in, per address: 30 attempts in 15 minutes across all logins, against one address trying
- *   one password on many logins (password spraying). A block of flats behind one NAT stays well below.
+ * - sign-in, per address: 30 failed attempts in 15 minutes across all logins, against one address
+ *   trying one password on many logins (password spraying). A success gives its attempt back, so a
+ *   block of flats or an office behind one NAT, signing in all day, is never locked out by its own
+ *   successes; only failures add up.
  * - automatic sign-in, per address: 10 a minute; it costs a billing call and a failure says nothing new.
  * - password-reset requests: 3 an hour per typed login or e-mail and 10 an hour per address, both
  *   visible; and 3 an hour per billing account, silent (no code is sent, the answer is the same), so
@@ -23,6 +25,7 @@ import { limitKeyOf } from './client-address.js';
  * - promised payments and service changes: 10 in 10 minutes per subscriber; a person taps far less.
  * - push registrations: 30 an hour per subscriber (the app registers once per start of each device).
  * Every attempt counts when it starts, so parallel aliases or requests cannot slip past together.
+ * The per-login counts keep successes: they are what caps one login's guesses over many addresses.
  */
 export const LIMITS = {
   signInPerLogin: { keyPrefix: 'signin-login', points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
@@ -64,9 +67,13 @@ export class AbuseLimits {
     }
   }
 
-  /** The subscriber got in: their mistakes before are forgiven, and this address is one of their own. */
+  /**
+   * The subscriber got in: their mistakes before are forgiven, this address is one of their own,
+   * and the attempt is given back to the address, whose limit counts only failures.
+   */
   async signInSucceeded(login: string, address: string): Promise<void> {
     const from = limitKeyOf(address);
+    await this.limiters.signInPerAddress.reward(from);
     await this.limiters.signInPerLogin.delete(`${login.toLowerCase()}|${from}`);
     await this.ephemeral.set(knownAddressKey(login.toLowerCase(), from), true, KNOWN_ADDRESS_SECONDS);
   }

@@ -156,6 +156,14 @@ class SharedRateLimiter extends RateLimiterRedis {
     }
   }
 
+  override async reward(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+    try {
+      return await super.reward(key, points, options);
+    } catch (error) {
+      throw storeUnavailable(`redis rate limiter ${this.keyPrefix}: ${storeFailureReason(error)}`, error);
+    }
+  }
+
   override async delete(key: string | number, options?: Record<string, unknown>): Promise<boolean> {
     try {
       return await super.delete(key, options);

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
-import { startCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
+import { startCabinet } from '../support/cabinet.js';
+import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
 
 /**
  * Sign-in without dead ends, in each language: the form says what the login is, a wrong password leads
@@ -26,18 +26,24 @@ describe('sign-in help', () => {
     await browser?.close();
   });
 
+  /** The demo Carbon cabinet with a configured support phone, on its sign-in screen. */
+  const openSignIn = async (language: Language, locale: string) => {
+    const cabinet = await startCabinet({ env: { CABINET_SUPPORT_PHONE: '+380 44 000 00 00' } });
+    onTestFinished(() => cabinet.close());
+    const context = await newPhone(browser, { locale });
+    onTestFinished(() => context.close());
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(cabinet.url);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent()).toBe(i18nFor(language, [locale]).m.signInTitle);
+    return { page, heading };
+  };
+
   for (const { language, locale } of languages) {
     it(`explains the login, links the reset from a wrong password with the login filled in, shows the contacts, in ${language}`, async () => {
       const { m } = i18nFor(language, [locale]);
-      const cabinet = await startCabinet({ env: { CABINET_SUPPORT_PHONE: '+380 44 000 00 00' } });
-      onTestFinished(() => cabinet.close());
-      const context = await newPhone(browser, { locale });
-      onTestFinished(() => context.close());
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(cabinet.url);
-      const heading = page.getByRole('heading', { level: 1 });
-      await expect.poll(() => heading.textContent()).toBe(m.signInTitle);
+      const { page, heading } = await openSignIn(language, locale);
 
       const login = page.getByLabel(m.loginLabel, { exact: true });
       // The hint is the field's description, so a screen reader hears it with the label.
@@ -56,6 +62,26 @@ describe('sign-in help', () => {
       await alert.getByRole('link', { name: m.forgotPassword }).click();
       await expect.poll(() => heading.textContent()).toBe(m.resetTitle);
       expect(await page.getByLabel(m.loginLabel, { exact: true }).inputValue()).toBe('BILL0000101');
+    });
+
+    it(`offers automatic sign-in and support when sign-in is locked for a while, in ${language}`, async () => {
+      const t = i18nFor(language, [locale]);
+      const { m } = t;
+      const { page, heading } = await openSignIn(language, locale);
+      const alert = page.getByRole('alert');
+      // Five wrong passwords for one login from one address are allowed; the sixth attempt waits.
+      for (let attempt = 0; attempt < 6; attempt++) {
+        await signIn(page, 'BILL0000101', `wrong-${attempt}`);
+        await expect.poll(async () => (await alert.count()) > 0 && (await page.locator('form button[type=submit]').getAttribute('aria-busy')) === 'false').toBe(true);
+      }
+      await expect.poll(async () => plain(await alert.textContent())).toContain(plain(m.errorRateLimited(t.plural(m.minutes, 15))));
+      expect(await alert.getByRole('link', { name: m.contactSupport }).getAttribute('href')).toBe('#support-title');
+      await expectNoAxeViolations(page, `sign-in locked, light (${language})`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expectNoAxeViolations(page, `sign-in locked, dark (${language})`);
+      await alert.getByRole('button', { name: m.autoLogin }).click();
+      await expect.poll(() => heading.textContent()).not.toBe(m.signInTitle);
+      await expect.poll(() => page.getByRole('button', { name: m.signOut }).count()).toBeGreaterThan(0);
     });
   }
 });

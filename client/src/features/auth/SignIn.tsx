@@ -106,6 +106,17 @@ export function SignIn() {
                   <Link to={resetPath}>{m.forgotPassword}</Link>
                 </>
               )}
+              {failure.code === 'RATE_LIMITED' && (
+                // Waiting is not the only way in: the home network signs in without a password, and support can help.
+                <span className="actions">
+                  {capabilities.autoLogin && (
+                    <button type="button" className="button" onClick={() => void autoLogin()} disabled={busy || !canAct}>
+                      {m.autoLogin}
+                    </button>
+                  )}
+                  {cabinet.support && <a href="#support-title">{m.contactSupport}</a>}
+                </span>
+              )}
             </Notice>
           )}
           <button type="submit" className="button primary" disabled={busy || !canAct} aria-busy={busy}>
