@@ -30,6 +30,8 @@ const Notices = lazy(() => import('../features/notices/Notices.js').then((module
 const History = lazy(() => import('../features/history/History.js').then((module) => ({ default: module.History })));
 const Connection = lazy(() => import('../features/connection/Connection.js').then((module) => ({ default: module.Connection })));
 const Pause = lazy(() => import('../features/pause/Pause.js').then((module) => ({ default: module.Pause })));
+const Tariff = lazy(() => import('../features/tariff/Tariff.js').then((module) => ({ default: module.Tariff })));
+const Profile = lazy(() => import('../features/profile/Profile.js').then((module) => ({ default: module.Profile })));
 const Outbox = lazy(() => import('../features/demo-outbox/Outbox.js').then((module) => ({ default: module.Outbox })));
 
 function Loading() {
@@ -141,6 +143,10 @@ function Routes() {
       return <Connection />;
     case '/pause':
       return <Pause />;
+    case '/tariff':
+      return <Tariff />;
+    case '/profile':
+      return <Profile />;
     default:
       return <Dashboard />;
   }

@@ -21,6 +21,7 @@ export type RefusalKind =
   | 'promiseOff'
   | 'serviceBusy'
   | 'onlyProvider'
+  | 'tariffBooked'
   | 'passwordRequired'
   | 'other';
 
@@ -41,7 +42,8 @@ const PATTERNS: readonly [RegExp, RefusalKind][] = [
   [/not allowed (on|for) (this |your )?tariff|not available on your tariff/i, 'tariffNotAllowed'],
   [/does not offer promised payments|^disabled$/i, 'promiseOff'],
   [/уже обрабатывается/i, 'serviceBusy'],
-  [/запрещено|cannot be disconnected in the cabinet/i, 'onlyProvider'],
+  [/запрещено|cannot be disconnected in the cabinet|only your provider can|can only be cancelled by your provider|your provider booked this/i, 'onlyProvider'],
+  [/tariff change is already booked/i, 'tariffBooked'],
 ];
 
 /** The refusal behind a NOT_ALLOWED error; anything unknown stays `other` and keeps its raw words. */
@@ -65,6 +67,7 @@ export const NEXT_STEP: Record<RefusalKind, NextStep> = {
   promiseOff: 'support',
   serviceBusy: null,
   onlyProvider: 'support',
+  tariffBooked: null,
   passwordRequired: null,
   other: 'support',
 };

@@ -20,6 +20,8 @@ const SIGNED_IN_SCREENS: Record<string, (capabilities: Capabilities) => boolean>
   '/support': (capabilities) => capabilities.tickets,
   '/notices': (capabilities) => capabilities.announcements,
   '/pause': (capabilities) => capabilities.pause,
+  '/tariff': (capabilities) => capabilities.tariffChange,
+  '/profile': (capabilities) => capabilities.passwordChange || capabilities.contactsChange,
 };
 
 /** A path is a screen only once it is listed above; the bar leaves out what is not there yet (say, /top-up). */

@@ -111,7 +111,6 @@ export const en = {
   ipAddresses: 'IP address',
   supportTitle: 'Need help?',
   moreTitle: 'More',
-  passwordChange: 'Change your password',
 
   pushTitle: 'Notifications',
   pushIntro: 'Get a notice on this device a few days before your service stops, and when it stops.',

@@ -110,7 +110,6 @@ export const ru: Messages = {
   ipAddresses: 'IP-адрес',
   supportTitle: 'Нужна помощь?',
   moreTitle: 'Ещё',
-  passwordChange: 'Сменить пароль',
 
   pushTitle: 'Уведомления',
   pushIntro: 'Получайте сообщение на этом устройстве за несколько дней до остановки услуги и когда она остановлена.',

@@ -110,7 +110,6 @@ export const uk: Messages = {
   ipAddresses: 'IP-адреса',
   supportTitle: 'Потрібна допомога?',
   moreTitle: 'Більше',
-  passwordChange: 'Змінити пароль',
 
   pushTitle: 'Сповіщення',
   pushIntro: 'Отримуйте повідомлення на цьому пристрої за кілька днів до зупинки послуги і коли її зупинено.',

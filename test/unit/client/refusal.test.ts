@@ -34,6 +34,13 @@ describe('billing refusals in the subscriber’s words', () => {
     expect(refusalKind(refused('There is not enough money on the account to connect this service.'))).toBe('notEnoughMoney');
   });
 
+  it('knows the cabinet’s own tariff change refusals', () => {
+    expect(refusalKind(refused('A tariff change is already booked. Cancel it first to choose another one.'))).toBe('tariffBooked');
+    expect(refusalKind(refused('A tariff change is already booked. Only your provider can change it now.'))).toBe('onlyProvider');
+    expect(refusalKind(refused('Your provider booked this tariff change. Please contact them to cancel it.'))).toBe('onlyProvider');
+    expect(refusalKind(refused('A booked tariff change can only be cancelled by your provider. Please contact them.'))).toBe('onlyProvider');
+  });
+
   it('reads the step-up from its code, not its words', () => {
     expect(refusalKind(refused('Please confirm your password to change services.', 'PASSWORD_REQUIRED'))).toBe('passwordRequired');
     expect(refusalKind(refused('Please confirm your password to change services.'))).toBe('other');

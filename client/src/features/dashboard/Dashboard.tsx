@@ -4,19 +4,14 @@ import { useSignedIn, type Me } from '../../app/cabinet-state.js';
 import { Link } from '../../app/router.js';
 import { SupportContacts } from '../../app/SupportContacts.js';
 import { Screen } from '../../app/ui.js';
-import { useI18n, type I18n } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import { screenShown } from '../../app/screens.js';
 import { headline, offersPromisePay, showsDaysLeft, toPayLine } from './status.js';
+import { periodPrice } from '../../app/period-price.js';
 
 // Only after the dashboard is up: it is not first-screen code.
 const NoticesBanner = lazy(() => import('../notices/Notices.js').then((module) => ({ default: module.NoticesBanner })));
 
-function periodPrice(t: I18n, price: { amount: string; currency: string }, period: 'MONTH' | 'DAY' | null): string {
-  const text = t.money(price);
-  if (period === 'DAY') return t.m.perDay(text);
-  if (period === 'MONTH') return t.m.perMonth(text);
-  return text;
-}
 
 function Spends({ me }: { me: Me }) {
   const t = useI18n();

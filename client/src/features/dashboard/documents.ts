@@ -23,6 +23,9 @@ export const CabinetFields = graphql(`
       tickets
       announcements
       pause
+      tariffChange
+      passwordChange
+      contactsChange
     }
     currency
     name

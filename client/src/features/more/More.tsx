@@ -7,6 +7,8 @@ import { SupportContacts } from '../../app/SupportContacts.js';
 import { Screen } from '../../app/ui.js';
 import { useI18n } from '../../i18n/index.js';
 import { connectionTexts } from '../connection/texts.js';
+import { profileTexts } from '../profile/texts.js';
+import { tariffTexts } from '../tariff/texts.js';
 import { browserSupportsPush } from '../push/support.js';
 
 // Only browsers that can take Web Push load it.
@@ -21,7 +23,8 @@ export function More() {
     { to: '/connection', label: connectionTexts[language].title, shown: screenShown('/connection', capabilities) },
     { to: '/promise-pay', label: m.navPromisePay, shown: screenShown('/promise-pay', capabilities) },
     { to: '/payments', label: m.paymentsTitle, shown: screenShown('/payments', capabilities) && screenShown('/history', capabilities) },
-    { to: '/profile', label: m.passwordChange, shown: screenShown('/profile', capabilities) },
+    { to: '/tariff', label: tariffTexts[language].title, shown: screenShown('/tariff', capabilities) },
+    { to: '/profile', label: profileTexts[language].title, shown: screenShown('/profile', capabilities) },
     { to: '/support', label: m.supportTitle, shown: screenShown('/support', capabilities) },
     { to: '/pause', label: m.pauseTitle, shown: screenShown('/pause', capabilities) },
   ].filter((link) => link.shown);

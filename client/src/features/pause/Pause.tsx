@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { addDays, daysBetween } from '../../../../shared/dates.js';
-import { asApiError, call, newIdempotencyKey, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
+import { Done, Pending, useConfirmedChange, useMe } from '../../app/confirmed-change.js';
 import { errorText } from '../../app/error-text.js';
-import { Link } from '../../app/router.js';
 import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
 import type { PauseQuery as PauseResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
@@ -16,25 +16,6 @@ type Intent = { kind: 'start'; from: string; to: string | null; idempotencyKey: 
 
 /** Days from `from` to `to`, both included. */
 const daysOf = (from: string, to: string) => daysBetween(from, to) + 1;
-
-function usePause(): { pause: PauseInfo | null | undefined; failure: ApiError | null; reload: () => void } {
-  const [pause, setPause] = useState<PauseInfo | null | undefined>(undefined);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let current = true;
-    call(PauseQuery)
-      .then((data) => {
-        if (!data.me) reportSessionEnded();
-        else if (current) setPause(data.me.pause);
-      })
-      .catch((error: unknown) => current && setFailure(asApiError(error)));
-    return () => {
-      current = false;
-    };
-  }, [version]);
-  return { pause, failure, reload: () => setVersion((value) => value + 1) };
-}
 
 function refusalText(t: I18n, refusal: PauseInfo['rules']['refusal']): string {
   switch (refusal) {
@@ -72,23 +53,23 @@ export function Pause() {
   const t = useI18n();
   const { m } = t;
   const { canAct, showDashboard } = useSignedIn();
-  const { pause, failure: loadFailure, reload } = usePause();
+  const { me, failure: loadFailure, reload } = useMe(() => call(PauseQuery));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
-  const [intent, setIntent] = useState<Intent | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const change = useConfirmedChange(async (intent: Intent) => {
+    const subscriber =
+      intent.kind === 'start'
+        ? (await call(StartPauseMutation, { from: intent.from, to: intent.to, idempotencyKey: intent.idempotencyKey })).startPause
+        : (await call(EndPauseMutation, { idempotencyKey: intent.idempotencyKey })).endPause;
+    showDashboard(subscriber);
+    reload();
+    return intent.kind === 'start' ? m.pauseStarted : m.pauseEnded;
+  });
+  const { intent, failure } = change;
 
-  if (loadFailure) return <Screen title={m.pauseTitle}>{<Notice tone="error">{errorText(t, loadFailure)}</Notice>}</Screen>;
-  if (pause === undefined) {
-    return (
-      <Screen title={m.pauseTitle}>
-        <p role="status">{m.loading}</p>
-      </Screen>
-    );
-  }
+  if (me === undefined) return <Pending title={m.pauseTitle} failure={loadFailure} />;
+  const pause: PauseInfo | null = me.pause ?? null;
   if (pause === null) {
     return (
       <Screen title={m.pauseTitle}>
@@ -101,44 +82,18 @@ export function Pause() {
   const start = rules.chooseStart ? from || rules.earliestStart : rules.earliestStart;
 
   const ask = () => {
-    setDone(null);
-    setFailure(null);
     const last = rules.endRequired ? to : null;
     if (start < rules.earliestStart) return setFormError(m.pauseStartTooEarly(t.date(rules.earliestStart)));
     if (rules.endRequired && !last) return setFormError(m.pauseEndMissing);
     if (last && last < start) return setFormError(m.pauseEndBeforeStart);
     if (last && rules.maxDays && daysOf(start, last) > rules.maxDays) return setFormError(m.pauseMaxDays(rules.maxDays));
     setFormError(null);
-    setIntent({ kind: 'start', from: start, to: last, idempotencyKey: newIdempotencyKey() });
-  };
-
-  const confirm = async () => {
-    if (!intent) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const subscriber =
-        intent.kind === 'start'
-          ? (await call(StartPauseMutation, { from: intent.from, to: intent.to, idempotencyKey: intent.idempotencyKey })).startPause
-          : (await call(EndPauseMutation, { idempotencyKey: intent.idempotencyKey })).endPause;
-      showDashboard(subscriber);
-      setDone(intent.kind === 'start' ? m.pauseStarted : m.pauseEnded);
-      setIntent(null);
-      reload();
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
+    change.ask({ kind: 'start', from: start, to: last, idempotencyKey: newIdempotencyKey() });
   };
 
   return (
     <Screen title={m.pauseTitle}>
-      {done && (
-        <Notice tone="success">
-          {done} <Link to="/">{m.toHome}</Link>
-        </Notice>
-      )}
+      {change.done && <Done>{change.done}</Done>}
       <p>{m.pauseIntro}</p>
       {pause.active && (
         <section className="card" aria-labelledby="pause-now">
@@ -150,11 +105,7 @@ export function Pause() {
                 type="button"
                 className="button primary"
                 disabled={!canAct}
-                onClick={() => {
-                  setDone(null);
-                  setFailure(null);
-                  setIntent({ kind: 'end', idempotencyKey: newIdempotencyKey() });
-                }}
+                onClick={() => change.ask({ kind: 'end', idempotencyKey: newIdempotencyKey() })}
               >
                 {m.pauseEnd}
               </button>
@@ -218,10 +169,10 @@ export function Pause() {
         <ConfirmDialog
           title={intent.kind === 'start' ? m.pauseConfirmTitle : m.pauseEndConfirmTitle}
           confirmLabel={intent.kind === 'start' ? m.pauseConfirm : m.pauseEnd}
-          busy={busy}
+          busy={change.busy}
           error={failure && errorText(t, failure)}
-          onConfirm={() => void confirm()}
-          onCancel={() => setIntent(null)}
+          onConfirm={() => void change.confirm()}
+          onCancel={change.dismiss}
         >
           {intent.kind === 'start' ? (
             <>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { asApiError, call, newIdempotencyKey, reportSessionEnded, type ApiError } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
@@ -200,6 +200,12 @@ function NewTicket() {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
+  // One key per draft: sending it again after a lost answer cannot write a second conversation.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const edit = (change: () => void) => {
+    change();
+    setIdempotencyKey(newIdempotencyKey());
+  };
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -207,7 +213,7 @@ function NewTicket() {
     setSending(true);
     setFailure(null);
     try {
-      const created = (await call(CreateTicketMutation, { subject: subject.trim() || null, text })).createTicket;
+      const created = (await call(CreateTicketMutation, { subject: subject.trim() || null, text, idempotencyKey })).createTicket;
       navigate(`/support?ticket=${encodeURIComponent(created.id)}`, { replace: true });
     } catch (error) {
       setFailure(asApiError(error));
@@ -223,9 +229,9 @@ function NewTicket() {
       <form className="card" onSubmit={(event) => void send(event)}>
         <div className="field">
           <label htmlFor={subjectId}>{m.ticketSubject}</label>
-          <input id={subjectId} maxLength={SUBJECT_MAX} value={subject} onChange={(event) => setSubject(event.target.value)} />
+          <input id={subjectId} maxLength={SUBJECT_MAX} value={subject} onChange={(event) => edit(() => setSubject(event.target.value))} />
         </div>
-        <MessageField text={text} setText={setText} label={m.ticketText} />
+        <MessageField text={text} setText={(value) => edit(() => setText(value))} label={m.ticketText} />
         {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
         <button type="submit" className="button primary" disabled={!canAct || sending || !text.trim()}>
           {sending ? m.ticketSending : m.ticketSend}

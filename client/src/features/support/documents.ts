@@ -38,8 +38,8 @@ export const TicketQuery = graphql(`
 `);
 
 export const CreateTicketMutation = graphql(`
-  mutation CreateTicket($subject: String, $text: String!) {
-    createTicket(subject: $subject, text: $text) {
+  mutation CreateTicket($subject: String, $text: String!, $idempotencyKey: String) {
+    createTicket(subject: $subject, text: $text, idempotencyKey: $idempotencyKey) {
       ...TicketFields
     }
   }

@@ -1,0 +1,141 @@
+import { call, newIdempotencyKey } from '../../app/api.js';
+import { useSignedIn } from '../../app/cabinet-state.js';
+import { Done, Pending, useConfirmedChange, useMe } from '../../app/confirmed-change.js';
+import { Failure } from '../../app/Failure.js';
+import { periodPrice } from '../../app/period-price.js';
+import { ConfirmDialog, NeedsConnection, Screen } from '../../app/ui.js';
+import type { TariffQuery as TariffResult } from '../../gql/graphql.js';
+import { useI18n, type I18n } from '../../i18n/index.js';
+import { CancelTariffChangeMutation, ChangeTariffMutation, TariffQuery } from './documents.js';
+import { tariffTexts, type TariffTexts } from './texts.js';
+
+type Me = NonNullable<TariffResult['me']>;
+type Option = Me['tariffOptions'][number];
+
+/** What the subscriber asked for, with the key that makes a second tap the same request. */
+type Intent = { kind: 'change'; option: Option; idempotencyKey: string } | { kind: 'cancel'; idempotencyKey: string };
+
+function changeFeeText(t: I18n, texts: TariffTexts, fee: Option['changeFee']): string {
+  if (!fee) return texts.changeFeeUnknown;
+  return Number(fee.amount) > 0 ? texts.changeFee(t.money(fee)) : texts.changeFree;
+}
+
+/** One tariff on offer: its fee and speeds, what changing costs and from which day it applies. */
+function OptionCard({ option, disabled, onChoose }: { option: Option; disabled: boolean; onChoose(): void }) {
+  const t = useI18n();
+  const texts = tariffTexts[t.language];
+  return (
+    <li className="card" data-testid="tariff-option">
+      <h3>{option.name}</h3>
+      <ul className="facts">
+        <li>{option.fee ? periodPrice(t, option.fee, option.period ?? null) : texts.feeUnknown}</li>
+        {option.speedIn !== null && option.speedIn !== undefined && option.speedOut !== null && option.speedOut !== undefined && (
+          <li>{t.m.speed(t.speed(option.speedIn), t.speed(option.speedOut))}</li>
+        )}
+        <li>{changeFeeText(t, texts, option.changeFee)}</li>
+        <li>{texts.starts(t.date(option.from))}</li>
+      </ul>
+      <button type="button" className="button primary" disabled={disabled} onClick={onChoose}>
+        {texts.choose(option.name)}
+      </button>
+    </li>
+  );
+}
+
+export function Tariff() {
+  const t = useI18n();
+  const texts = tariffTexts[t.language];
+  const { canAct, showDashboard } = useSignedIn();
+  const { me, failure: loadFailure, reload } = useMe(() => call(TariffQuery));
+  const change = useConfirmedChange(async (intent: Intent) => {
+    let said: string;
+    if (intent.kind === 'change') {
+      showDashboard((await call(ChangeTariffMutation, { tariffId: intent.option.id, idempotencyKey: intent.idempotencyKey })).changeTariff);
+      said = texts.done(intent.option.name, t.date(intent.option.from));
+    } else {
+      showDashboard((await call(CancelTariffChangeMutation, { idempotencyKey: intent.idempotencyKey })).cancelTariffChange);
+      said = texts.cancelled;
+    }
+    reload();
+    return said;
+  });
+
+  if (me === undefined) return <Pending title={texts.title} failure={loadFailure} />;
+  const currentName = me.tariff?.name ?? '';
+  const booked = me.nextTariff !== null && me.nextTariff !== undefined;
+  const { intent, failure } = change;
+
+  return (
+    <Screen title={texts.title}>
+      {change.done && <Done>{change.done}</Done>}
+      <p>{texts.intro}</p>
+      {me.tariff && (
+        <section className="card" aria-labelledby="tariff-current">
+          <h2 id="tariff-current">{texts.current}</h2>
+          <p data-testid="current-tariff">
+            <strong>{me.tariff.name}</strong>
+            {me.tariff.fee && <> · {periodPrice(t, me.tariff.fee, me.tariff.period ?? null)}</>}
+          </p>
+        </section>
+      )}
+      {booked && (
+        <section className="card" aria-labelledby="tariff-booked" data-testid="booked-tariff">
+          <h2 id="tariff-booked">{me.nextTariffFrom ? texts.booked(me.nextTariff!.name, t.date(me.nextTariffFrom)) : texts.bookedUndated(me.nextTariff!.name)}</h2>
+          {me.tariffChangeCancellable ? (
+            <>
+              <button type="button" className="button" disabled={!canAct} onClick={() => change.ask({ kind: 'cancel', idempotencyKey: newIdempotencyKey() })}>
+                {texts.cancel}
+              </button>
+              {!canAct && <NeedsConnection />}
+            </>
+          ) : (
+            <p>{texts.bookedByProvider}</p>
+          )}
+        </section>
+      )}
+      <section aria-labelledby="tariff-options">
+        <h2 id="tariff-options">{texts.options}</h2>
+        {me.tariffOptions.length === 0 ? (
+          <p>{texts.none}</p>
+        ) : (
+          <>
+            {booked && <p className="hint">{texts.bookedFirst}</p>}
+            <ul className="list">
+              {me.tariffOptions.map((option) => (
+                <OptionCard
+                  key={option.id}
+                  option={option}
+                  disabled={!canAct || booked}
+                  onChoose={() => change.ask({ kind: 'change', option, idempotencyKey: newIdempotencyKey() })}
+                />
+              ))}
+            </ul>
+            {!canAct && <NeedsConnection />}
+          </>
+        )}
+      </section>
+      {intent && (
+        <ConfirmDialog
+          title={intent.kind === 'change' ? texts.confirmTitle(intent.option.name) : texts.cancelConfirmTitle}
+          confirmLabel={intent.kind === 'change' ? texts.confirm : texts.cancelConfirm}
+          busy={change.busy}
+          error={failure && <Failure error={failure} />}
+          refused={failure?.code === 'NOT_ALLOWED'}
+          onConfirm={() => void change.confirm()}
+          onCancel={change.dismiss}
+        >
+          {intent.kind === 'change' ? (
+            <>
+              <p>{texts.confirmFrom(t.date(intent.option.from))}</p>
+              {currentName && <p>{texts.confirmUntil(currentName)}</p>}
+              <p>{intent.option.fee ? texts.confirmFee(periodPrice(t, intent.option.fee, intent.option.period ?? null)) : texts.feeUnknown}</p>
+              <p>{changeFeeText(t, texts, intent.option.changeFee)}</p>
+            </>
+          ) : (
+            <p>{texts.cancelAfter(currentName)}</p>
+          )}
+        </ConfirmDialog>
+      )}
+    </Screen>
+  );
+}
