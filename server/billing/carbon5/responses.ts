@@ -345,9 +345,12 @@ export function parseRestEnvelope(label: string, body: unknown): RestAnswer {
   return { result: envelope.result };
 }
 
+/** The REST v2 result of a web_cabinet.* method: the answer as a JSON string first. Built once: zod schemas are costly to construct. */
+const cabinetResult = z.tuple([z.string()]).rest(z.unknown());
+
 /** web_cabinet.* over REST v2: result[0] is the method's answer as a JSON string. [seen: Laravel json_decode(result[0])] */
 export function decodeCabinetResult(label: string, result: unknown): unknown {
-  const [encoded] = parseUpstreamShape(label, z.tuple([z.string()]).rest(z.unknown()), result);
+  const [encoded] = parseUpstreamShape(label, cabinetResult, result);
   try {
     return JSON.parse(encoded);
   } catch {

@@ -159,11 +159,14 @@ const passwordOnlySchema = z.object({ Password: z.string() });
 
 const authFailedSchema = z.object({ ERROR: z.literal('Auth failed') });
 
+/** Built once, like every schema here: zod schemas are costly to construct. */
+const userRowsSchema = z.record(z.string(), userRowSchema);
+
 export function parseUserDataByLogin(name: string, raw: string, login: string): UserDataReply {
   const { value } = readJson(name, raw);
   if (isEmptyPhpArray(value)) return { kind: 'unknown' };
   if (authFailedSchema.safeParse(value).success) return { kind: 'authFailed' };
-  const users = parseUpstreamShape(name, z.record(z.string(), userRowSchema), value);
+  const users = parseUpstreamShape(name, userRowsSchema, value);
   const rows = Object.values(users);
   const user = rows.length === 1 ? rows[0] : undefined;
   if (!user || user.login.toLowerCase() !== login.toLowerCase()) throw upstreamError(`${name}: the reply is not about the subscriber asked for`);
@@ -180,13 +183,13 @@ export interface ChargeLine {
   period: string | null;
 }
 
-const spendSchema = z.object({ price: floatText.nullable(), daysperiod: z.string().nullable() });
+const spendsSchema = z.record(z.string(), z.object({ price: floatText.nullable(), daysperiod: z.string().nullable() }));
 
 /** Null for an unknown subscriber (`[]`). The tariff is always the first key. */
 export function parseUserSpends(name: string, raw: string): ChargeLine[] | null {
   const { value, text } = readJson(name, raw);
   if (isEmptyPhpArray(value)) return null;
-  const spends = parseUpstreamShape(name, z.record(z.string(), spendSchema), value);
+  const spends = parseUpstreamShape(name, spendsSchema, value);
   return objectKeysInOrder(text).flatMap((key, index) => {
     const spend = spends[key];
     return spend ? [{ kind: index === 0 ? 'tariff' : 'vservice', name: key, price: spend.price, period: spend.daysperiod } as const] : [];
