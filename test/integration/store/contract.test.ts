@@ -220,6 +220,29 @@ describe.each(implementations)('$name store', (implementation) => {
     expect(called).toBe(false);
   });
 
+  it('keeps the ISP’s notices for every instance, newest first, until they end, and hands each to one push', async () => {
+    const now = new Date();
+    const later = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    const ended = await one.notices.publish({ title: 'Роботи вчора', body: 'Закінчено', until: later(-60_000) });
+    const outage = await one.notices.publish({ title: 'Планові роботи', body: 'Вночі з 02:00 до 04:00 можливі перерви.', until: later(3_600_000) });
+    const tariffs = await other.notices.publish({ title: 'Нові тарифи', body: 'З 1-го числа — «Гігабіт».', until: null });
+    expect(tariffs.id).toBeGreaterThan(outage.id);
+    expect(outage).toMatchObject({ title: 'Планові роботи', until: later(3_600_000), publishedAt: expect.any(String) });
+
+    expect((await one.notices.current(now)).map((notice) => notice.id)).toEqual([tariffs.id, outage.id]);
+    expect(await other.notices.current(now)).toEqual(await one.notices.current(now));
+    expect((await one.notices.current(new Date(now.getTime() + 7_200_000))).map((notice) => notice.id)).toEqual([tariffs.id]);
+    expect((await one.notices.current(new Date(now.getTime() - 120_000))).map((notice) => notice.id)).toContain(ended.id);
+
+    // Two instances claim at once: each live notice goes to exactly one of them, oldest first, and never again.
+    const [first, second] = await Promise.all([one.notices.claimUnpushed(now), other.notices.claimUnpushed(now)]);
+    const claimed = [...first, ...second].map((notice) => notice.id).sort((a, b) => a - b);
+    expect(claimed).toEqual([outage.id, tariffs.id]);
+    for (const batch of [first, second]) expect(batch.map((notice) => notice.id)).toEqual([...batch.map((notice) => notice.id)].sort((a, b) => a - b));
+    expect(await one.notices.claimUnpushed(now)).toEqual([]);
+    expect(await other.notices.claimUnpushed(now)).toEqual([]);
+  });
+
   it('says each of its services answers', async () => {
     const checks = await one.ping();
     expect(checks.length).toBeGreaterThan(0);
