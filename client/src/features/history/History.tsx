@@ -8,6 +8,7 @@ import { Notice, Screen } from '../../app/ui.js';
 import type { SpendingHistoryQuery as SpendingHistoryResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { SpendingHistoryQuery } from './documents.js';
+import { Invoices } from './Invoices.js';
 import { historyTexts, type HistoryTexts } from './texts.js';
 import './history.css';
 
@@ -208,6 +209,7 @@ export function History() {
         </p>
       )}
       {history && !history.cabinet.capabilities.charges && <Notice tone="info">{texts.chargesUnavailable}</Notice>}
+      {months.length > 0 && months.every((entry) => entry.items.length === 0) && <Notice tone="info">{texts.noChargesThisYear}</Notice>}
       {month && (
         <>
           <div className="card">
@@ -218,6 +220,7 @@ export function History() {
         </>
       )}
       {history && !month && <MonthDetails history={history} month={undefined} t={t} texts={texts} />}
+      {history?.cabinet.capabilities.invoices && <Invoices invoices={history.me.invoices} t={t} texts={texts} />}
     </Screen>
   );
 }

@@ -1,12 +1,17 @@
 import { graphql } from '../../gql/index.js';
 
-/** The year at a glance: what each month cost, every charge since `from` and the payments beside them. */
+/**
+ * The year at a glance: what each month cost, every charge since `from`, the payments beside them and
+ * the invoices (empty, with no billing call, where the billing issues none). One document, so the first
+ * screen carries no entry for another.
+ */
 export const SpendingHistoryQuery = graphql(`
   query SpendingHistory($from: Date!) {
     cabinet {
       capabilities {
         charges
         payments
+        invoices
       }
     }
     me {
@@ -39,6 +44,22 @@ export const SpendingHistoryQuery = graphql(`
         }
         note
       }
+      invoices {
+        number
+        date
+        periodEnd
+        total {
+          ...MoneyFields
+        }
+        lines {
+          name
+          amount {
+            ...MoneyFields
+          }
+          quantity
+        }
+      }
     }
   }
 `);
+

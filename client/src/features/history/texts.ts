@@ -14,6 +14,14 @@ const en = {
   allPayments: 'All payments',
   chargesUnavailable:
     'Your provider’s billing does not list charges, so the cabinet cannot show where the money went. Your payments are below; for the charges, ask your provider.',
+  noChargesThisYear: 'Your provider’s billing lists no charges for the last twelve months: nothing was written off your account.',
+  invoicesTitle: 'Invoices',
+  noInvoices: 'Your provider has issued you no invoices in the last year.',
+  invoiceNumber: (number: string) => `Invoice ${number}`,
+  invoiceUnnumbered: 'Invoice',
+  invoicePeriodEnd: (date: string) => `for the period up to ${date}`,
+  invoiceQuantity: (quantity: string) => `quantity: ${quantity}`,
+  invoiceNoLines: 'The billing does not itemize this invoice.',
   kinds: { TARIFF: 'Tariff', SERVICE: 'Service', PROMISE_PAY: 'Promised payment', OTHER: 'Other charge' },
 };
 
@@ -32,6 +40,14 @@ const uk: HistoryTexts = {
   allPayments: 'Усі платежі',
   chargesUnavailable:
     'Білінг вашого провайдера не показує списань, тож кабінет не може показати, куди пішли гроші. Нижче ваші платежі; про списання запитайте провайдера.',
+  noChargesThisYear: 'Білінг вашого провайдера не показує списань за останні дванадцять місяців: з вашого рахунку нічого не списували.',
+  invoicesTitle: 'Рахунки',
+  noInvoices: 'За останній рік провайдер не виставляв вам рахунків.',
+  invoiceNumber: (number) => `Рахунок № ${number}`,
+  invoiceUnnumbered: 'Рахунок',
+  invoicePeriodEnd: (date) => `за період до ${date}`,
+  invoiceQuantity: (quantity) => `кількість: ${quantity}`,
+  invoiceNoLines: 'Білінг не розписує цей рахунок по позиціях.',
   kinds: { TARIFF: 'Тариф', SERVICE: 'Послуга', PROMISE_PAY: 'Обіцяний платіж', OTHER: 'Інше списання' },
 };
 
@@ -48,6 +64,14 @@ const ru: HistoryTexts = {
   allPayments: 'Все платежи',
   chargesUnavailable:
     'Биллинг вашего провайдера не показывает списаний, поэтому кабинет не может показать, куда ушли деньги. Ниже ваши платежи; о списаниях спросите провайдера.',
+  noChargesThisYear: 'Биллинг вашего провайдера не показывает списаний за последние двенадцать месяцев: с вашего счёта ничего не списывали.',
+  invoicesTitle: 'Счета',
+  noInvoices: 'За последний год провайдер не выставлял вам счетов.',
+  invoiceNumber: (number) => `Счёт № ${number}`,
+  invoiceUnnumbered: 'Счёт',
+  invoicePeriodEnd: (date) => `за период до ${date}`,
+  invoiceQuantity: (quantity) => `количество: ${quantity}`,
+  invoiceNoLines: 'Биллинг не расписывает этот счёт по позициям.',
   kinds: { TARIFF: 'Тариф', SERVICE: 'Услуга', PROMISE_PAY: 'Обещанный платёж', OTHER: 'Другое списание' },
 };
 
