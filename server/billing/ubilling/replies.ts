@@ -346,8 +346,10 @@ const tariffVserviceSchema = z.union([
  * `tarifftoswitchallowed`: `[{"tariff": name}]` (api.xmlagent.php; later versions are said to add a
  * price, which is read from the price list instead). Names are trimmed: the settings are comma lists.
  */
+const tariffsToSwitchSchema = z.array(z.object({ tariff: z.string() }));
+
 export function parseTariffsToSwitch(name: string, raw: string): string[] {
-  const rows = parseUpstreamShape(name, z.array(z.object({ tariff: z.string() })), readAgentJson(name, raw).value);
+  const rows = parseUpstreamShape(name, tariffsToSwitchSchema, readAgentJson(name, raw).value);
   return rows.map((row) => row.tariff.trim()).filter(Boolean);
 }
 
