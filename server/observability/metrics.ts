@@ -13,79 +13,33 @@ collectDefaultMetrics({ register: metricsRegistry });
 const registers = [metricsRegistry];
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export const graphqlOperations = new Counter({
-  name: 'abonent_graphql_operations_total',
-  help: 'GraphQL requests by operation name and result: ok, an error code, or rejected before execution',
-  labelNames: ['operation', 'result'] as const,
-  registers,
-});
+// Every metric of the process is one of these: labelled, registered once, and timed in the same buckets.
+const counter = <Label extends string>(name: string, help: string, labelNames: readonly Label[]) => new Counter({ name, help, labelNames, registers });
+const gauge = <Label extends string>(name: string, help: string, labelNames: readonly Label[]) => new Gauge({ name, help, labelNames, registers });
+const histogram = <Label extends string>(name: string, help: string, labelNames: readonly Label[]) =>
+  new Histogram({ name, help, labelNames, buckets: DURATION_BUCKETS, registers });
 
-export const graphqlDuration = new Histogram({
-  name: 'abonent_graphql_request_duration_seconds',
-  help: 'Time from the request to the response, by GraphQL operation name',
-  labelNames: ['operation'] as const,
-  buckets: DURATION_BUCKETS,
-  registers,
-});
+export const graphqlOperations = counter('abonent_graphql_operations_total', 'GraphQL requests by operation name and result: ok, an error code, or rejected before execution', ['operation', 'result']);
 
-export const upstreamCalls = new Counter({
-  name: 'abonent_upstream_calls_total',
-  help: 'Billing calls by call name and outcome: ok, unavailable, error, or circuit_open (not sent: the billing is down)',
-  labelNames: ['call', 'outcome'] as const,
-  registers,
-});
+export const graphqlDuration = histogram('abonent_graphql_request_duration_seconds', 'Time from the request to the response, by GraphQL operation name', ['operation']);
 
-export const upstreamDuration = new Histogram({
-  name: 'abonent_upstream_call_duration_seconds',
-  help: 'Time a billing call took, retries included, by call name',
-  labelNames: ['call'] as const,
-  buckets: DURATION_BUCKETS,
-  registers,
-});
+export const upstreamCalls = counter('abonent_upstream_calls_total', 'Billing calls by call name and outcome: ok, unavailable, error, or circuit_open (not sent: the billing is down)', ['call', 'outcome']);
 
-export const upstreamRetries = new Counter({
-  name: 'abonent_upstream_retries_total',
-  help: 'Billing reads sent again after a quick failure, by call name',
-  labelNames: ['call'] as const,
-  registers,
-});
+export const upstreamDuration = histogram('abonent_upstream_call_duration_seconds', 'Time a billing call took, retries included, by call name', ['call']);
 
-export const upstreamCircuitOpen = new Gauge({
-  name: 'abonent_upstream_circuit_open',
-  help: '1 while calls to this billing host fail fast because it stopped answering',
-  labelNames: ['upstream'] as const,
-  registers,
-});
+export const upstreamRetries = counter('abonent_upstream_retries_total', 'Billing reads sent again after a quick failure, by call name', ['call']);
 
-export const rateLimitRejections = new Counter({
-  name: 'abonent_rate_limit_rejections_total',
-  help: 'Requests refused by an abuse limit, by limit',
-  labelNames: ['limit'] as const,
-  registers,
-});
+export const upstreamCircuitOpen = gauge('abonent_upstream_circuit_open', '1 while calls to this billing host fail fast because it stopped answering', ['upstream']);
+
+export const rateLimitRejections = counter('abonent_rate_limit_rejections_total', 'Requests refused by an abuse limit, by limit', ['limit']);
 
 /** For the push notifier: one increment per notification handed to a push service. */
-export const pushSends = new Counter({
-  name: 'abonent_push_sends_total',
-  help: 'Push notifications sent, by kind (webpush, native) and result (sent, gone, failed, refused: not a known push service)',
-  labelNames: ['kind', 'result'] as const,
-  registers,
-});
+export const pushSends = counter('abonent_push_sends_total', 'Push notifications sent, by kind (webpush, native) and result (sent, gone, failed, refused: not a known push service)', ['kind', 'result']);
 
 /** Each state change of a top-up (server/payments/ledger.ts), so NEEDS_REVIEW and FAILED can be alerted on. */
-export const topUpTransitions = new Counter({
-  name: 'abonent_topup_transitions_total',
-  help: 'Top-ups entering a state (CREATED, PAID, CREDITING, CREDITED, FAILED, EXPIRED, NEEDS_REVIEW), by state and method',
-  labelNames: ['state', 'method'] as const,
-  registers,
-});
+export const topUpTransitions = counter('abonent_topup_transitions_total', 'Top-ups entering a state (CREATED, PAID, CREDITING, CREDITED, FAILED, EXPIRED, NEEDS_REVIEW), by state and method', ['state', 'method']);
 
-export const paymentWebhooks = new Counter({
-  name: 'abonent_payment_webhooks_total',
-  help: 'Acquirer confirmations received, by acquirer and result: accepted, or why refused (bad-signature, unknown-order, amount-mismatch, malformed)',
-  labelNames: ['acquirer', 'result'] as const,
-  registers,
-});
+export const paymentWebhooks = counter('abonent_payment_webhooks_total', 'Acquirer confirmations received, by acquirer and result: accepted, or why refused (bad-signature, unknown-order, amount-mismatch, malformed)', ['acquirer', 'result']);
 
 /** The store set that `noteActiveSession` fills and the active-sessions gauge counts. */
 export const ACTIVE_SESSIONS_SET = 'active-sessions';
