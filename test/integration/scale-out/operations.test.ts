@@ -220,17 +220,27 @@ describe('graceful shutdown of a BFF process on SIGTERM', () => {
   afterAll(() => simulator?.close());
 
   /** A signed-in dashboard request that the billing holds for BILLING_TIMEOUT_MS (1.5 s). */
-  const slowRequest = async (url: string) => {
-    const client = new GraphQLClient(url);
-    expect((await client.query(LOGIN, { login: LOGIN_NAME, password: 'demo' })).errors).toBeUndefined();
-    simulator.setFault('slow');
-    return client.query(DASHBOARD).finally(() => simulator.setFault(null));
+  /** Signs in, then sends a dashboard read the billing holds back; `sent` resolves once it is on its way. */
+  const slowRequest = (url: string) => {
+    let onTheWay!: () => void;
+    const sent = new Promise<void>((resolve) => (onTheWay = resolve));
+    const answered = (async () => {
+      const client = new GraphQLClient(url);
+      expect((await client.query(LOGIN, { login: LOGIN_NAME, password: 'demo' })).errors).toBeUndefined();
+      simulator.setFault('slow');
+      const reading = client.query(DASHBOARD).finally(() => simulator.setFault(null));
+      onTheWay();
+      return reading;
+    })();
+    // A busy machine must not turn "the request is in flight" into "it has not started yet".
+    return { answered, inFlight: sent.then(() => sleep(300)) };
   };
 
   it('stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
     const bff = await startBff({ BILLING_URL: simulator.url, BILLING_TIMEOUT_MS: '1500', ALLOW_ARBITRARY_OPERATIONS: 'true', SHUTDOWN_GRACE_MS: '5000' });
-    const inFlight = slowRequest(bff.url);
-    await sleep(400);
+    const request = slowRequest(bff.url);
+    await request.inFlight;
+    const inFlight = request.answered;
     const exit = bff.stop();
     await sleep(200);
     await expect(get(`${bff.url}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
@@ -242,15 +252,17 @@ describe('graceful shutdown of a BFF process on SIGTERM', () => {
   });
 
   it('cuts a request still running after SHUTDOWN_GRACE_MS, and exits', async () => {
-    const bff = await startBff({ BILLING_URL: simulator.url, BILLING_TIMEOUT_MS: '1500', ALLOW_ARBITRARY_OPERATIONS: 'true', SHUTDOWN_GRACE_MS: '200' });
-    const inFlight = slowRequest(bff.url).then(
+    // The billing would time out only after 10 s: a stop well before that was cut at the grace time.
+    const bff = await startBff({ BILLING_URL: simulator.url, BILLING_TIMEOUT_MS: '10000', ALLOW_ARBITRARY_OPERATIONS: 'true', SHUTDOWN_GRACE_MS: '200' });
+    const request = slowRequest(bff.url);
+    const inFlight = request.answered.then(
       () => 'answered',
       (error: Error) => error.message,
     );
-    await sleep(400);
+    await request.inFlight;
     const started = Date.now();
     expect(await bff.stop()).toBe(0);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(await inFlight).toMatch(/socket hang up|ECONNRESET/);
     expect(bff.lines.some((line) => line.includes('requests still running after the grace time'))).toBe(true);
   });
