@@ -16,10 +16,10 @@ afterEach(async () => {
   await Promise.all(simulators.splice(0).map((simulator) => simulator.close()));
 });
 
-async function billing(options: { seed?: CarbonSeed; writeDelayMs?: number } = {}) {
+async function billing(options: { seed?: CarbonSeed; writeDelayMs?: number; tariffChangeIds?: string[] } = {}) {
   const simulator = await startCarbon5Simulator({ apiPassword: API_PASSWORD, seed: options.seed ?? demoSeed(TODAY), writeDelayMs: options.writeDelayMs ?? 0, now: clock });
   simulators.push(simulator);
-  const gateway = createCarbon5Gateway({ url: simulator.url, apiPassword: API_PASSWORD, timeoutMs: 2000, currency: 'UAH', clock });
+  const gateway = createCarbon5Gateway({ url: simulator.url, apiPassword: API_PASSWORD, timeoutMs: 2000, currency: 'UAH', clock, tariffChangeIds: options.tariffChangeIds });
   return { simulator, gateway };
 }
 
@@ -313,6 +313,47 @@ describe('password reset', () => {
     const calls = simulator.calls;
     expect((await failure(gateway.confirmPasswordReset({ channel: 'SMS', billingRef: '101', accountId: '101' }, 'ABCDEF', 'short'))).code).toBe('BAD_USER_INPUT');
     expect(delta(simulator, calls, 'web_cabinet.submit_password')).toBe(0);
+  });
+});
+
+describe('password and contacts (set_user_info, answers inferred)', () => {
+  it('sets the password, the phone and the e-mail, reads the contacts back, and calls an answer it does not know an error', async () => {
+    const { gateway, simulator } = await billing();
+    const { session } = sessionOf(await gateway.login('BILL0000101', 'demo'), 'demo');
+    expect((await failure(gateway.changePassword(session, 'short'))).code).toBe('BAD_USER_INPUT');
+    expect(await gateway.changePassword(session, 'Nova-parol-2026')).toEqual(session.identity);
+    expect(simulator.account('BILL0000101').password).toBe('Nova-parol-2026');
+
+    await gateway.updateContacts(session, { phone: '+380671112233', email: 'taras.new@example.com' });
+    expect(simulator.account('BILL0000101')).toMatchObject({ phone: '+380671112233', email: 'taras.new@example.com' });
+    expect(simulator.calls['web_cabinet.set_user_info']).toBe(3);
+
+    simulator.setFault('garbage');
+    expect((await failure(gateway.updateContacts(session, { phone: null, email: 'other@example.com' }))).code).toBe('UPSTREAM_ERROR');
+    expect(simulator.calls['web_cabinet.set_user_info']).toBe(4);
+  });
+});
+
+describe('tariff change (REST v2 Abonents tarif_next_id, the ISP’s list)', () => {
+  it('books the next period, refuses a tariff off the list, and cancels only what the cabinet could book', async () => {
+    const { gateway, simulator } = await billing({ tariffChangeIds: ['16', '18', '404'] });
+    const { session } = sessionOf(await gateway.login('BILL0000101', 'demo'), 'demo');
+    // 404 names no tariff in Carbon: it is left out rather than shown without a name.
+    const choice = await gateway.getTariffChoice(session);
+    expect(choice.options.map((option) => [option.id, option.name])).toEqual([
+      ['16', 'Економ 50'],
+      ['18', 'Швидкий 500'],
+    ]);
+    expect(choice.cancellable).toBe(false);
+    expect((await failure(gateway.changeTariff(session, '19'))).code).toBe('NOT_ALLOWED');
+    await gateway.changeTariff(session, '16');
+    expect(simulator.account('BILL0000101')).toMatchObject({ nextTariff: { id: 16 } });
+    expect((await gateway.getSubscriber(session)).nextTariff?.name).toBe('Економ 50');
+    await gateway.cancelTariffChange(session);
+    expect(simulator.account('BILL0000101').nextTariff).toBeNull();
+
+    const { session: booked } = sessionOf(await gateway.login('BILL0000104', 'demo'), 'demo');
+    expect(await gateway.getTariffChoice(booked)).toMatchObject({ cancellable: true });
   });
 });
 
