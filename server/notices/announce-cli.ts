@@ -10,14 +10,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import type { PushMessage } from '../../shared/push.js';
-import { deliverTo, forEachAtOnce } from '../push/notifier.js';
-import { pushEndpointPolicy, vapidKeys } from '../push/setup.js';
-import { WebPushSender } from '../push/web-push-sender.js';
+import { broadcast, withOperatorSender } from '../push/operator-broadcast.js';
 import { openStore } from '../store/index.js';
 import { cabinetNoticeId } from './announcements.js';
 
 const USAGE = 'usage: npm run announce -- --title <title> --body <text> [--until <YYYY-MM-DD | ISO date-time>]';
-const SUBSCRIBERS_AT_ONCE = 8;
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
 
@@ -55,23 +52,17 @@ try {
     const report = { notice: cabinetNoticeId(notice), until: notice.until, subscribers: 0, sent: 0, removed: 0, failed: 0 };
     const claimed = await store.notices.claimUnpushed(new Date());
     if (claimed.length > 0) {
-      const keys = await vapidKeys(config, store);
-      const sender = new WebPushSender({ ...keys, subject: config.VAPID_SUBJECT ?? `mailto:${config.CABINET_SUPPORT_EMAIL ?? 'noc@localhost'}` }, pushEndpointPolicy(config));
-      try {
+      await withOperatorSender(config, store, async (sender) => {
         const accounts = await store.push.accounts();
         report.subscribers = accounts.length;
         for (const claim of claimed) {
           const message: PushMessage = { title: claim.title, body: claim.body, url: '/notices', tag: cabinetNoticeId(claim), actions: [] };
-          await forEachAtOnce(accounts, SUBSCRIBERS_AT_ONCE, () => false, async (account) => {
-            const delivery = await deliverTo(store, sender, account.accountId, () => message);
-            report.sent += delivery.sent;
-            report.removed += delivery.removed;
-            report.failed += delivery.failed;
-          });
+          const delivery = await broadcast(store, sender, accounts.map((account) => account.accountId), message);
+          report.sent += delivery.sent;
+          report.removed += delivery.removed;
+          report.failed += delivery.failed;
         }
-      } finally {
-        sender.close();
-      }
+      });
     }
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {

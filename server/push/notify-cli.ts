@@ -10,13 +10,9 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { openStore } from '../store/index.js';
 import type { PushMessage } from '../../shared/push.js';
-import { deliverTo, forEachAtOnce } from './notifier.js';
-import { pushEndpointPolicy, vapidKeys } from './setup.js';
-import { WebPushSender } from './web-push-sender.js';
+import { broadcast, withOperatorSender } from './operator-broadcast.js';
 
 const USAGE = 'usage: npm run notify -- (--login <login> | --all) --title <title> --body <text>';
-/** Subscribers sent to at once: one whose devices' push service is slow holds one of these. */
-const SUBSCRIBERS_AT_ONCE = 8;
 
 function parseCommand(argv: string[]) {
   const { values } = parseArgs({
@@ -45,28 +41,17 @@ try {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const store = await openStore(config, logger);
-  const keys = await vapidKeys(config, store).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
-  const sender = new WebPushSender({ ...keys, subject: config.VAPID_SUBJECT ?? `mailto:${config.CABINET_SUPPORT_EMAIL ?? 'noc@localhost'}` }, pushEndpointPolicy(config));
   try {
     const message: PushMessage = { title: command.title, body: command.body, url: '/', tag: `operator-${Date.now()}`, actions: [] };
     const accounts = (await store.push.accounts()).filter((account) => !command.login || account.login.toLowerCase() === command.login.toLowerCase());
-    const report = { subscribers: accounts.length, sent: 0, removed: 0, failed: 0 };
-    await forEachAtOnce(accounts, SUBSCRIBERS_AT_ONCE, () => false, async (account) => {
-      const delivery = await deliverTo(store, sender, account.accountId, () => message);
-      report.sent += delivery.sent;
-      report.removed += delivery.removed;
-      report.failed += delivery.failed;
-    });
+    const delivery = await withOperatorSender(config, store, (sender) => broadcast(store, sender, accounts.map((account) => account.accountId), message));
+    const report = { subscribers: accounts.length, ...delivery };
     process.stdout.write(`${JSON.stringify(report)}\n`);
     if (report.sent === 0) {
       process.stderr.write(`${whyNothingWasDelivered(report)}\n`);
       process.exitCode = 1;
     }
   } finally {
-    sender.close();
     await store.close();
   }
 } catch (error) {
