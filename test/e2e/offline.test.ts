@@ -56,7 +56,8 @@ describe('offline and with the billing down', () => {
       storage: Object.keys(localStorage).sort(),
       cached: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat(),
     }));
-    expect(left.storage).toEqual(['abonent.cabinet']);
+    // Besides the public branding, only the note that the server session is still to be ended.
+    expect(left.storage).toEqual(['abonent.cabinet', 'abonent.sign-out-pending']);
     expect(left.cached.length).toBeGreaterThan(5);
     expect(left.cached.filter((url) => /graphql|outbox|manifest\.webmanifest/.test(url))).toEqual([]);
 

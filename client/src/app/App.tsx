@@ -1,10 +1,8 @@
 import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { SignIn } from '../features/auth/SignIn.js';
-import { LogoutMutation } from '../features/auth/documents.js';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
 import { browserSupportsPush } from '../features/push/support.js';
 import { createI18n, I18nContext, loadMessages, useI18n, type I18n, type Language } from '../i18n/index.js';
-import { call } from './api.js';
 import { CabinetContext, useCabinet, useCabinetLoader } from './cabinet-state.js';
 import { errorText } from './error-text.js';
 import { localData, type ThemePreference } from './local-data.js';
@@ -237,14 +235,13 @@ const logoUrl = document.querySelector<HTMLMetaElement>('meta[name="cabinet-logo
 
 function Header() {
   const { m } = useI18n();
-  const { cabinet, dashboard, forgetSubscriber } = useCabinet();
+  const { cabinet, dashboard, signOut: signOutOfCabinet } = useCabinet();
   const signOut = async () => {
-    // Private data goes first and whatever happens next: offline, the server session simply expires.
-    forgetSubscriber();
     navigate('/');
     // Notifications about this account stop here too, while the session still lets the BFF forget the subscription.
-    if (browserSupportsPush()) await import('../features/push/push-subscription.js').then((push) => push.turnOffPush()).catch(() => undefined);
-    await call(LogoutMutation).catch(() => undefined);
+    await signOutOfCabinet(async () => {
+      if (browserSupportsPush()) await import('../features/push/push-subscription.js').then((push) => push.turnOffPush());
+    });
   };
   return (
     <header className="bar">

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { LogoutMutation } from '../features/auth/documents.js';
 import { StartQuery } from '../features/dashboard/documents.js';
 import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql.js';
 import { ApiError, asApiError, onSessionEnded, persistedHash, request } from './api.js';
@@ -25,6 +26,11 @@ export interface CabinetState {
   canAct: boolean;
   /** The session ended while the dashboard was open: the sign-in form says so. */
   sessionEnded: boolean;
+  /**
+   * A sign-out made without a connection: `pending` while the server session is still open (the
+   * cookie outlives the page's data), `finished` once it was ended on reconnection. The sign-in form says which.
+   */
+  offlineSignOut: 'pending' | 'finished' | null;
 }
 
 export interface CabinetActions {
@@ -32,8 +38,11 @@ export interface CabinetActions {
   /** After sign-in or a change that returns the whole dashboard. */
   showDashboard(me: Me): void;
   updateService(service: Service): void;
-  /** Forgets everything private in this browser (the server session is ended by the caller). */
-  forgetSubscriber(): void;
+  /**
+   * Signs out: everything private in this browser goes at once, and the server session is ended now
+   * or, without a connection, as soon as the network is back; until then nothing private is shown.
+   */
+  signOut(beforeLogout: () => Promise<void>): Promise<void>;
 }
 
 // Saved copies are tied to the shape of the Start query: after an app update changes it, old copies are ignored.
@@ -47,10 +56,27 @@ const initialState = (): CabinetState => ({
   dashboardError: null,
   canAct: false,
   sessionEnded: false,
+  offlineSignOut: localData.signOutPending() ? 'pending' : null,
 });
 
 /** What one load finds; whether a session just ended is the loader's to remember across loads. */
-type LoadedState = Omit<CabinetState, 'sessionEnded'>;
+type LoadedState = Omit<CabinetState, 'sessionEnded' | 'offlineSignOut'>;
+
+/**
+ * Ends the server session of a sign-out made offline, before anything else is read: with the cookie
+ * still valid, the next read would bring the account back. True once nothing is left to end.
+ */
+async function endPendingServerSession(): Promise<boolean> {
+  if (!localData.signOutPending()) return true;
+  try {
+    const { data } = await request(LogoutMutation);
+    if (data?.logout !== true) return false;
+  } catch {
+    return false;
+  }
+  localData.clearSignOutPending();
+  return true;
+}
 
 function savedState(reason: StaleReason, online: boolean): LoadedState {
   const cabinet = localData.loadCabinet<Cabinet>(SAVED_SHAPE)?.data ?? null;
@@ -114,10 +140,18 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
   const refresh = useCallback((): Promise<void> => {
     // One load at a time: the online event, a resume and a button press may all ask at once.
     const show = (loaded: LoadedState) =>
-      setState((current) => ({ ...loaded, sessionEnded: loaded.dashboard === null && current.sessionEnded }));
-    loading.current ??= loadState(navigator.onLine)
+      setState((current) => {
+        const pending = localData.signOutPending();
+        // A sign-out made while this load was on its way wins over what the load found.
+        const dashboard = pending ? null : loaded.dashboard;
+        const offlineSignOut = pending ? 'pending' : current.offlineSignOut && !dashboard ? 'finished' : null;
+        return { ...loaded, dashboard, offlineSignOut, sessionEnded: dashboard === null && current.sessionEnded };
+      });
+    const offline = () => savedState('offline', navigator.onLine);
+    loading.current ??= endPendingServerSession()
+      .then((ended) => (ended ? loadState(navigator.onLine) : offline()))
       .then(show)
-      .catch(() => show(savedState('offline', navigator.onLine)))
+      .catch(() => show(offline()))
       .finally(() => {
         loading.current = null;
       });
@@ -159,7 +193,10 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
       dashboardError: null,
       canAct: true,
       sessionEnded: false,
+      offlineSignOut: null,
     }));
+    // Signing in ended whatever session this browser still had on the server.
+    localData.clearSignOutPending();
   }, []);
 
   const updateService = useCallback((service: Service) => {
@@ -171,14 +208,22 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
     });
   }, []);
 
-  const forgetSubscriber = useCallback(() => {
-    localData.clearPrivate();
-    setState((current) => ({ ...current, dashboard: null, stale: null, dashboardError: null }));
-  }, []);
+  const signOut = useCallback(
+    async (beforeLogout: () => Promise<void>) => {
+      localData.clearPrivate();
+      localData.markSignOutPending();
+      setState((current) => ({ ...current, dashboard: null, stale: null, dashboardError: null }));
+      await beforeLogout().catch(() => undefined);
+      // A load already on its way may have started before the sign-out; the next one ends the session first.
+      await loading.current;
+      await refresh();
+    },
+    [refresh],
+  );
 
   return useMemo(
-    () => ({ ...state, canAct: state.canAct && online, refresh, showDashboard, updateService, forgetSubscriber }),
-    [state, online, refresh, showDashboard, updateService, forgetSubscriber],
+    () => ({ ...state, canAct: state.canAct && online, refresh, showDashboard, updateService, signOut }),
+    [state, online, refresh, showDashboard, updateService, signOut],
   );
 }
 

@@ -10,6 +10,8 @@ const KEYS = {
   passwordReset: 'abonent.password-reset',
   /** Public: the cabinet's branding and capabilities, to open offline before anyone signs in. */
   cabinet: 'abonent.cabinet',
+  /** Public: a sign-out made offline, whose server session is still to be ended when the network is back. */
+  signOutPending: 'abonent.sign-out-pending',
   language: 'abonent.language',
   theme: 'abonent.theme',
 } as const;
@@ -102,6 +104,9 @@ export function createLocalData(storage: KeyValueStorage | null) {
 
     /** Sign-out: every private item goes; the language, the theme and the public branding stay. */
     clearPrivate: () => PRIVATE_KEYS.forEach((key) => remove(storage, key)),
+    signOutPending: () => read(storage, KEYS.signOutPending) !== null,
+    markSignOutPending: () => write(storage, KEYS.signOutPending, '1'),
+    clearSignOutPending: () => remove(storage, KEYS.signOutPending),
   };
 }
 

@@ -27,6 +27,8 @@ export const en = {
 
   offline: (asOf: string) => `You are offline. This is your account as of ${asOf}.`,
   offlineNoData: 'You are offline. Connect to the Internet to sign in.',
+  signedOutOffline: 'You are signed out on this phone. Your session on the server will be ended as soon as the Internet is back.',
+  signedOutOnServer: 'The Internet is back: your session on the server is ended too.',
   billingDown: (asOf: string) => `Your provider’s billing is not answering. This is your account as of ${asOf}.`,
   needsConnection: 'Payments, services and changes need a connection. They will work again once you are online.',
   needsConnectionShort: 'Needs a connection',

@@ -16,7 +16,7 @@ const LOGIN_EXAMPLES: Record<string, string | null> = { CARBON5: 'BILL0000101', 
 export function SignIn() {
   const t = useI18n();
   const { m } = t;
-  const { cabinet, canAct, sessionEnded, showDashboard } = useCabinet();
+  const { cabinet, canAct, sessionEnded, offlineSignOut, showDashboard } = useCabinet();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [loginProblem, setLoginProblem] = useState<Problem | null>(null);
@@ -74,6 +74,7 @@ export function SignIn() {
   return (
     <Screen title={m.signInTitle}>
       {sessionEnded && !failure && <Notice tone="warning">{m.errorUnauthenticated}</Notice>}
+      {offlineSignOut && <Notice tone="info">{offlineSignOut === 'pending' ? m.signedOutOffline : m.signedOutOnServer}</Notice>}
       {capabilities.passwordLogin && (
         <form className="card form" onSubmit={submit} onFocus={() => void loadInputRules()} noValidate>
           <Field
