@@ -7,11 +7,9 @@
  * exits 2 on wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
+import { runOperatorCommand } from '../operator-command.js';
 import type { PushMessage } from '../../shared/push.js';
 import { broadcast, withOperatorSender } from '../push/operator-broadcast.js';
-import { openStore } from '../store/index.js';
 import { cabinetNoticeId } from './announcements.js';
 
 const USAGE = 'usage: npm run announce -- --title <title> --body <text> [--until <YYYY-MM-DD | ISO date-time>]';
@@ -38,37 +36,22 @@ function parseCommand(argv: string[], now: Date) {
   return { title, body, until };
 }
 
-try {
-  const command = parseCommand(process.argv.slice(2), new Date());
-  if (!command) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
+await runOperatorCommand(USAGE, (argv) => parseCommand(argv, new Date()), async (command, config, store) => {
+  const notice = await store.notices.publish(command);
+  const report = { notice: cabinetNoticeId(notice), until: notice.until, subscribers: 0, sent: 0, removed: 0, failed: 0 };
+  const claimed = await store.notices.claimUnpushed(new Date());
+  if (claimed.length > 0) {
+    await withOperatorSender(config, store, async (sender) => {
+      const accounts = await store.push.accounts();
+      report.subscribers = accounts.length;
+      for (const claim of claimed) {
+        const message: PushMessage = { title: claim.title, body: claim.body, url: '/notices', tag: cabinetNoticeId(claim), actions: [] };
+        const delivery = await broadcast(store, sender, accounts.map((account) => account.accountId), message);
+        report.sent += delivery.sent;
+        report.removed += delivery.removed;
+        report.failed += delivery.failed;
+      }
+    });
   }
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const store = await openStore(config, logger);
-  try {
-    const notice = await store.notices.publish(command);
-    const report = { notice: cabinetNoticeId(notice), until: notice.until, subscribers: 0, sent: 0, removed: 0, failed: 0 };
-    const claimed = await store.notices.claimUnpushed(new Date());
-    if (claimed.length > 0) {
-      await withOperatorSender(config, store, async (sender) => {
-        const accounts = await store.push.accounts();
-        report.subscribers = accounts.length;
-        for (const claim of claimed) {
-          const message: PushMessage = { title: claim.title, body: claim.body, url: '/notices', tag: cabinetNoticeId(claim), actions: [] };
-          const delivery = await broadcast(store, sender, accounts.map((account) => account.accountId), message);
-          report.sent += delivery.sent;
-          report.removed += delivery.removed;
-          report.failed += delivery.failed;
-        }
-      });
-    }
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } finally {
-    await store.close();
-  }
-} catch (error) {
-  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-}
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+});

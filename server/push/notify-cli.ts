@@ -6,9 +6,7 @@
  * what happened as JSON; exits 1 when nothing was delivered (and says why), 2 on wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
-import { openStore } from '../store/index.js';
+import { runOperatorCommand } from '../operator-command.js';
 import type { PushMessage } from '../../shared/push.js';
 import { broadcast, withOperatorSender } from './operator-broadcast.js';
 
@@ -32,29 +30,14 @@ function whyNothingWasDelivered(report: { subscribers: number; failed: number; r
   return `nothing was delivered: ${report.failed} failed (the push service did not accept them), ${report.removed} removed (gone, or not a known push service)`;
 }
 
-try {
-  const command = parseCommand(process.argv.slice(2));
-  if (!command) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
+await runOperatorCommand(USAGE, parseCommand, async (command, config, store) => {
+  const message: PushMessage = { title: command.title, body: command.body, url: '/', tag: `operator-${Date.now()}`, actions: [] };
+  const accounts = (await store.push.accounts()).filter((account) => !command.login || account.login.toLowerCase() === command.login.toLowerCase());
+  const delivery = await withOperatorSender(config, store, (sender) => broadcast(store, sender, accounts.map((account) => account.accountId), message));
+  const report = { subscribers: accounts.length, ...delivery };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  if (report.sent === 0) {
+    process.stderr.write(`${whyNothingWasDelivered(report)}\n`);
+    process.exitCode = 1;
   }
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const store = await openStore(config, logger);
-  try {
-    const message: PushMessage = { title: command.title, body: command.body, url: '/', tag: `operator-${Date.now()}`, actions: [] };
-    const accounts = (await store.push.accounts()).filter((account) => !command.login || account.login.toLowerCase() === command.login.toLowerCase());
-    const delivery = await withOperatorSender(config, store, (sender) => broadcast(store, sender, accounts.map((account) => account.accountId), message));
-    const report = { subscribers: accounts.length, ...delivery };
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-    if (report.sent === 0) {
-      process.stderr.write(`${whyNothingWasDelivered(report)}\n`);
-      process.exitCode = 1;
-    }
-  } finally {
-    await store.close();
-  }
-} catch (error) {
-  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-}
+});
