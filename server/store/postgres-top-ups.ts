@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { assertTransition, type TopUp, type TopUpEvent, type TopUpLedger, type TopUpMethod, type TopUpState } from '../payments/ledger.js';
+import { assertTransition, type TopUp, type TopUpEvent, type TopUpLedger, type TopUpState } from '../payments/ledger.js';
+import { topUpFromRow, type TopUpRow } from './top-up-row.js';
 
 /** The pool's query with the store's failure handling (an unreachable server fails as UPSTREAM_UNAVAILABLE). */
 export type PostgresQuery = <Row extends pg.QueryResultRow>(operation: string, text: string, values?: unknown[]) => Promise<pg.QueryResult<Row>>;
@@ -29,18 +30,7 @@ export const TOP_UPS_MIGRATION = `
   );
   CREATE INDEX top_up_events_by_top_up ON top_up_events (top_up_id, id);`;
 
-interface TopUpRow {
-  id: string;
-  account_id: string;
-  login: string;
-  amount: string;
-  currency: string;
-  method: TopUpMethod;
-  state: TopUpState;
-  acquirer_reference: string | null;
-  billing_reference: string | null;
-  created_at: Date;
-  updated_at: Date;
+interface TopUpRowWithHistory extends TopUpRow {
   history: { state: TopUpState; at: string; note: string | null }[];
 }
 
@@ -50,19 +40,11 @@ const SELECT_WITH_HISTORY = `
     FROM top_up_events e WHERE e.top_up_id = t.id), '[]') AS history
   FROM top_ups t`;
 
-const read = (row: TopUpRow): TopUp => ({
-  id: row.id,
-  accountId: row.account_id,
-  login: row.login,
-  amount: { amount: row.amount, currency: row.currency },
-  method: row.method,
-  state: row.state,
-  acquirerReference: row.acquirer_reference,
-  billingReference: row.billing_reference,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-  history: row.history.map((event): TopUpEvent => ({ state: event.state, at: new Date(event.at).toISOString(), note: event.note })),
-});
+const read = (row: TopUpRowWithHistory): TopUp =>
+  topUpFromRow(
+    row,
+    row.history.map((event): TopUpEvent => ({ state: event.state, at: new Date(event.at).toISOString(), note: event.note })),
+  );
 
 /**
  * The top-up ledger in PostgreSQL, shared by every instance. A move is one statement: the
@@ -71,7 +53,7 @@ const read = (row: TopUpRow): TopUp => ({
  */
 export function postgresTopUpLedger(query: PostgresQuery): TopUpLedger {
   const get = async (id: string) => {
-    const result = await query<TopUpRow>('top-up get', `${SELECT_WITH_HISTORY} WHERE t.id = $1`, [id]);
+    const result = await query<TopUpRowWithHistory>('top-up get', `${SELECT_WITH_HISTORY} WHERE t.id = $1`, [id]);
     return result.rows[0] ? read(result.rows[0]) : null;
   };
   return {
@@ -107,7 +89,7 @@ export function postgresTopUpLedger(query: PostgresQuery): TopUpLedger {
     },
     async list({ states, updatedBefore, limit = 100 }) {
       if (states && states.length === 0) return [];
-      const result = await query<TopUpRow>(
+      const result = await query<TopUpRowWithHistory>(
         'top-up list',
         `${SELECT_WITH_HISTORY} WHERE ($1::text[] IS NULL OR t.state = ANY($1::text[])) AND ($2::timestamptz IS NULL OR t.updated_at < $2)
          ORDER BY t.updated_at, t.id LIMIT $3`,
@@ -116,7 +98,7 @@ export function postgresTopUpLedger(query: PostgresQuery): TopUpLedger {
       return result.rows.map(read);
     },
     async recentOf(accountId, limit) {
-      const result = await query<TopUpRow>('top-up recent', `${SELECT_WITH_HISTORY} WHERE t.account_id = $1 ORDER BY t.created_at DESC, t.id LIMIT $2`, [accountId, limit]);
+      const result = await query<TopUpRowWithHistory>('top-up recent', `${SELECT_WITH_HISTORY} WHERE t.account_id = $1 ORDER BY t.created_at DESC, t.id LIMIT $2`, [accountId, limit]);
       return result.rows.map(read);
     },
   };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { assertTransition, type TopUp, type TopUpEvent, type TopUpLedger, type TopUpMethod, type TopUpState } from '../payments/ledger.js';
+import { assertTransition, type TopUp, type TopUpEvent, type TopUpLedger, type TopUpState } from '../payments/ledger.js';
+import { topUpFromRow, type TopUpRow } from './top-up-row.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS top_ups (
@@ -27,20 +28,6 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS top_up_events_by_top_up ON top_up_events (top_up_id, id);
 `;
 
-interface TopUpRow {
-  id: string;
-  account_id: string;
-  login: string;
-  amount: string;
-  currency: string;
-  method: TopUpMethod;
-  state: TopUpState;
-  acquirer_reference: string | null;
-  billing_reference: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 /** The top-up ledger in the SQLite file. Each move is one UPDATE ... WHERE state IN (...): the row's state is the claim. */
 export function sqliteTopUpLedger(db: Database.Database): TopUpLedger {
   db.exec(SCHEMA);
@@ -51,19 +38,7 @@ export function sqliteTopUpLedger(db: Database.Database): TopUpLedger {
   const select = db.prepare<[string], TopUpRow>('SELECT * FROM top_ups WHERE id = ?');
   const events = db.prepare<[string], TopUpEvent>('SELECT state, at, note FROM top_up_events WHERE top_up_id = ? ORDER BY id');
   const setReference = db.prepare('UPDATE top_ups SET acquirer_reference = ? WHERE id = ?');
-  const read = (row: TopUpRow): TopUp => ({
-    id: row.id,
-    accountId: row.account_id,
-    login: row.login,
-    amount: { amount: row.amount, currency: row.currency },
-    method: row.method,
-    state: row.state,
-    acquirerReference: row.acquirer_reference,
-    billingReference: row.billing_reference,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    history: events.all(row.id),
-  });
+  const read = (row: TopUpRow): TopUp => topUpFromRow(row, events.all(row.id));
   const create = db.transaction((entry: Parameters<TopUpLedger['create']>[0], at: string) => {
     insert.run(entry.id, entry.accountId, entry.login, entry.amount.amount, entry.amount.currency, entry.method, 'CREATED', at, at);
     insertEvent.run(entry.id, 'CREATED', at, null);
