@@ -4,19 +4,8 @@
  * own with `carbonLegacySeed()`.
  */
 import { addDays } from '../../../shared/dates.js';
+import type { CarbonServiceSeed } from '../carbon-service-seed.js';
 
-/** A row of the service catalogue (CLN_USLUGA_LIST). */
-export interface LegacyServiceSeed {
-  id: number;
-  name: string;
-  description: string;
-  /** Monthly price, a decimal string. */
-  price: string;
-  /** IS_SHOW_WEB: the cabinet lists it. */
-  showInCabinet: boolean;
-  /** WEB_ALLOW_DISABLE: the subscriber may disconnect it in the cabinet. */
-  subscriberMayDisable: boolean;
-}
 
 /** A financial operation (CLN_FIN_OPER). */
 export interface LegacyOperationSeed {
@@ -76,12 +65,12 @@ export interface LegacyPromiseRules {
 export interface LegacySeed {
   /** The dedicated API administrator the docs recommend; what CLN_AUTH_LOGIN accepts. */
   operator: { login: string; password: string };
-  services: LegacyServiceSeed[];
+  services: CarbonServiceSeed[];
   accounts: LegacyAccountSeed[];
   promiseRules: LegacyPromiseRules;
 }
 
-export const DEMO_SERVICES: readonly LegacyServiceSeed[] = [
+export const DEMO_SERVICES: readonly CarbonServiceSeed[] = [
   { id: 3, name: 'Реальный IP-адрес', description: 'Постоянный публичный адрес для роутера или камеры', price: '50.00', showInCabinet: true, subscriberMayDisable: true },
   { id: 5, name: 'Антивирус «Щит»', description: 'Защита трёх устройств, лицензия на месяц', price: '39.00', showInCabinet: true, subscriberMayDisable: true },
   { id: 7, name: 'Аренда роутера', description: 'Wi-Fi роутер в пользование; отключение после возврата', price: '30.00', showInCabinet: true, subscriberMayDisable: false },
@@ -97,7 +86,7 @@ const FAST_TARIFF = { id: 22, name: 'Быстрый 500', fee: '450.00' };
 
 /** Builds a seed: the demo catalogue and operator, then each subscriber from defaults and what the test says. */
 export class LegacySeedBuilder {
-  private readonly services: LegacyServiceSeed[] = DEMO_SERVICES.map((service) => ({ ...service }));
+  private readonly services: CarbonServiceSeed[] = DEMO_SERVICES.map((service) => ({ ...service }));
   private readonly accounts: LegacyAccountSeed[] = [];
   private operatorAccount: { login: string; password: string } = { ...DEMO_OPERATOR };
   private rules: LegacyPromiseRules = { ...DEMO_PROMISE_RULES };
@@ -113,7 +102,7 @@ export class LegacySeedBuilder {
   }
 
   /** Adds a service to the catalogue, or replaces the one with its id. */
-  service(service: LegacyServiceSeed): this {
+  service(service: CarbonServiceSeed): this {
     const index = this.services.findIndex((known) => known.id === service.id);
     if (index === -1) this.services.push(service);
     else this.services[index] = service;

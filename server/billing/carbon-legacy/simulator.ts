@@ -7,7 +7,8 @@ import { datePart } from '../carbon-dates.js';
 import { sendAnswer, SimulatorServer, SLOW_ANSWER_MS, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
 import type { ClientTls } from './certificates.js';
 import { createTestPki, type TestPki } from './test-pki.js';
-import { demoSeed, type LegacyAccountSeed, type LegacySeed, type LegacyServiceSeed } from './demo-data.js';
+import type { CarbonServiceSeed } from '../carbon-service-seed.js';
+import { demoSeed, type LegacyAccountSeed, type LegacySeed } from './demo-data.js';
 
 /**
  * A Carbon billing of the 4.x line on loopback: the cashier web server's api.php over HTTPS, which
@@ -82,7 +83,7 @@ export class CarbonLegacySimulator extends SimulatorServer<CarbonLegacyFault> {
   readonly operator: { login: string; password: string };
   private faultyProcedure: string | undefined;
   private readonly accounts: LegacyAccountState[];
-  private readonly services: LegacyServiceSeed[];
+  private readonly services: CarbonServiceSeed[];
   private readonly promiseRules: LegacySeed['promiseRules'];
   private readonly operatorSessions = new Map<string, number>();
   private readonly received: ApiPhpRequest[] = [];
@@ -482,7 +483,7 @@ function stateOf(login: string, password: string): LegacyAccountState {
   };
 }
 
-function uslugaRow(service: LegacyServiceSeed): Row {
+function uslugaRow(service: CarbonServiceSeed): Row {
   return {
     id: service.id,
     name: service.name,

@@ -3,19 +3,8 @@
  * `demoSeed` is the demo `npm start` shows; tests build their own with `carbonSeed()`.
  */
 import { addDays } from '../../../shared/dates.js';
+import type { CarbonServiceSeed } from '../carbon-service-seed.js';
 
-/** A row of Carbon's Usluga as the cabinet sees it. */
-export interface CarbonServiceSeed {
-  id: number;
-  name: string;
-  description: string;
-  /** Monthly price, a decimal string. */
-  price: string;
-  /** is_show_web: the cabinet lists it. */
-  showInCabinet: boolean;
-  /** web_allow_disable: the subscriber may disconnect it in the cabinet. */
-  subscriberMayDisable: boolean;
-}
 
 /** A row of Carbon's Tarif: what REST v2 Tarif objects.get shows, and the fee the simulator charges. */
 export interface CarbonTariffSeed {

@@ -4,7 +4,8 @@ import { addDays, firstOfNextMonth, localDateTime } from '../../../shared/dates.
 import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
 import { datePart } from '../carbon-dates.js';
 import { readBody, sendAnswer, SimulatorServer, SLOW_ANSWER_MS, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
-import { demoSeed, type CarbonAccountSeed, type CarbonSeed, type CarbonServiceSeed, type CarbonTariffSeed } from './demo-data.js';
+import type { CarbonServiceSeed } from '../carbon-service-seed.js';
+import { demoSeed, type CarbonAccountSeed, type CarbonSeed, type CarbonTariffSeed } from './demo-data.js';
 
 /**
  * A Carbon Billing 5 on loopback: system_api and REST v2 on one port, as on :8082, answering with
