@@ -17,7 +17,8 @@ export function SignIn() {
   const t = useI18n();
   const { m } = t;
   const { cabinet, canAct, sessionEnded, offlineSignOut, showDashboard } = useCabinet();
-  const [login, setLogin] = useState('');
+  // A finished password reset sends the subscriber here with the login it was for.
+  const [login, setLogin] = useState(() => new URLSearchParams(location.search).get('login') ?? '');
   const [password, setPassword] = useState('');
   const [loginProblem, setLoginProblem] = useState<Problem | null>(null);
   const [passwordProblem, setPasswordProblem] = useState<Problem | null>(null);

@@ -9,8 +9,13 @@ import type { ResetChannel } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { ConfirmPasswordResetMutation, RequestPasswordResetMutation } from './documents.js';
 import { clearPendingReset, loadPendingReset, savePendingReset } from './pending-reset.js';
+import { resetTexts } from './texts.js';
 
-type Step = { name: 'request' } | { name: 'confirm'; ticket: string; channel: ResetChannel | null } | { name: 'done' };
+/** `login` is the one the code was asked for, when this browser asked; a code link alone does not say. */
+type Step =
+  | { name: 'request' }
+  | { name: 'confirm'; ticket: string; channel: ResetChannel | null; login: string | null; resent: boolean }
+  | { name: 'done'; login: string | null };
 
 function codeSentText(t: I18n, channel: ResetChannel | null): string | null {
   // The server never says which channel, or whether the login exists: the same words for every answer.
@@ -18,7 +23,7 @@ function codeSentText(t: I18n, channel: ResetChannel | null): string | null {
   return null;
 }
 
-function RequestStep({ initialLogin, onSent }: { initialLogin: string; onSent(ticket: string, channel: ResetChannel): void }) {
+function RequestStep({ initialLogin, onSent }: { initialLogin: string; onSent(ticket: string, channel: ResetChannel, login: string): void }) {
   const t = useI18n();
   const { m } = t;
   const { canAct } = useCabinet();
@@ -38,7 +43,7 @@ function RequestStep({ initialLogin, onSent }: { initialLogin: string; onSent(ti
     try {
       const { requestPasswordReset } = await call(RequestPasswordResetMutation, { login: login.trim() });
       savePendingReset({ login: login.trim(), ...requestPasswordReset });
-      onSent(requestPasswordReset.ticket, requestPasswordReset.channel);
+      onSent(requestPasswordReset.ticket, requestPasswordReset.channel, login.trim());
     } catch (error) {
       setFailure(asApiError(error));
       setBusy(false);
@@ -70,18 +75,25 @@ function RequestStep({ initialLogin, onSent }: { initialLogin: string; onSent(ti
 function ConfirmStep({
   ticket,
   channel,
+  login,
+  resent,
   initialCode,
   onDone,
+  onResent,
   onStartAgain,
 }: {
   ticket: string;
   channel: ResetChannel | null;
+  login: string | null;
+  resent: boolean;
   initialCode: string;
   onDone(): void;
+  onResent(ticket: string, channel: ResetChannel): void;
   onStartAgain(): void;
 }) {
   const t = useI18n();
   const { m } = t;
+  const words = resetTexts[t.language];
   const { canAct } = useCabinet();
   const [code, setCode] = useState(initialCode);
   const [password, setPassword] = useState('');
@@ -89,7 +101,26 @@ function ConfirmStep({
   const [passwordProblem, setPasswordProblem] = useState<Problem | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const sent = codeSentText(t, channel);
+  const sent = resent && login ? words.newCodeRequested(login) : codeSentText(t, channel);
+
+  /** A new code for the same login, at once; the server's limit answers with how long to wait. */
+  const sendAgain = async () => {
+    if (!login) {
+      onStartAgain();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { requestPasswordReset } = await call(RequestPasswordResetMutation, { login });
+      savePendingReset({ login, ...requestPasswordReset });
+      setCode('');
+      onResent(requestPasswordReset.ticket, requestPasswordReset.channel);
+    } catch (error) {
+      setFailure(asApiError(error));
+    }
+    setBusy(false);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -139,7 +170,7 @@ function ConfirmStep({
         {m.setPassword}
       </button>
       {!canAct && <NeedsConnection />}
-      <button type="button" className="button" onClick={onStartAgain}>
+      <button type="button" className="button" onClick={() => void sendAgain()} disabled={busy || !canAct}>
         {m.sendAgain}
       </button>
     </form>
@@ -148,30 +179,41 @@ function ConfirmStep({
 
 /** Reset by code: ask for a code, then set the password with it, also straight from /reset?ticket=…&code=…. */
 export function PasswordReset() {
-  const { m } = useI18n();
+  const t = useI18n();
+  const { m } = t;
   const { query } = useLocation();
   const [linkCode] = useState(() => query.get('code') ?? '');
   // The login typed on the sign-in screen comes along, so it is not typed twice.
   const [fromSignIn] = useState(() => query.get('login') ?? '');
   const [step, setStep] = useState<Step>(() => {
     const linkTicket = query.get('ticket');
-    if (linkTicket) return { name: 'confirm', ticket: linkTicket, channel: null };
     const pending = loadPendingReset();
-    return pending ? { name: 'confirm', ticket: pending.ticket, channel: pending.channel } : { name: 'request' };
+    if (linkTicket) return { name: 'confirm', ticket: linkTicket, channel: null, login: pending?.ticket === linkTicket ? pending.login : null, resent: false };
+    return pending ? { name: 'confirm', ticket: pending.ticket, channel: pending.channel, login: pending.login, resent: false } : { name: 'request' };
   });
+  const words = resetTexts[t.language];
 
   return (
     <Screen title={m.resetTitle}>
-      {step.name === 'request' && <RequestStep initialLogin={fromSignIn} onSent={(ticket, channel) => setStep({ name: 'confirm', ticket, channel })} />}
+      {step.name === 'request' && (
+        <RequestStep initialLogin={fromSignIn} onSent={(ticket, channel, login) => setStep({ name: 'confirm', ticket, channel, login, resent: false })} />
+      )}
       {step.name === 'confirm' && (
         <ConfirmStep
+          key={step.ticket}
           ticket={step.ticket}
           channel={step.channel}
-          initialCode={linkCode}
+          login={step.login}
+          resent={step.resent}
+          initialCode={step.resent ? '' : linkCode}
           onDone={() => {
             // The code must not stay in the address bar or the history.
             navigate('/reset', { replace: true });
-            setStep({ name: 'done' });
+            setStep({ name: 'done', login: step.login });
+          }}
+          onResent={(ticket, channel) => {
+            navigate('/reset', { replace: true });
+            setStep({ name: 'confirm', ticket, channel, login: step.login, resent: true });
           }}
           onStartAgain={() => {
             clearPendingReset();
@@ -184,8 +226,9 @@ export function PasswordReset() {
         <>
           <Notice tone="success">{m.resetDone}</Notice>
           <p>
-            <Link className="button primary" to="/">
-              {m.toSignIn}
+            {/* The sign-in form opens with the login filled in: only the new password is left to type. */}
+            <Link className="button primary" to={step.login ? `/?${new URLSearchParams({ login: step.login }).toString()}` : '/'}>
+              {step.login ? words.signInAs(step.login) : m.toSignIn}
             </Link>
           </p>
         </>
