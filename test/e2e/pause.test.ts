@@ -75,5 +75,32 @@ describe('pausing the service in the PWA', () => {
       expect(await page.getByRole('button', { name: m.pauseEnd }).count()).toBe(0);
       await expectNoAxeViolations(page, `running pause (${language})`);
     });
+
+    it(`offers "End the pause" beside "Paused until" where the billing lets the subscriber end it, in ${language}`, async () => {
+      const t = i18nFor(language, [locale]);
+      const { m } = t;
+      const cabinet = await startCabinet({ env: { BILLING_KIND: 'ubilling', UBILLING_SELF_UNFREEZE: 'true' } });
+      onTestFinished(() => cabinet.close());
+      const context = await newPhone(browser, { locale, colorScheme: 'dark' });
+      onTestFinished(() => context.close());
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(cabinet.url);
+      await signIn(page, 'sydorenko', 'sydorenko-demo');
+      await page.getByTestId('balance').waitFor();
+      // Ubilling's freeze lasts until it is ended: the headline has no date.
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe(m.headlinePaused);
+      const endPause = page.getByRole('main').getByRole('link', { name: m.pauseEnd });
+      await endPause.waitFor();
+      // Once the notices have arrived (they move it down), in view rather than under the bottom bar, where axe counts it as covered.
+      await page.waitForLoadState('networkidle');
+      await endPause.evaluate((link) => link.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await expectNoAxeViolations(page, `paused, with End the pause, dark (${language})`);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await expectNoAxeViolations(page, `paused, with End the pause, light (${language})`);
+      await endPause.click();
+      await page.getByRole('heading', { level: 2, name: new RegExp(m.pauseActive) }).waitFor();
+      await page.getByRole('button', { name: m.pauseEnd }).waitFor();
+    });
   }
 });

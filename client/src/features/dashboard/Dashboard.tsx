@@ -11,6 +11,8 @@ import { periodPrice } from '../../app/period-price.js';
 
 // Only after the dashboard is up: it is not first-screen code.
 const NoticesBanner = lazy(() => import('../notices/Notices.js').then((module) => ({ default: module.NoticesBanner })));
+// Only a paused account needs it, so it loads with it rather than with every first screen.
+const PauseAction = lazy(() => import('../pause/PauseAction.js').then((module) => ({ default: module.PauseAction })));
 
 
 function Spends({ me }: { me: Me }) {
@@ -89,9 +91,15 @@ export function Dashboard() {
             </Link>
           )}
           {me.status === 'FROZEN' && screenShown('/pause', cabinet.capabilities) && (
-            <Link className="button" to="/pause">
-              {m.pauseTitle}
-            </Link>
+            <Suspense
+              fallback={
+                <Link className="button" to="/pause">
+                  {m.pauseTitle}
+                </Link>
+              }
+            >
+              <PauseAction />
+            </Suspense>
           )}
         </div>
       </section>
