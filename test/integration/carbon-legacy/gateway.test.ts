@@ -30,6 +30,9 @@ describe('signing in', () => {
       tickets: false,
       announcements: false,
       pause: false,
+      tariffChange: false,
+      passwordChange: false,
+      contactsChange: false,
     });
   });
 
