@@ -464,12 +464,11 @@ export class UbillingGateway implements BillingGateway {
     const uberpassword = md5(password);
     const auth = await xmlAgent.justauth({ login, uberpassword });
     if (!auth) throw invalidCredentials();
-    // Logins are case-sensitive, as RemoteAPI compares them: XMLAgent would also take IVANOV for
-    // ivanov, and then sign-in would depend on whether the ISP gave its userstats URL.
-    if (auth.login.toLowerCase() === login.toLowerCase() && auth.login !== login) throw invalidCredentials();
     // XMLAgent finds the subscriber by the IP of the pair it checked, and two accounts on one IP
     // resolve to the first: then every later XMLAgent answer would be about someone else.
-    if (auth.login !== login) throw sharedAddress();
+    if (auth.login.toLowerCase() !== login.toLowerCase()) throw sharedAddress();
+    // Userstats checks the login in any letter case, as Ubilling's own cabinet does, and names the
+    // account as Ubilling spells it: that spelling is the one RemoteAPI's case-sensitive lookups need.
     return { login: auth.login, accountId: auth.login, secret: uberpassword };
   }
 
