@@ -136,9 +136,21 @@ export interface PromisePayOffer {
   description: string | null;
 }
 
+/** Why the billing would refuse every promised payment today, known before asking it. */
+export type PromisePayRefusal =
+  | 'NOT_OFFERED'
+  | 'DEBT_TOO_LARGE'
+  | 'NO_DEBT'
+  | 'ALREADY_USED'
+  | 'NOT_PAID_PREVIOUS'
+  | 'PAUSED'
+  | 'WRONG_DAY'
+  | 'TARIFF_NOT_ALLOWED';
+
 export interface PromisePay {
   active: { amount: Money; until: string | null } | null;
   offers: PromisePayOffer[];
+  refusal: PromisePayRefusal | null;
 }
 
 export type ResetChannel = 'SMS' | 'EMAIL' | 'UNKNOWN';

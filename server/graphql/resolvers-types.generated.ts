@@ -468,6 +468,8 @@ export type PromisePay = {
   __typename?: 'PromisePay';
   active: Maybe<ActivePromisePay>;
   offers: Array<PromisePayOffer>;
+  /** Why the billing would refuse every offer today, where the cabinet can tell before asking; null otherwise. The offers are not to be offered then. */
+  refusal: Maybe<PromisePayRefusal>;
 };
 
 export type PromisePayOffer = {
@@ -478,6 +480,25 @@ export type PromisePayOffer = {
   fee: Maybe<Money>;
   id: Scalars['ID']['output'];
 };
+
+/** Why no promised payment can be taken now. */
+export type PromisePayRefusal =
+  /** One was taken already in this period. */
+  | 'ALREADY_USED'
+  /** The debt is larger than a promised payment may cover. */
+  | 'DEBT_TOO_LARGE'
+  /** The ISP does not offer promised payments. */
+  | 'NOT_OFFERED'
+  /** The previous promised payment is not paid yet. */
+  | 'NOT_PAID_PREVIOUS'
+  /** The balance is not below zero: nothing to promise. */
+  | 'NO_DEBT'
+  /** The service is paused or switched off. */
+  | 'PAUSED'
+  /** Not on the subscriber's tariff. */
+  | 'TARIFF_NOT_ALLOWED'
+  /** Not on this day of the month. */
+  | 'WRONG_DAY';
 
 export type PushPlatform =
   | 'APNS'
@@ -844,6 +865,7 @@ export type ResolversTypes = {
   PaymentMethodKind: PaymentMethodKind;
   PromisePay: ResolverTypeWrapper<PromisePayModel>;
   PromisePayOffer: ResolverTypeWrapper<PromisePayOffer>;
+  PromisePayRefusal: PromisePayRefusal;
   PushPlatform: PushPlatform;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ResetChannel: ResetChannel;
@@ -1087,6 +1109,7 @@ export type PaymentMethodResolvers<ContextType = GraphQLContext, ParentType exte
 export type PromisePayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PromisePay'] = ResolversParentTypes['PromisePay']> = {
   active?: Resolver<Maybe<ResolversTypes['ActivePromisePay']>, ParentType, ContextType>;
   offers?: Resolver<Array<ResolversTypes['PromisePayOffer']>, ParentType, ContextType>;
+  refusal?: Resolver<Maybe<ResolversTypes['PromisePayRefusal']>, ParentType, ContextType>;
 };
 
 export type PromisePayOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PromisePayOffer'] = ResolversParentTypes['PromisePayOffer']> = {

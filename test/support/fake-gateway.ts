@@ -81,7 +81,7 @@ export function seedSubscriber(login: string, changes: Partial<FakeAccount> = {}
       { id: '11', name: 'Static IP', description: null, price: money('50.00'), connected: false, canConnect: true, canDisconnect: false, pending: false },
       { id: '12', name: 'TV', description: null, price: money('90.00'), connected: true, canConnect: false, canDisconnect: true, pending: false },
     ],
-    promisePay: { active: null, offers: [{ id: '7', amount: money('100.00'), days: 3, fee: null, description: null }] },
+    promisePay: { active: null, offers: [{ id: '7', amount: money('100.00'), days: 3, fee: null, description: null }], refusal: null },
     payments: [],
     ...changes,
   };
@@ -269,7 +269,7 @@ export class FakeGateway implements BillingGateway {
       const offer = account.promisePay.offers.find((candidate) => candidate.id === offerId);
       if (!offer) throw notAllowed('This offer is no longer available.');
       if (account.promisePay.active) throw notAllowed('A promised payment is already active.');
-      account.promisePay = { active: { amount: offer.amount, until: null }, offers: [] };
+      account.promisePay = { active: { amount: offer.amount, until: null }, offers: [], refusal: null };
       const balance = (Number(account.subscriber.balance.amount) + Number(offer.amount.amount)).toFixed(2);
       account.subscriber = { ...account.subscriber, balance: money(balance) };
     });

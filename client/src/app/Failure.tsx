@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/index.js';
 import type { ApiError } from './api.js';
 import { useCabinet } from './cabinet-state.js';
 import { errorText } from './error-text.js';
-import { refusal } from './refusal.js';
+import { refusal, type Refusal } from './refusal.js';
 import { Link } from './router.js';
 import { screenShown } from './screens.js';
 import { Notice } from './ui.js';
@@ -13,14 +13,18 @@ import { Notice } from './ui.js';
  */
 export function Failure({ error }: { error: ApiError }) {
   const t = useI18n();
-  const { m } = t;
-  const { cabinet } = useCabinet();
   if (error.code !== 'NOT_ALLOWED') return <Notice tone="error">{errorText(t, error)}</Notice>;
-  const { text, next, raw } = refusal(t, error);
+  return <RefusalNotice refusal={refusal(t, error)} tone="error" />;
+}
+
+/** Why the billing says no, or would say it: the reason, then what the subscriber can do instead. */
+export function RefusalNotice({ refusal: { text, next, raw }, tone }: { refusal: Refusal; tone: 'error' | 'info' }) {
+  const { m } = useI18n();
+  const { cabinet } = useCabinet();
   const capabilities = cabinet?.capabilities;
   const phone = cabinet?.support?.phone;
   return (
-    <Notice tone="error">
+    <Notice tone={tone}>
       <p>{text}</p>
       {next === 'top-up' && capabilities && screenShown('/top-up', capabilities) && (
         <p>

@@ -1,5 +1,6 @@
 import type { I18n } from '../i18n/index.js';
 import { REFUSAL_TEXTS } from '../i18n/refusals.js';
+import type { PromisePayRefusal } from '../gql/graphql.js';
 import type { ApiError } from './api.js';
 
 /**
@@ -86,3 +87,19 @@ export function refusal(t: I18n, error: Pick<ApiError, 'message' | 'reason'>): R
   const raw = error.message.trim();
   return { kind, text: REFUSAL_TEXTS[t.language][kind], next: NEXT_STEP[kind], raw: raw && kind !== 'passwordRequired' ? raw : null };
 }
+
+/** A refusal the cabinet knows before asking: the billing's own words are not there to show. */
+export function knownRefusal(t: I18n, kind: RefusalKind): Refusal {
+  return { kind, text: REFUSAL_TEXTS[t.language][kind], next: NEXT_STEP[kind], raw: null };
+}
+
+export const PROMISE_PAY_REFUSAL: Record<PromisePayRefusal, RefusalKind> = {
+  NOT_OFFERED: 'promiseOff',
+  DEBT_TOO_LARGE: 'debtTooLarge',
+  NO_DEBT: 'noDebt',
+  ALREADY_USED: 'alreadyUsed',
+  NOT_PAID_PREVIOUS: 'notPaidPrevious',
+  PAUSED: 'paused',
+  WRONG_DAY: 'wrongDay',
+  TARIFF_NOT_ALLOWED: 'tariffNotAllowed',
+};

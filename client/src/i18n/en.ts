@@ -168,8 +168,6 @@ export const en = {
   newBalance: (balance: string) => `Your balance is now ${balance}.`,
   promiseAfterOn: (balance: string) => `After this: ${balance}, the Internet will be on.`,
   promiseAfterOff: (balance: string) => `After this: ${balance}, the Internet stays off.`,
-  promiseNotNeeded: 'Your balance is not negative, so a promised payment is not needed.',
-  promiseNotWhilePaused: 'A promised payment is not available while your account is paused.',
   promiseTakenStaysOff: (amount: string, balance: string) =>
     `${amount} is on your balance, which is now ${balance}. That is not enough to turn the Internet on: top up the rest.`,
 

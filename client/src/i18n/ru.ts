@@ -167,8 +167,6 @@ export const ru: Messages = {
   newBalance: (balance) => `Теперь ваш баланс ${balance}.`,
   promiseAfterOn: (balance) => `После этого: ${balance}, Интернет будет включён.`,
   promiseAfterOff: (balance) => `После этого: ${balance}, Интернет останется выключенным.`,
-  promiseNotNeeded: 'Ваш баланс не отрицательный, поэтому обещанный платёж не нужен.',
-  promiseNotWhilePaused: 'Пока счёт приостановлен, обещанный платёж недоступен.',
   promiseTakenStaysOff: (amount, balance) =>
     `${amount} добавлено на баланс, теперь он ${balance}. Этого недостаточно, чтобы включить Интернет: пополните остаток.`,
 

@@ -167,8 +167,6 @@ export const uk: Messages = {
   newBalance: (balance) => `Тепер ваш баланс ${balance}.`,
   promiseAfterOn: (balance) => `Після цього: ${balance}, Інтернет буде увімкнено.`,
   promiseAfterOff: (balance) => `Після цього: ${balance}, Інтернет лишиться вимкненим.`,
-  promiseNotNeeded: 'Ваш баланс не від’ємний, тож обіцяний платіж не потрібен.',
-  promiseNotWhilePaused: 'Поки рахунок призупинено, обіцяний платіж недоступний.',
   promiseTakenStaysOff: (amount, balance) =>
     `${amount} додано на баланс, тепер він ${balance}. Цього недостатньо, щоб увімкнути Інтернет: поповніть решту.`,
 

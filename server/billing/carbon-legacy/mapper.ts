@@ -165,6 +165,7 @@ export function mapPromisePay(row: UsrGetRow, today: string, currency: string, t
   return {
     active: activePromisePay(row, today, currency),
     offers: promisePayOffers(row, today, currency, termDays),
+    refusal: null,
   };
 }
 

@@ -188,6 +188,8 @@ export function mapPromisePay(user: CarbonUser, offers: CarbonPromisePayList, cu
       fee: offer.price === null ? null : { amount: offer.price, currency },
       description: offer.name,
     })),
+    // Carbon names its debt limit only in the refusal of add_promise_pay.
+    refusal: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { DAY_MS, daysInMonth, ymd } from '../../../shared/dates.js';
 import { compareDecimals, fromMinorUnits, isBelowZero, negateDecimal, plainDecimal, toMinorUnits } from '../../../shared/money.js';
+import type { PromisePayRefusal } from '../../domain/types.js';
 
 /**
  * Self-credit ("promised payment") rules. Ubilling's cabinet (userstats `creditor`) applies its
@@ -64,6 +65,20 @@ export const CREDITOR_STATUS: Readonly<Record<number, CreditRefusal>> = {
   8: 'tariffNotAllowed',
   9: 'alreadyUsedThisMonth',
   10: 'notPaidPrevious',
+};
+
+/** A refusal as the cabinet names it; `refused` says nothing more than no. */
+export const PROMISE_PAY_REFUSAL: Readonly<Record<CreditRefusal, PromisePayRefusal | null>> = {
+  disabled: 'NOT_OFFERED',
+  wrongDay: 'WRONG_DAY',
+  alreadyHasCredit: 'ALREADY_USED',
+  frozen: 'PAUSED',
+  tooMuchMoney: 'NO_DEBT',
+  debtTooLarge: 'DEBT_TOO_LARGE',
+  refused: null,
+  tariffNotAllowed: 'TARIFF_NOT_ALLOWED',
+  alreadyUsedThisMonth: 'ALREADY_USED',
+  notPaidPrevious: 'NOT_PAID_PREVIOUS',
 };
 
 /** Why a credit is refused, in words a subscriber understands. */

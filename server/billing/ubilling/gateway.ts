@@ -29,6 +29,7 @@ import type {
 } from '../../domain/types.js';
 import {
   CREDITOR_STATUS,
+  PROMISE_PAY_REFUSAL,
   createMemoryCreditLog,
   creditLimit,
   decideSelfCredit,
@@ -210,19 +211,19 @@ export class UbillingGateway implements BillingGateway {
     if (credentials && this.xmlAgent) {
       await this.boundToSubscriber(this.xmlAgent, credentials);
       const check = await this.xmlAgent.agentcredit(credentials, { justcheck: true });
-      if (check.status !== 0) return { active, offers: [] };
+      if (check.status !== 0) return { active, offers: [], refusal: PROMISE_PAY_REFUSAL[CREDITOR_STATUS[check.status] ?? 'refused'] };
       const fee = check.creditprice !== undefined && isFloatText(check.creditprice) ? check.creditprice : '0';
       const days = termOf(check.creditintro) ?? Number(check.creditterm ?? 0);
       // Not creditintro: that is userstats' sentence in userstats' language; the app says it in the subscriber's own from these fields.
       const offer = { creditLimit: creditLimit(creditAccount(user), fee, now), fee, days, description: null };
-      return { active, offers: [mapCreditOffer(offer, this.currency)] };
+      return { active, offers: [mapCreditOffer(offer, this.currency)], refusal: null };
     }
     const rules = this.options.creditRules;
-    if (!rules.enabled) return { active, offers: [] };
+    if (!rules.enabled) return { active, offers: [], refusal: 'NOT_OFFERED' };
     const decision = decideSelfCredit(creditAccount(user), rules, { now, usedThisMonth: await this.creditLog.usedInMonth(login, now) });
-    if (!decision.allowed) return { active, offers: [] };
+    if (!decision.allowed) return { active, offers: [], refusal: PROMISE_PAY_REFUSAL[decision.refusal] };
     const offer = { creditLimit: decision.creditLimit, fee: decision.fee, days: decision.termDays, description: null };
-    return { active, offers: [mapCreditOffer(offer, this.currency)] };
+    return { active, offers: [mapCreditOffer(offer, this.currency)], refusal: null };
   }
 
   /**

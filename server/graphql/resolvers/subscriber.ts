@@ -1,4 +1,5 @@
 import { addDays, ymd } from '../../../shared/dates.js';
+import { promisePayToOffer } from '../../domain/promise-pay-rules.js';
 import { CHARGES_DAYS_BACK, chargesPeriod, monthlySpend, monthsPeriod } from '../../domain/charges.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 
@@ -9,7 +10,11 @@ export const subscriberResolvers: Resolvers = {
   Subscriber: {
     spends: (_parent, _args, context) => context.reads().spends(),
     services: (_parent, _args, context) => context.reads().services(),
-    promisePay: (_parent, _args, context) => context.reads().promisePay(),
+    promisePay: async (_parent, _args, context) => {
+      const reads = context.reads();
+      const [promisePay, subscriber] = await Promise.all([reads.promisePay(), reads.subscriber()]);
+      return promisePayToOffer(promisePay, subscriber);
+    },
     payments: (_parent, _args, context) => context.reads().payments(),
     charges: (_parent, args, context) => {
       const period = chargesPeriod(args.from, args.to, ymd(new Date()));

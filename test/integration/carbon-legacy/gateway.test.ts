@@ -180,13 +180,14 @@ describe('promised payment', () => {
     expect(await gateway.getPromisePay(session)).toEqual({
       active: null,
       offers: [{ id: '420.50', amount: { amount: '420.50', currency: 'RUB' }, days: 3, fee: null, description: null }],
+      refusal: null,
     });
     const mark = simulator.calls;
     await gateway.takePromisePay(session, '420.50');
     expect(ran('WEB_USER_PROMISE_PAY', mark)).toBe(1);
     expect(simulator.requests().at(-1)?.args.slice(1)).toEqual(['1002', '420.50', 'abonent']);
     expect(simulator.account('kovalenko')).toMatchObject({ balance: '300.00', promisePay: { amount: '420.50', until: '2025-01-18' } });
-    expect(await gateway.getPromisePay(session)).toEqual({ active: { amount: { amount: '420.50', currency: 'RUB' }, until: '2025-01-18' }, offers: [] });
+    expect(await gateway.getPromisePay(session)).toEqual({ active: { amount: { amount: '420.50', currency: 'RUB' }, until: '2025-01-18' }, offers: [], refusal: null });
     expect(await gateway.getSubscriber(session)).toMatchObject({ status: 'ACTIVE', balance: { amount: '300.00' } });
 
     const again = await failure(gateway.takePromisePay(session, '420.50'));

@@ -9,14 +9,16 @@ afterEach(async () => {
 });
 const start = async (options: WorldOptions = {}) => (world = await startWorld(options));
 
+/** Why no offer is listed, then what taking one anyway is told. */
 async function refusal(login: Login) {
   const session = await world.signIn(login);
-  expect((await world.gateway.getPromisePay(session)).offers).toEqual([]);
+  const { offers, refusal: reason } = await world.gateway.getPromisePay(session);
+  expect(offers).toEqual([]);
   const before = world.simulator.user(login);
   const error = await failure(world.gateway.takePromisePay(session, 'credit'));
   expect(world.simulator.user(login)).toEqual(before);
   expect(error.code).toBe('NOT_ALLOWED');
-  return error.message;
+  return [reason, error.message];
 }
 
 const scCalls = () => world.simulator.requests().filter((request) => request.query.action === 'sc');
@@ -43,22 +45,22 @@ describe('through the creditor agent (userstats configured)', () => {
     await world.gateway.takePromisePay(session, 'credit');
     expect(world.simulator.user('petrenko')).toMatchObject({ credit: 105, cash: -20.5, creditExpire: new Date(2026, 10, 5).getTime() / 1000 });
     expect(world.simulator.payments('petrenko')).toEqual([expect.objectContaining({ summ: -5, note: 'SCFEE' })]);
-    expect(await world.gateway.getPromisePay(session)).toEqual({ active: { amount: { amount: '105.00', currency: 'UAH' }, until: '2026-11-05' }, offers: [] });
+    expect(await world.gateway.getPromisePay(session)).toEqual({ active: { amount: { amount: '105.00', currency: 'UAH' }, until: '2026-11-05' }, offers: [], refusal: 'ALREADY_USED' });
     expect(await world.gateway.getSubscriber(session)).toMatchObject({ status: 'DEBT', credit: { amount: '105.00' } });
   });
 
   it('explains each refusal of the agent in plain words', async () => {
     await start({ userstats: true });
-    expect(await refusal('ivanov')).toBe('Your balance is enough for the service, so a promised payment is not needed.');
-    expect(await refusal('frozen')).toBe('Your account is paused or switched off, so a promised payment is not available.');
-    expect(await refusal('bigdebt')).toBe('Your debt is larger than a promised payment can cover. Please top up your account.');
-    expect(await refusal('onpromise')).toBe('You already have a promised payment.');
+    expect(await refusal('ivanov')).toEqual(['NO_DEBT', 'Your balance is enough for the service, so a promised payment is not needed.']);
+    expect(await refusal('frozen')).toEqual(['PAUSED', 'Your account is paused or switched off, so a promised payment is not available.']);
+    expect(await refusal('bigdebt')).toEqual(['DEBT_TOO_LARGE', 'Your debt is larger than a promised payment can cover. Please top up your account.']);
+    expect(await refusal('onpromise')).toEqual(['ALREADY_USED', 'You already have a promised payment.']);
     world.simulator.configure({ selfCredit: { ...STOCK_SC, tariffsAllowed: ['Unlim-100'] } });
-    expect(await refusal('petrenko')).toBe('A promised payment is not available on your tariff.');
+    expect(await refusal('petrenko')).toEqual(['TARIFF_NOT_ALLOWED', 'A promised payment is not available on your tariff.']);
     world.simulator.configure({ selfCredit: { ...STOCK_SC, minDay: 10, maxDay: 20 } });
-    expect(await refusal('petrenko')).toBe('A promised payment can be taken only from day 10 to day 20 of the month.');
+    expect(await refusal('petrenko')).toEqual(['WRONG_DAY', 'A promised payment can be taken only from day 10 to day 20 of the month.']);
     world.simulator.configure({ selfCredit: { ...STOCK_SC, enabled: false } });
-    expect(await refusal('petrenko')).toBe('Your provider does not offer promised payments.');
+    expect(await refusal('petrenko')).toEqual(['NOT_OFFERED', 'Your provider does not offer promised payments.']);
   });
 
   it('refuses a second credit in a month and one before the last was paid', async () => {
@@ -66,9 +68,9 @@ describe('through the creditor agent (userstats configured)', () => {
     const session = await world.signIn('petrenko');
     await world.gateway.takePromisePay(session, 'credit');
     world.simulator.updateUser('petrenko', { credit: 0, creditExpire: 0 });
-    expect(await refusal('petrenko')).toBe('You have already taken a promised payment this month.');
+    expect(await refusal('petrenko')).toEqual(['ALREADY_USED', 'You have already taken a promised payment this month.']);
     world.simulator.configure({ selfCredit: { ...STOCK_SC, monthControl: false, hackControl: true } });
-    expect(await refusal('petrenko')).toBe('A promised payment is available again once you have paid for the previous one.');
+    expect(await refusal('petrenko')).toEqual(['NOT_PAID_PREVIOUS', 'A promised payment is available again once you have paid for the previous one.']);
   });
 
   it('accepts only its own offer id', async () => {
@@ -92,25 +94,25 @@ describe("through RemoteAPI sc under the BFF's rules (no userstats)", () => {
     ]);
     expect(world.simulator.user('petrenko')).toMatchObject({ credit: 105, cash: -20.5 });
     world.simulator.updateUser('petrenko', { credit: 0, creditExpire: 0 });
-    expect(await refusal('petrenko')).toBe('You have already taken a promised payment this month.');
+    expect(await refusal('petrenko')).toEqual(['ALREADY_USED', 'You have already taken a promised payment this month.']);
     expect(scCalls()).toHaveLength(1);
   });
 
   it('refuses before any sc call, each reason explained', async () => {
     await start({ rules: { enabled: true, tariffsAllowed: ['Unlim-50'] } });
-    expect(await refusal('ivanov')).toBe('Your balance is enough for the service, so a promised payment is not needed.');
-    expect(await refusal('frozen')).toBe('Your account is paused or switched off, so a promised payment is not available.');
-    expect(await refusal('switchedoff')).toBe('Your account is paused or switched off, so a promised payment is not available.');
-    expect(await refusal('bigdebt')).toBe('Your debt is larger than a promised payment can cover. Please top up your account.');
-    expect(await refusal('onpromise')).toBe('You already have a promised payment.');
+    expect(await refusal('ivanov')).toEqual(['NO_DEBT', 'Your balance is enough for the service, so a promised payment is not needed.']);
+    expect(await refusal('frozen')).toEqual(['PAUSED', 'Your account is paused or switched off, so a promised payment is not available.']);
+    expect(await refusal('switchedoff')).toEqual(['PAUSED', 'Your account is paused or switched off, so a promised payment is not available.']);
+    expect(await refusal('bigdebt')).toEqual(['DEBT_TOO_LARGE', 'Your debt is larger than a promised payment can cover. Please top up your account.']);
+    expect(await refusal('onpromise')).toEqual(['ALREADY_USED', 'You already have a promised payment.']);
     world.simulator.updateUser('ivanov', { cash: -10 });
-    expect(await refusal('ivanov')).toBe('A promised payment is not available on your tariff.');
+    expect(await refusal('ivanov')).toEqual(['TARIFF_NOT_ALLOWED', 'A promised payment is not available on your tariff.']);
     expect(scCalls()).toEqual([]);
   });
 
   it('refuses outside the allowed days of the month', async () => {
     await start({ rules: { enabled: true, minDay: 5, maxDay: 7 }, now: NOV_2 });
-    expect(await refusal('petrenko')).toBe('A promised payment can be taken only from day 5 to day 7 of the month.');
+    expect(await refusal('petrenko')).toEqual(['WRONG_DAY', 'A promised payment can be taken only from day 5 to day 7 of the month.']);
     expect(scCalls()).toEqual([]);
   });
 
@@ -118,7 +120,7 @@ describe("through RemoteAPI sc under the BFF's rules (no userstats)", () => {
     await start({ rules: { enabled: false } });
     const session = await world.signIn('petrenko');
     expect(world.gateway.capabilities.promisePay).toBe(false);
-    expect(await world.gateway.getPromisePay(session)).toEqual({ active: null, offers: [] });
+    expect(await world.gateway.getPromisePay(session)).toEqual({ active: null, offers: [], refusal: 'NOT_OFFERED' });
     expect((await failure(world.gateway.takePromisePay(session, 'credit'))).code).toBe('NOT_SUPPORTED');
     expect(scCalls()).toEqual([]);
   });
@@ -128,6 +130,7 @@ describe("through RemoteAPI sc under the BFF's rules (no userstats)", () => {
     expect(await world.gateway.getPromisePay(await world.signIn('onpromise'))).toEqual({
       active: { amount: { amount: '105.00', currency: 'UAH' }, until: '2026-11-04' },
       offers: [],
+      refusal: 'ALREADY_USED',
     });
   });
 });

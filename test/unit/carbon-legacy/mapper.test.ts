@@ -176,6 +176,7 @@ describe('promised payment', () => {
     expect(mapPromisePay(row({ balance: '-120.50' }), TODAY, 'RUB', 3)).toEqual({
       active: null,
       offers: [{ id: '420.50', amount: { amount: '420.50', currency: 'RUB' }, days: 3, fee: null, description: null }],
+      refusal: null,
     });
     expect(mapPromisePay(row(), TODAY, 'RUB', 5).offers).toEqual([{ id: '300.00', amount: { amount: '300.00', currency: 'RUB' }, days: 5, fee: null, description: null }]);
   });
@@ -184,6 +185,7 @@ describe('promised payment', () => {
     expect(mapPromisePay(row({ promise_pay: '420.50', promise_date_end: '2025-01-15 23:59:59' }), TODAY, 'RUB', 3)).toEqual({
       active: { amount: { amount: '420.50', currency: 'RUB' }, until: '2025-01-15' },
       offers: [],
+      refusal: null,
     });
     expect(mapPromisePay(row({ promise_pay: '420.50', promise_date_end: '2025-01-14 23:59:59' }), TODAY, 'RUB', 3).active).toBeNull();
   });

@@ -266,7 +266,7 @@ describe('promised payment, payments, password reset', () => {
       { id: '145', amount: { amount: '200.00', currency: 'UAH' }, days: 7, fee: { amount: '5.00', currency: 'UAH' }, description: 'На 7 днів' },
     ]);
     expect(mapPromisePay(carbonUser({ promise_pay: '0.00', promise_date_end: null }), offers, 'UAH').active).toBeNull();
-    expect(mapPromisePay(carbonUser(), [], 'UAH')).toEqual({ active: null, offers: [] });
+    expect(mapPromisePay(carbonUser(), [], 'UAH')).toEqual({ active: null, offers: [], refusal: null });
   });
 
   it('lists payments newest first and leaves out one with an unreadable date', () => {

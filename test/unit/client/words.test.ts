@@ -65,11 +65,11 @@ describe('status in words', () => {
 
   it('offers a promised payment only when short of money and the billing has offers', () => {
     const offers = [{ id: '144', amount: uah('100.00'), days: 3, fee: null, description: null }];
-    const debtor = { status: 'DEBT' as const, balance: uah('-120.50'), promisePay: { active: null, offers } };
+    const debtor = { status: 'DEBT' as const, balance: uah('-120.50'), promisePay: { active: null, offers, refusal: null } };
     expect(offersPromisePay(debtor, true)).toBe(true);
     expect(offersPromisePay(debtor, false)).toBe(false);
     expect(offersPromisePay({ ...debtor, status: 'ACTIVE', balance: uah('5.00') }, true)).toBe(false);
-    expect(offersPromisePay({ ...debtor, promisePay: { active: { amount: uah('100.00'), until: null }, offers } }, true)).toBe(false);
+    expect(offersPromisePay({ ...debtor, promisePay: { active: { amount: uah('100.00'), until: null }, offers, refusal: null } }, true)).toBe(false);
   });
 });
 

@@ -46,11 +46,11 @@ describe('push texts', () => {
 describe('which reminder', () => {
   const subscriber = (patch: Partial<Subscriber>): Subscriber =>
     ({ status: 'ACTIVE', daysLeft: 10, ...patch }) as Subscriber;
-  const none: PromisePay = { active: null, offers: [] };
+  const none: PromisePay = { active: null, offers: [], refusal: null };
 
   it('blocked beats everything, then a promised payment ending tomorrow, then the thresholds', () => {
     expect(decideReminder(subscriber({ status: 'BLOCKED', daysLeft: 0 }), none, '2026-11-23', [3, 1])).toEqual({ kind: 'blocked' });
-    const ending: PromisePay = { active: { amount: { amount: '100.00', currency: 'UAH' }, until: '2026-11-23' }, offers: [] };
+    const ending: PromisePay = { active: { amount: { amount: '100.00', currency: 'UAH' }, until: '2026-11-23' }, offers: [], refusal: null };
     expect(decideReminder(subscriber({ daysLeft: 1 }), ending, '2026-11-23', [3, 1])).toEqual({ kind: 'promise-ends' });
     expect(decideReminder(subscriber({ daysLeft: 3 }), none, '2026-11-23', [3, 1])).toEqual({ kind: 'days-left', days: 3 });
     expect(decideReminder(subscriber({ daysLeft: 2 }), none, '2026-11-23', [3, 1])).toBeNull();

@@ -128,6 +128,7 @@ export const DashboardFields = graphql(`
         }
         description
       }
+      refusal
     }
   }
 `);

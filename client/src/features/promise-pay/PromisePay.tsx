@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { isNegative } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { Failure } from '../../app/Failure.js';
-import { refusalKind } from '../../app/refusal.js';
+import { Failure, RefusalNotice } from '../../app/Failure.js';
+import { knownRefusal, PROMISE_PAY_REFUSAL, refusalKind } from '../../app/refusal.js';
 import { Link } from '../../app/router.js';
 import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { TakePromisePayMutation } from './documents.js';
-import { balanceAfter, calendarDateAfter, hasFee, noOfferReason, offerTerms, restoresService, type Offer } from './offer.js';
+import { balanceAfter, calendarDateAfter, hasFee, offerTerms, restoresService, type Offer } from './offer.js';
 
 interface Intent {
   offer: Offer;
@@ -31,8 +31,7 @@ export function PromisePay() {
   // A refusal the billing would repeat for every offer: the offers go, the reason stays.
   const [finalRefusal, setFinalRefusal] = useState<ApiError | null>(null);
   const [done, setDone] = useState<Result | null>(null);
-  const { active, offers } = me.promisePay;
-  const blocked = noOfferReason(me);
+  const { active, offers, refusal } = me.promisePay;
 
   const take = async () => {
     if (!intent) return;
@@ -64,7 +63,7 @@ export function PromisePay() {
     }
   };
 
-  const showOffers = !active && !blocked && !finalRefusal;
+  const showOffers = !active && !refusal && !finalRefusal;
   return (
     <Screen title={m.promiseTitle}>
       {done && (
@@ -78,8 +77,12 @@ export function PromisePay() {
           {active.until ? m.promiseActive(t.money(active.amount), t.date(active.until)) : m.promiseActiveNoDate(t.money(active.amount))}
         </Notice>
       )}
-      {!active && blocked && <p data-testid="no-offer-reason">{blocked === 'paused' ? m.promiseNotWhilePaused : m.promiseNotNeeded}</p>}
-      {!active && !blocked && finalRefusal && !intent && <Failure error={finalRefusal} />}
+      {!active && refusal && (
+        <div data-testid="no-offer-reason">
+          <RefusalNotice refusal={knownRefusal(t, PROMISE_PAY_REFUSAL[refusal])} tone="info" />
+        </div>
+      )}
+      {!active && !refusal && finalRefusal && !intent && <Failure error={finalRefusal} />}
       {showOffers && offers.length === 0 && <p>{m.noOffers}</p>}
       {showOffers && (
         <ul className="list">

@@ -28,10 +28,3 @@ export function balanceAfter(balance: Me['balance'], offer: Offer): Me['balance'
 
 /** The Internet runs again only when the balance after the offer is no longer below zero. */
 export const restoresService = (balance: Me['balance'], offer: Offer) => !isNegative(balanceAfter(balance, offer));
-
-/** Why no offer is shown although the billing lists some: it would certainly say no. */
-export function noOfferReason(me: Pick<Me, 'status' | 'balance'>): 'paused' | 'noDebt' | null {
-  if (me.status === 'FROZEN') return 'paused';
-  if ((toMinorUnits(me.balance.amount) ?? 0n) > 0n) return 'noDebt';
-  return null;
-}
