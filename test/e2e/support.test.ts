@@ -44,6 +44,10 @@ describe('support conversations and notices in the PWA', () => {
       await signIn(page, 'BILL0000101');
       const banner = page.getByTestId('notices-banner');
       await expect.poll(() => banner.textContent()).toContain('Планові роботи 12.05');
+      // The answer to "does my Internet work" and its Top up stay first on the screen; the notice comes after.
+      const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
+      expect(await top('status')).toBeLessThan(await top('notices-banner'));
+      expect(await page.getByRole('link', { name: m.navTopUp, exact: true }).first().isVisible()).toBe(true);
       await expectNoAxeViolations(page, `dashboard with a notice (${language})`);
 
       await page.getByRole('link', { name: m.navMore }).click();

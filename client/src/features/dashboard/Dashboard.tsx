@@ -54,11 +54,6 @@ export function Dashboard() {
   const toPay = toPayLine(t, me);
   return (
     <Screen title={m.dashboardTitle}>
-      {cabinet.capabilities.announcements && (
-        <Suspense fallback={null}>
-          <NoticesBanner />
-        </Suspense>
-      )}
       <section className="card hero" aria-label={m.balance}>
         <p className={`headline ${tone}`} data-testid="status">
           {text}
@@ -103,6 +98,13 @@ export function Dashboard() {
           )}
         </div>
       </section>
+
+      {/* After the answer to "does my Internet work": notices that arrive late move nothing above them. */}
+      {cabinet.capabilities.announcements && (
+        <Suspense fallback={null}>
+          <NoticesBanner />
+        </Suspense>
+      )}
 
       <section className="card" aria-labelledby="account-title">
         <h2 id="account-title" className="visually-hidden">
