@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { LogoutMutation } from '../features/auth/documents.js';
 import { StartQuery } from '../features/dashboard/documents.js';
 import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql.js';
@@ -139,14 +139,15 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
 
   const refresh = useCallback((): Promise<void> => {
     // One load at a time: the online event, a resume and a button press may all ask at once.
+    // A transition: React renders the first dashboard in slices and the page keeps answering meanwhile.
     const show = (loaded: LoadedState) =>
-      setState((current) => {
+      startTransition(() => setState((current) => {
         const pending = localData.signOutPending();
         // A sign-out made while this load was on its way wins over what the load found.
         const dashboard = pending ? null : loaded.dashboard;
         const offlineSignOut = pending ? 'pending' : current.offlineSignOut && !dashboard ? 'finished' : null;
         return { ...loaded, dashboard, offlineSignOut, sessionEnded: dashboard === null && current.sessionEnded };
-      });
+      }));
     const offline = () => savedState('offline', navigator.onLine);
     loading.current ??= endPendingServerSession()
       .then((ended) => (ended ? loadState(navigator.onLine) : offline()))
