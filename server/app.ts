@@ -29,6 +29,24 @@ const READINESS_TIMEOUT_MS = 3000;
  * ready again as soon as the billing is.
  */
 const BILLING_READINESS_CACHE_MS = 3000;
+/** The largest GraphQL request body: the PWA's largest (a support message) is a few kilobytes. */
+export const MAX_GRAPHQL_BODY_BYTES = 64 * 1024;
+const DECLARED_LENGTH = /^\d+$/;
+
+/**
+ * Refuses a body over the limit from its headers alone, before a byte of it is read: Node's parser
+ * reads exactly Content-Length bytes, and a streamed (chunked) body, which has none, is not taken.
+ * Yoga's own limit counts the bytes through a web stream, several times the cost of a dashboard's
+ * GraphQL work.
+ */
+function refusedBody(req: IncomingMessage): { status: number; message: string } | null {
+  if (req.headers['transfer-encoding'] !== undefined) return { status: 411, message: 'Send the request with its Content-Length.' };
+  const length = req.headers['content-length'];
+  if (length === undefined) return null;
+  if (!DECLARED_LENGTH.test(length)) return { status: 400, message: 'The Content-Length header is not valid.' };
+  return Number(length) > MAX_GRAPHQL_BODY_BYTES ? { status: 413, message: 'The request is too large.' } : null;
+}
+
 /** HSTS as helmet sends it on the PWA's answers, for GraphQL's too: one year, subdomains included. */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -106,13 +124,20 @@ export function buildApp(parts: AppParts): RequestListener {
 
   const trustedProxies = addressSet(parts.config.TRUST_PROXY);
   return (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = requestIdFor(req.headers['x-request-id'], contains(trustedProxies, req.socket.remoteAddress ?? ''));
+    const proxyRequestId = req.headers['x-request-id'];
+    const requestId = requestIdFor(proxyRequestId, proxyRequestId !== undefined && contains(trustedProxies, req.socket.remoteAddress ?? ''));
     res.setHeader('x-request-id', requestId);
     // While stopping, each answer closes its connection, so keep-alive clients reconnect to another instance.
     if (parts.stopping()) res.shouldKeepAlive = false;
     runInRequest({ requestId, logger: parts.logger }, () => {
       if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) {
         for (const [name, value] of Object.entries(graphqlHeaders)) res.setHeader(name, value);
+        const refused = refusedBody(req);
+        if (refused) {
+          res.shouldKeepAlive = false;
+          res.writeHead(refused.status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: refused.message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+          return;
+        }
         void graphql(req, res);
         return;
       }

@@ -85,7 +85,8 @@ export function createGraphQLHandler(services: CabinetServices) {
     logging: false,
     batching: false,
     multipart: false,
-    maxRequestBodySize: 64 * 1024,
+    // Enforced from the headers before Yoga (app.ts).
+    maxRequestBodySize: false,
     // Cookie sessions: no other origin may call with credentials unless the ISP lists it.
     cors: config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['POST'] } : false,
     maskedErrors: {

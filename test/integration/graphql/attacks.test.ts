@@ -102,6 +102,25 @@ describe('attacks that must fail', () => {
       body: JSON.stringify({ query: '{ cabinet { name } }', variables: { pad: 'x'.repeat(100_000) } }),
     });
     expect(response.status).toBe(413);
+    expect((await response.json()) as unknown).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
+
+  it('refuses a body streamed without a length, whose size it could not know before reading it', async () => {
+    await open();
+    const chunks = [JSON.stringify({ query: '{ cabinet { name } }' })];
+    const response = await fetch(`${cabinet.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+      body: new ReadableStream({
+        pull(controller) {
+          const chunk = chunks.shift();
+          if (chunk) controller.enqueue(new TextEncoder().encode(chunk));
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(411);
   });
 
   it('keeps an audit trail of sign-ins and money actions without passwords', async () => {
