@@ -30,7 +30,7 @@ const READINESS_TIMEOUT_MS = 3000;
  */
 const BILLING_READINESS_CACHE_MS = 3000;
 /** The largest GraphQL request body: the PWA's largest (a support message) is a few kilobytes. */
-export const MAX_GRAPHQL_BODY_BYTES = 64 * 1024;
+const MAX_GRAPHQL_BODY_BYTES = 64 * 1024;
 const DECLARED_LENGTH = /^\d+$/;
 
 /**
