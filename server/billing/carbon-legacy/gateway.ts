@@ -7,28 +7,7 @@ import { loginSchema, passwordSchema } from '../../../shared/validation.js';
 import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
 import { parseUpstreamShape } from '../upstream.js';
 import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
-import type {
-  PauseInfo,
-  PausePeriod,
-  TariffChoice,
-  ContactsChange,
-  Announcement,
-  BillingIdentity,
-  Capabilities,
-  Charge,
-  Invoice,
-  InvoiceLine,
-  PasswordResetStart,
-  Payment,
-  PromisePay,
-  PushPlatform,
-  Service,
-  Spend,
-  Subscriber,
-  SupportContacts,
-  Ticket,
-  TicketMessage,
-} from '../../domain/types.js';
+import type * as Domain from '../../domain/types.js';
 import { dottedDate } from '../carbon-dates.js';
 import { CarbonLegacyClient, type CarbonLegacyClientOptions, type Procedure, type ProcedureArgs } from './client.js';
 import { bindingOf, CHARGE_OP_TYPE, mapCharges, mapPayments, mapPromisePay, mapServices, mapSpends, mapSubscriber, PAYMENT_OP_TYPE, promisePayOffers } from './mapper.js';
@@ -58,7 +37,7 @@ export interface CarbonLegacyGatewayOptions extends CarbonLegacyClientOptions {
   clock?: () => Date;
 }
 
-const CAPABILITIES: Capabilities = {
+const CAPABILITIES: Domain.Capabilities = {
   passwordLogin: true,
   autoLogin: false,
   promisePay: true,
@@ -121,7 +100,7 @@ export class CarbonLegacyGateway implements BillingGateway {
   }
 
   /** CLN_USR_FIND_2 by login, then CLN_USR_GET; the typed password is compared with GEN_PWD, never sent. */
-  async login(login: string, password: string): Promise<BillingIdentity> {
+  async login(login: string, password: string): Promise<Domain.BillingIdentity> {
     const parsedLogin = legacyLoginSchema.safeParse(login);
     if (!parsedLogin.success) throw new CabinetError('BAD_USER_INPUT', parsedLogin.error.issues[0]?.message ?? 'Not a valid login');
     if (!legacyPasswordSchema.safeParse(password).success) throw invalidCredentials();
@@ -155,32 +134,32 @@ export class CarbonLegacyGateway implements BillingGateway {
     return row.user_id === userId && row.deleted !== true && fingerprint.length === expected.length && timingSafeEqual(Buffer.from(fingerprint), Buffer.from(expected));
   }
 
-  async autoLogin(_clientIp: string): Promise<BillingIdentity | null> {
+  async autoLogin(_clientIp: string): Promise<Domain.BillingIdentity | null> {
     return null;
   }
 
-  async getSubscriber(session: SubscriberSession): Promise<Subscriber> {
+  async getSubscriber(session: SubscriberSession): Promise<Domain.Subscriber> {
     return mapSubscriber(await this.subscriberRow(session), this.today(), this.currency);
   }
 
-  async getSpends(session: SubscriberSession): Promise<Spend[]> {
+  async getSpends(session: SubscriberSession): Promise<Domain.Spend[]> {
     subscriberId(session);
     const [row, catalogue, bindings] = await Promise.all([this.subscriberRow(session), this.catalogue(session), this.bindings(session)]);
     return mapSpends(row, catalogue, bindings, this.currency);
   }
 
-  async getServices(session: SubscriberSession): Promise<Service[]> {
+  async getServices(session: SubscriberSession): Promise<Domain.Service[]> {
     subscriberId(session);
     const [catalogue, bindings] = await Promise.all([this.catalogue(session), this.bindings(session)]);
     return mapServices(catalogue, bindings, this.currency);
   }
 
-  async getPromisePay(session: SubscriberSession): Promise<PromisePay> {
+  async getPromisePay(session: SubscriberSession): Promise<Domain.PromisePay> {
     return mapPromisePay(await this.subscriberRow(session), this.today(), this.currency, this.promisePayDays);
   }
 
   /** CLN_FIN_OPER of the last year, payments only (OP_TYPE_IN 2). */
-  async getPayments(session: SubscriberSession): Promise<Payment[]> {
+  async getPayments(session: SubscriberSession): Promise<Domain.Payment[]> {
     const userId = subscriberId(session);
     const today = this.today();
     const rows = await this.shared(
@@ -193,23 +172,23 @@ export class CarbonLegacyGateway implements BillingGateway {
   }
 
   /** The older Carbon's API has no call for invoices. */
-  async getInvoices(): Promise<Invoice[]> {
+  async getInvoices(): Promise<Domain.Invoice[]> {
     throw notSupported('Invoices');
   }
 
-  async getInvoiceLines(): Promise<InvoiceLine[]> {
+  async getInvoiceLines(): Promise<Domain.InvoiceLine[]> {
     throw notSupported('Invoices');
   }
 
   /** CLN_FIN_OPER of the period, write-offs only (OP_TYPE_IN 1). */
-  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]> {
+  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Domain.Charge[]> {
     const userId = subscriberId(session);
     const rows = await this.shared(session, 'CLN_FIN_OPER', { USER_ID: userId, DATEL: dottedDate(from), DATEH: dottedDate(addDays(to, 1)), OP_TYPE_IN: CHARGE_OP_TYPE }, finOperRow);
     return mapCharges(rows, userId, this.currency);
   }
 
   /** api.php keeps no contacts of the ISP. */
-  async getSupportContacts(): Promise<SupportContacts | null> {
+  async getSupportContacts(): Promise<Domain.SupportContacts | null> {
     return null;
   }
 
@@ -228,7 +207,7 @@ export class CarbonLegacyGateway implements BillingGateway {
    * anyone, so the cabinet's rules are kept here: only a service the cabinet shows, not yet
    * connected, on an enabled account with the month's price on it.
    */
-  async connectService(session: SubscriberSession, serviceId: string): Promise<Service> {
+  async connectService(session: SubscriberSession, serviceId: string): Promise<Domain.Service> {
     const uslugaId = carbonPk(serviceId);
     subscriberId(session);
     const [row, catalogue, bindings] = await Promise.all([this.subscriberRow(session), this.catalogue(session), this.bindings(session)]);
@@ -257,7 +236,7 @@ export class CarbonLegacyGateway implements BillingGateway {
    * disconnect (WEB_ALLOW_DISABLE). The vendor's "null если удаление" for ID is copied from
    * CLN_SWITCH_EDIT; a delete needs the row. [inferred]
    */
-  async disconnectService(session: SubscriberSession, serviceId: string): Promise<Service> {
+  async disconnectService(session: SubscriberSession, serviceId: string): Promise<Domain.Service> {
     const uslugaId = carbonPk(serviceId);
     subscriberId(session);
     const [catalogue, bindings] = await Promise.all([this.catalogue(session), this.bindings(session)]);
@@ -277,24 +256,24 @@ export class CarbonLegacyGateway implements BillingGateway {
     return this.serviceNow(session, uslugaId);
   }
 
-  async requestPasswordReset(_login: string): Promise<PasswordResetStart> {
+  async requestPasswordReset(_login: string): Promise<Domain.PasswordResetStart> {
     throw notSupported('Password reset');
   }
 
-  async confirmPasswordReset(_reset: PasswordResetStart, _code: string, _newPassword: string): Promise<void> {
+  async confirmPasswordReset(_reset: Domain.PasswordResetStart, _code: string, _newPassword: string): Promise<void> {
     throw notSupported('Password reset');
   }
 
   /** The old XML API has no support conversations: the PWA shows the ISP's contacts instead. */
-  async getTickets(_session: SubscriberSession): Promise<Ticket[]> {
+  async getTickets(_session: SubscriberSession): Promise<Domain.Ticket[]> {
     throw notSupported('Support conversations');
   }
 
-  async getTicketMessages(_session: SubscriberSession, _ticketId: string): Promise<TicketMessage[]> {
+  async getTicketMessages(_session: SubscriberSession, _ticketId: string): Promise<Domain.TicketMessage[]> {
     throw notSupported('Support conversations');
   }
 
-  async createTicket(): Promise<Ticket> {
+  async createTicket(): Promise<Domain.Ticket> {
     throw notSupported('Support conversations');
   }
 
@@ -303,7 +282,7 @@ export class CarbonLegacyGateway implements BillingGateway {
   }
 
   /** No notices of its own: only the cabinet's. */
-  async getAnnouncements(_session: SubscriberSession): Promise<Announcement[]> {
+  async getAnnouncements(_session: SubscriberSession): Promise<Domain.Announcement[]> {
     return [];
   }
 
@@ -341,11 +320,11 @@ export class CarbonLegacyGateway implements BillingGateway {
   }
 
   /** api.php has no procedure for a voluntary block. */
-  async getPause(_session: SubscriberSession): Promise<PauseInfo> {
+  async getPause(_session: SubscriberSession): Promise<Domain.PauseInfo> {
     throw notSupported('Pausing the service');
   }
 
-  async startPause(_session: SubscriberSession, _period: PausePeriod): Promise<void> {
+  async startPause(_session: SubscriberSession, _period: Domain.PausePeriod): Promise<void> {
     throw notSupported('Pausing the service');
   }
 
@@ -354,7 +333,7 @@ export class CarbonLegacyGateway implements BillingGateway {
   }
 
   /** api.php documents no procedure that changes a subscriber's tariff, password or contacts. */
-  async getTariffChoice(_session: SubscriberSession): Promise<TariffChoice> {
+  async getTariffChoice(_session: SubscriberSession): Promise<Domain.TariffChoice> {
     throw notSupported('Changing the tariff');
   }
 
@@ -366,16 +345,16 @@ export class CarbonLegacyGateway implements BillingGateway {
     throw notSupported('Changing the tariff');
   }
 
-  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<BillingIdentity> {
+  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<Domain.BillingIdentity> {
     throw notSupported('Changing the password');
   }
 
-  async updateContacts(_session: SubscriberSession, _contacts: ContactsChange): Promise<void> {
+  async updateContacts(_session: SubscriberSession, _contacts: Domain.ContactsChange): Promise<void> {
     throw notSupported('Changing contacts');
   }
 
   /** api.php keeps no push tokens; the BFF's own registry has them. */
-  async registerPushToken(_session: SubscriberSession, _token: string, _platform: PushPlatform): Promise<void> {}
+  async registerPushToken(_session: SubscriberSession, _token: string, _platform: Domain.PushPlatform): Promise<void> {}
 
   /** True when api.php admits our certificate and runs a procedure under the operator's session. */
   async ping(): Promise<boolean> {
@@ -416,7 +395,7 @@ export class CarbonLegacyGateway implements BillingGateway {
   }
 
   /** The service as the billing lists it right after a write. */
-  private async serviceNow(session: SubscriberSession, uslugaId: string): Promise<Service> {
+  private async serviceNow(session: SubscriberSession, uslugaId: string): Promise<Domain.Service> {
     const service = (await this.getServices(session)).find((candidate) => candidate.id === uslugaId);
     if (!service) throw upstreamError('carbon-legacy CLN_USLUGA_LIST: the service is gone after the change');
     return service;

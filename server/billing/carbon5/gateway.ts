@@ -6,30 +6,7 @@ import { parseUpstreamShape } from '../upstream.js';
 import type { Money } from '../../../shared/money.js';
 import { creditCallFailure, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
 import type { BillingGateway, SignInPasswordCheck, SubscriberSession } from '../../domain/gateway.js';
-import type {
-  Announcement,
-  BillingIdentity,
-  Capabilities,
-  Charge,
-  Invoice,
-  InvoiceLine,
-  PasswordResetStart,
-  Payment,
-  PromisePay,
-  PushPlatform,
-  Service,
-  Spend,
-  Subscriber,
-  SupportContacts,
-  NewTicket,
-  PauseInfo,
-  PausePeriod,
-  Ticket,
-  TicketMessage,
-  TariffChoice,
-  TariffOption,
-  ContactsChange,
-} from '../../domain/types.js';
+import type * as Domain from '../../domain/types.js';
 import { dottedDate } from '../carbon-dates.js';
 import { CarbonClient, type CabinetMethod, type CarbonClientOptions } from './client.js';
 import {
@@ -88,7 +65,7 @@ export interface Carbon5GatewayOptions extends CarbonClientOptions {
 /** FinanceOperations' op_type of an invoice. [seen: the vendor's REST v2 page] */
 const INVOICE_OP_TYPE = 5;
 
-const CAPABILITIES: Omit<Capabilities, 'tariffChange'> = {
+const CAPABILITIES: Omit<Domain.Capabilities, 'tariffChange'> = {
   passwordLogin: true,
   autoLogin: true,
   promisePay: true,
@@ -131,7 +108,7 @@ const DEFAULT_PAUSE_MAX_DAYS = 30;
  */
 export class Carbon5Gateway implements BillingGateway {
   readonly kind = 'carbon5' as const;
-  readonly capabilities: Capabilities;
+  readonly capabilities: Domain.Capabilities;
   readonly keepsPasswordFingerprint = true;
   readonly currency: string;
   private readonly client: CarbonClient;
@@ -156,13 +133,13 @@ export class Carbon5Gateway implements BillingGateway {
     this.capabilities = { ...CAPABILITIES, tariffChange: this.tariffChangeIds.length > 0 };
   }
 
-  async login(login: string, password: string): Promise<BillingIdentity> {
+  async login(login: string, password: string): Promise<Domain.BillingIdentity> {
     const answer = parseCabinetAnswer('carbon5 web_cabinet.login', loginAnswer, await this.client.webCabinet('login', { login, passwd: password }));
     if ('refused' in answer) throw invalidCredentials();
     return signedIn(answer.value, login);
   }
 
-  async autoLogin(clientIp: string): Promise<BillingIdentity | null> {
+  async autoLogin(clientIp: string): Promise<Domain.BillingIdentity | null> {
     const body = await this.client.webCabinet('try_auto_login', { src_ip: clientIp });
     const answer = parseCabinetAnswer('carbon5 web_cabinet.try_auto_login', loginAnswer, body);
     if ('refused' in answer) return null;
@@ -184,23 +161,23 @@ export class Carbon5Gateway implements BillingGateway {
     return !('refused' in answer && isNotAuthorized(answer.refused));
   }
 
-  async getSubscriber(session: SubscriberSession): Promise<Subscriber> {
+  async getSubscriber(session: SubscriberSession): Promise<Domain.Subscriber> {
     const cabinet = this.cabinet(session);
     const [{ user }, info] = await Promise.all([cabinet.read('get_user', {}, getUserAnswer), cabinet.read('user_info', {}, userInfoAnswer)]);
     return mapSubscriber(user, info, this.today(), this.currency, session.identity.login);
   }
 
-  async getSpends(session: SubscriberSession): Promise<Spend[]> {
+  async getSpends(session: SubscriberSession): Promise<Domain.Spend[]> {
     const cabinet = this.cabinet(session);
     const [{ user }, uslugas] = await Promise.all([cabinet.read('get_user', {}, getUserAnswer), this.uslugaList(cabinet)]);
     return mapSpends(user, uslugas, this.currency);
   }
 
-  async getServices(session: SubscriberSession): Promise<Service[]> {
+  async getServices(session: SubscriberSession): Promise<Domain.Service[]> {
     return mapServices(await this.uslugaList(this.cabinet(session)), this.currency);
   }
 
-  async getPromisePay(session: SubscriberSession): Promise<PromisePay> {
+  async getPromisePay(session: SubscriberSession): Promise<Domain.PromisePay> {
     const cabinet = this.cabinet(session);
     const [{ user }, offers] = await Promise.all([
       cabinet.read('get_user', {}, getUserAnswer),
@@ -213,7 +190,7 @@ export class Carbon5Gateway implements BillingGateway {
    * REST v2 ArchAccountStack objects.filter for the subscriber's abonent (its pk from get_user), the
    * days from..to whole, storno 0: what Carbon wrote off.
    */
-  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]> {
+  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Domain.Charge[]> {
     const abonentPk = await this.abonentPk(session, 'ArchAccountStack');
     const label = 'carbon5 ArchAccountStack objects.filter';
     const answer = await this.client.restV2(
@@ -229,7 +206,7 @@ export class Carbon5Gateway implements BillingGateway {
    * REST v2 FinanceOperations objects.filter {abonent_id, op_type: 5} with the fields the vendor's
    * page names: the invoices, of which those issued from `from` on are kept.
    */
-  async getInvoices(session: SubscriberSession, from: string): Promise<Invoice[]> {
+  async getInvoices(session: SubscriberSession, from: string): Promise<Domain.Invoice[]> {
     const abonentPk = await this.abonentPk(session, 'FinanceOperations');
     const label = 'carbon5 FinanceOperations objects.filter';
     const answer = await this.client.restV2('FinanceOperations', [{ method: 'objects.filter', arg: { abonent_id: abonentPk, op_type: INVOICE_OP_TYPE } }], {
@@ -241,7 +218,7 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   /** REST v2 FinanceOperationsDetail objects.filter {finance_operation_id}: the lines of an invoice getInvoices gave this session. */
-  async getInvoiceLines(_session: SubscriberSession, invoice: Invoice): Promise<InvoiceLine[]> {
+  async getInvoiceLines(_session: SubscriberSession, invoice: Domain.Invoice): Promise<Domain.InvoiceLine[]> {
     const label = 'carbon5 FinanceOperationsDetail objects.filter';
     const answer = await this.client.restV2('FinanceOperationsDetail', [{ method: 'objects.filter', arg: { finance_operation_id: Number(invoice.id) } }], {
       read: true,
@@ -251,7 +228,7 @@ export class Carbon5Gateway implements BillingGateway {
     return mapInvoiceLines(parseUpstreamShape(label, invoiceLinesResult, answer.result), this.currency);
   }
 
-  async getPayments(session: SubscriberSession): Promise<Payment[]> {
+  async getPayments(session: SubscriberSession): Promise<Domain.Payment[]> {
     const today = this.today();
     const log = await this.cabinet(session).read(
       'get_pay_log',
@@ -262,7 +239,7 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   /** Carbon's cabinet API has no call for the ISP's own contacts. */
-  async getSupportContacts(): Promise<SupportContacts | null> {
+  async getSupportContacts(): Promise<Domain.SupportContacts | null> {
     return null;
   }
 
@@ -271,7 +248,7 @@ export class Carbon5Gateway implements BillingGateway {
     if ('refused' in answer) throw notAllowed(answer.refused);
   }
 
-  async connectService(session: SubscriberSession, serviceId: string): Promise<Service> {
+  async connectService(session: SubscriberSession, serviceId: string): Promise<Domain.Service> {
     const cabinet = this.cabinet(session);
     const uslugaId = carbonPk(serviceId, 'service');
     const service = await this.offeredService(cabinet, serviceId);
@@ -281,7 +258,7 @@ export class Carbon5Gateway implements BillingGateway {
     return awaitingCarbon(service);
   }
 
-  async disconnectService(session: SubscriberSession, serviceId: string): Promise<Service> {
+  async disconnectService(session: SubscriberSession, serviceId: string): Promise<Domain.Service> {
     const cabinet = this.cabinet(session);
     const uslugaId = carbonPk(serviceId, 'service');
     const service = await this.offeredService(cabinet, serviceId);
@@ -292,14 +269,14 @@ export class Carbon5Gateway implements BillingGateway {
     return awaitingCarbon(service);
   }
 
-  async requestPasswordReset(login: string): Promise<PasswordResetStart> {
+  async requestPasswordReset(login: string): Promise<Domain.PasswordResetStart> {
     const body = await this.client.webCabinet('reset_password', { login, base_url: '' });
     const answer = parseCabinetAnswer('carbon5 web_cabinet.reset_password', resetPasswordAnswer, body);
     if ('refused' in answer) throw notAllowed(answer.refused);
     return { channel: resetChannel(answer.value.message), billingRef: answer.value.uid, accountId: answer.value.uid };
   }
 
-  async confirmPasswordReset(reset: PasswordResetStart, code: string, newPassword: string): Promise<void> {
+  async confirmPasswordReset(reset: Domain.PasswordResetStart, code: string, newPassword: string): Promise<void> {
     if (newPassword.length < MIN_PASSWORD_LENGTH) {
       throw new CabinetError('BAD_USER_INPUT', `A new password has at least ${MIN_PASSWORD_LENGTH} characters`);
     }
@@ -308,11 +285,11 @@ export class Carbon5Gateway implements BillingGateway {
     if ('refused' in answer) throw notAllowed(answer.refused);
   }
 
-  async getTickets(session: SubscriberSession): Promise<Ticket[]> {
+  async getTickets(session: SubscriberSession): Promise<Domain.Ticket[]> {
     return mapTickets(await this.dialogs(this.cabinet(session)));
   }
 
-  async getTicketMessages(session: SubscriberSession, ticketId: string): Promise<TicketMessage[]> {
+  async getTicketMessages(session: SubscriberSession, ticketId: string): Promise<Domain.TicketMessage[]> {
     const cabinet = this.cabinet(session);
     const dialog = await this.ownDialog(cabinet, ticketId);
     const comments = await cabinet.read('get_helpdesk_comments', { parent_id: carbonPk(ticketId, 'ticket') }, helpdeskCommentsAnswer);
@@ -323,7 +300,7 @@ export class Carbon5Gateway implements BillingGateway {
    * create_ticket answers only {"message"}, without the new ticket's id: the new one is the ticket
    * listed after the call that was not listed before it.
    */
-  async createTicket(session: SubscriberSession, ticket: NewTicket): Promise<Ticket> {
+  async createTicket(session: SubscriberSession, ticket: Domain.NewTicket): Promise<Domain.Ticket> {
     const cabinet = this.cabinet(session);
     const before = new Set((await this.dialogs(cabinet)).map((dialog) => dialog.id));
     const answer = await session.write(() => cabinet.call('create_ticket', { ticket_text: ticket.text, subj: ticket.subject ?? '', parent_id: null, status: 1 }, messageAnswer));
@@ -352,13 +329,13 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   /** Carbon's cabinet API has no notices: only the cabinet's own are shown. */
-  async getAnnouncements(_session: SubscriberSession): Promise<Announcement[]> {
+  async getAnnouncements(_session: SubscriberSession): Promise<Domain.Announcement[]> {
     return [];
   }
 
   async markAnnouncementsRead(_session: SubscriberSession): Promise<void> {}
 
-  async getPause(session: SubscriberSession): Promise<PauseInfo> {
+  async getPause(session: SubscriberSession): Promise<Domain.PauseInfo> {
     const cabinet = this.cabinet(session);
     const [{ user }, info] = await Promise.all([cabinet.read('get_user', {}, getUserAnswer), cabinet.read('user_info', {}, userInfoAnswer)]);
     return mapPause(user, info, this.today(), this.pauseMaxDays);
@@ -369,7 +346,7 @@ export class Carbon5Gateway implements BillingGateway {
    * answer is inferred ({"message"} or Carbon's {"error"}). So the block is read back: one Carbon
    * accepted but does not show is an unknown outcome for the operator, never a second call.
    */
-  async startPause(session: SubscriberSession, period: PausePeriod): Promise<void> {
+  async startPause(session: SubscriberSession, period: Domain.PausePeriod): Promise<void> {
     const to = period.to;
     checkPauseRequest(await this.getPause(session), period);
     if (to === null) throw new CabinetError('BAD_USER_INPUT', 'Choose the last day of the pause.');
@@ -399,14 +376,14 @@ export class Carbon5Gateway implements BillingGateway {
    * abonent_pay_next_date), else the first day of the next month. A booked change may be cancelled
    * here only when it is one the cabinet could have booked: one the ISP booked stays the ISP's.
    */
-  async getTariffChoice(session: SubscriberSession): Promise<TariffChoice> {
+  async getTariffChoice(session: SubscriberSession): Promise<Domain.TariffChoice> {
     if (!this.capabilities.tariffChange) throw notSupported('Changing the tariff');
     const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
     const booking = await this.tariffBooking(session, abonentPkOf(user, 'tariff change'));
     const from = user.abonent_pay_next_date ?? firstOfNextMonth(this.today());
     const ids = this.tariffChangeIds.filter((id) => id !== booking.tarif_id);
     const names = await Promise.all(ids.map((id) => this.tariffName(session, id)));
-    const options = ids.flatMap((id, index): TariffOption[] => {
+    const options = ids.flatMap((id, index): Domain.TariffOption[] => {
       const name = names[index];
       if (name === null || name === undefined) return [];
       return [{ id, name, fee: null, period: null, speedIn: null, speedOut: null, changeFee: { amount: '0.00', currency: this.currency }, from }];
@@ -440,7 +417,7 @@ export class Carbon5Gateway implements BillingGateway {
    * web_cabinet.set_user_info {user_password}, seen in public clients; its answer is inferred (no
    * "error" is done). Carbon's own rule for passwords is the reset's: longer than 6 characters.
    */
-  async changePassword(session: SubscriberSession, newPassword: string): Promise<BillingIdentity> {
+  async changePassword(session: SubscriberSession, newPassword: string): Promise<Domain.BillingIdentity> {
     if (newPassword.length < MIN_PASSWORD_LENGTH) {
       throw new CabinetError('BAD_USER_INPUT', `A new password has at least ${MIN_PASSWORD_LENGTH} characters`);
     }
@@ -455,7 +432,7 @@ export class Carbon5Gateway implements BillingGateway {
    * answers are inferred. The account is read back: a contact Carbon accepted but does not show is an
    * unknown outcome for the operator, never a second call.
    */
-  async updateContacts(session: SubscriberSession, contacts: ContactsChange): Promise<void> {
+  async updateContacts(session: SubscriberSession, contacts: Domain.ContactsChange): Promise<void> {
     const cabinet = this.cabinet(session);
     const changes: [field: 'sms' | 'email', value: string][] = [];
     if (contacts.phone !== null) changes.push(['sms', contacts.phone]);
@@ -480,7 +457,7 @@ export class Carbon5Gateway implements BillingGateway {
    * REST v2 Abonents objects.get + set {"push_token"} + save, as the vendor docs show. Carbon keeps one
    * token per abonent and no platform, so the platform is not sent.
    */
-  async registerPushToken(session: SubscriberSession, token: string, _platform: PushPlatform): Promise<void> {
+  async registerPushToken(session: SubscriberSession, token: string, _platform: Domain.PushPlatform): Promise<void> {
     const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
     const abonentPk = user.abonent.pk;
     if (abonentPk == null) throw upstreamError('carbon5 web_cabinet.get_user: no abonent pk for push_token');
@@ -653,7 +630,7 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   /** The service as the cabinet shows it; one Carbon hides (is_show_web "0") or does not offer is refused. */
-  private async offeredService(cabinet: SignedInCabinet, serviceId: string): Promise<Service> {
+  private async offeredService(cabinet: SignedInCabinet, serviceId: string): Promise<Domain.Service> {
     const service = mapServices(await this.uslugaList(cabinet), this.currency).find((candidate) => candidate.id === serviceId);
     if (!service) throw notAllowed('This service is not offered to you.');
     return service;
@@ -675,7 +652,7 @@ function referenceIn(answer: unknown): string | null {
   return null;
 }
 
-function signedIn(answer: z.infer<typeof loginAnswer>, typedLogin: string): BillingIdentity {
+function signedIn(answer: z.infer<typeof loginAnswer>, typedLogin: string): Domain.BillingIdentity {
   return { login: answer.user.login ?? typedLogin, accountId: answer.user.pk, secret: answer.session_id };
 }
 
@@ -696,7 +673,7 @@ function carbonPk(id: string, what: 'offer' | 'service' | 'ticket'): number {
 }
 
 /** Carbon queues writes: the service keeps its state until the billing applies it, and takes no other change meanwhile. */
-function awaitingCarbon(service: Service): Service {
+function awaitingCarbon(service: Domain.Service): Domain.Service {
   return { ...service, pending: true, canConnect: false, canDisconnect: false };
 }
 

@@ -4,29 +4,7 @@ import type { Money } from '../../../shared/money.js';
 import { creditCallFailure, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
 import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamError } from '../../domain/errors.js';
 import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
-import type {
-  Announcement,
-  BillingIdentity,
-  Capabilities,
-  Charge,
-  Invoice,
-  InvoiceLine,
-  Payment,
-  PasswordResetStart,
-  PromisePay,
-  PushPlatform,
-  Service,
-  Spend,
-  Subscriber,
-  SupportContacts,
-  NewTicket,
-  PauseInfo,
-  PausePeriod,
-  Ticket,
-  TicketMessage,
-  TariffChoice,
-  ContactsChange,
-} from '../../domain/types.js';
+import type * as Domain from '../../domain/types.js';
 import {
   CREDITOR_STATUS,
   PROMISE_PAY_REFUSAL,
@@ -106,7 +84,7 @@ const UBERPASSWORD = /^[0-9a-f]{32}$/;
  */
 export class UbillingGateway implements BillingGateway {
   readonly kind = 'ubilling' as const;
-  readonly capabilities: Capabilities;
+  readonly capabilities: Domain.Capabilities;
   readonly currency: string;
 
   private readonly remoteApi: RemoteApi;
@@ -114,7 +92,7 @@ export class UbillingGateway implements BillingGateway {
   private readonly creditLog: CreditLog;
   private readonly now: () => Date;
   /** getcontragentdata needs a subscriber; the public contacts are those of the last one seen. */
-  private contacts: { value: SupportContacts | null; until: number } | null = null;
+  private contacts: { value: Domain.SupportContacts | null; until: number } | null = null;
 
   constructor(private readonly options: UbillingGatewayOptions) {
     this.currency = options.currency;
@@ -149,7 +127,7 @@ export class UbillingGateway implements BillingGateway {
     };
   }
 
-  async login(login: string, password: string): Promise<BillingIdentity> {
+  async login(login: string, password: string): Promise<Domain.BillingIdentity> {
     const account = validInput(ubillingLoginSchema, login);
     if (!ubillingPasswordSchema.safeParse(password).success) throw invalidCredentials();
     const identity = this.xmlAgent ? await this.justauth(this.xmlAgent, account, password) : await this.checkPassword(account, password);
@@ -157,7 +135,7 @@ export class UbillingGateway implements BillingGateway {
     return identity;
   }
 
-  async autoLogin(clientIp: string): Promise<BillingIdentity | null> {
+  async autoLogin(clientIp: string): Promise<Domain.BillingIdentity | null> {
     if (!this.options.autoLogin) return null;
     const ip = ipv4Schema.safeParse(clientIp.replace(/^::ffff:/i, ''));
     if (!ip.success) return null;
@@ -182,7 +160,7 @@ export class UbillingGateway implements BillingGateway {
     return reply.kind === 'user' && reply.passwordMd5 !== null && reply.passwordMd5 === session.identity.secret;
   }
 
-  async getSubscriber(session: SubscriberSession): Promise<Subscriber> {
+  async getSubscriber(session: SubscriberSession): Promise<Domain.Subscriber> {
     const { login, credentials } = this.signedIn(session);
     const [user, daysLeftCode, userdata] = await Promise.all([
       this.userRow(session, login),
@@ -195,15 +173,15 @@ export class UbillingGateway implements BillingGateway {
     return mapSubscriber({ user, daysLeftCode, userdata, currency: this.currency, now: this.now() });
   }
 
-  async getSpends(session: SubscriberSession): Promise<Spend[]> {
+  async getSpends(session: SubscriberSession): Promise<Domain.Spend[]> {
     return mapSpends(await this.chargeLines(session), this.currency);
   }
 
-  async getServices(session: SubscriberSession): Promise<Service[]> {
+  async getServices(session: SubscriberSession): Promise<Domain.Service[]> {
     return mapServices(await this.chargeLines(session), this.currency);
   }
 
-  async getPromisePay(session: SubscriberSession): Promise<PromisePay> {
+  async getPromisePay(session: SubscriberSession): Promise<Domain.PromisePay> {
     const { login, credentials } = this.signedIn(session);
     const now = this.now();
     const user = await this.userRow(session, login);
@@ -230,29 +208,29 @@ export class UbillingGateway implements BillingGateway {
    * XMLAgent `feecharges` for the days from..to. Its `dateto` ends at that day's midnight, so the
    * day after is asked for and the mapper drops what is dated on it.
    */
-  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Charge[]> {
+  async getCharges(session: SubscriberSession, from: string, to: string): Promise<Domain.Charge[]> {
     const { credentials, xmlAgent } = this.userstats(session, 'The list of charges');
     const rows = await xmlAgent.feecharges(credentials, validInput(ymdSchema, from), validInput(ymdSchema, addDays(to, 1)));
     return mapFeeCharges(rows, { from, to }, this.currency);
   }
 
   /** Ubilling issues no invoices to subscribers through its APIs. */
-  async getInvoices(): Promise<Invoice[]> {
+  async getInvoices(): Promise<Domain.Invoice[]> {
     throw notSupported('Invoices');
   }
 
-  async getInvoiceLines(): Promise<InvoiceLine[]> {
+  async getInvoiceLines(): Promise<Domain.InvoiceLine[]> {
     throw notSupported('Invoices');
   }
 
-  async getPayments(session: SubscriberSession): Promise<Payment[]> {
+  async getPayments(session: SubscriberSession): Promise<Domain.Payment[]> {
     const { credentials } = this.signedIn(session);
     if (!credentials || !this.xmlAgent) return [];
     return mapPayments(await this.xmlAgent.payments(credentials), this.currency);
   }
 
   /** With a signed-in subscriber's session, fills the contacts when none are known (e.g. after a restart). */
-  async getSupportContacts(session?: SubscriberSession): Promise<SupportContacts | null> {
+  async getSupportContacts(session?: SubscriberSession): Promise<Domain.SupportContacts | null> {
     if (session) await this.rememberContacts(this.signedIn(session).login);
     return this.contacts?.value ?? null;
   }
@@ -307,34 +285,34 @@ export class UbillingGateway implements BillingGateway {
     throw upstreamError(`ubilling remoteapi usercash: unexpected reply (${reply.length} bytes)`);
   }
 
-  async connectService(_session: SubscriberSession, _serviceId: string): Promise<Service> {
+  async connectService(_session: SubscriberSession, _serviceId: string): Promise<Domain.Service> {
     throw notSupported('Connecting a service');
   }
 
-  async disconnectService(_session: SubscriberSession, _serviceId: string): Promise<Service> {
+  async disconnectService(_session: SubscriberSession, _serviceId: string): Promise<Domain.Service> {
     throw notSupported('Disconnecting a service');
   }
 
-  async requestPasswordReset(_login: string): Promise<PasswordResetStart> {
+  async requestPasswordReset(_login: string): Promise<Domain.PasswordResetStart> {
     throw notSupported('Password reset');
   }
 
-  async confirmPasswordReset(_reset: PasswordResetStart, _code: string, _newPassword: string): Promise<void> {
+  async confirmPasswordReset(_reset: Domain.PasswordResetStart, _code: string, _newPassword: string): Promise<void> {
     throw notSupported('Password reset');
   }
 
-  async getTickets(session: SubscriberSession): Promise<Ticket[]> {
+  async getTickets(session: SubscriberSession): Promise<Domain.Ticket[]> {
     return (await this.conversations(session)).tickets;
   }
 
-  async getTicketMessages(session: SubscriberSession, ticketId: string): Promise<TicketMessage[]> {
+  async getTicketMessages(session: SubscriberSession, ticketId: string): Promise<Domain.TicketMessage[]> {
     const messages = (await this.conversations(session)).messages.get(ticketId);
     if (!messages) throw notAllowed('There is no such conversation.');
     return messages;
   }
 
   /** Ubilling keeps no subject: it becomes the first line of the text. */
-  async createTicket(session: SubscriberSession, ticket: NewTicket): Promise<Ticket> {
+  async createTicket(session: SubscriberSession, ticket: Domain.NewTicket): Promise<Domain.Ticket> {
     const { credentials, xmlAgent } = this.ticketing(session);
     const id = await session.write(() => this.sendTicketText(xmlAgent, credentials, ticket.subject ? `${ticket.subject}\n\n${ticket.text}` : ticket.text, null));
     const created = (await this.conversations(session)).tickets.find((candidate) => candidate.id === id);
@@ -350,7 +328,7 @@ export class UbillingGateway implements BillingGateway {
     await session.write(() => this.sendTicketText(xmlAgent, credentials, text, ticketId));
   }
 
-  async getAnnouncements(session: SubscriberSession): Promise<Announcement[]> {
+  async getAnnouncements(session: SubscriberSession): Promise<Domain.Announcement[]> {
     const { credentials } = this.signedIn(session);
     if (!credentials || !this.xmlAgent) return [];
     return mapAnnouncements(await this.xmlAgent.announcements(credentials));
@@ -363,7 +341,7 @@ export class UbillingGateway implements BillingGateway {
     await session.write(() => xmlAgent.annreadall(credentials));
   }
 
-  async getPause(session: SubscriberSession): Promise<PauseInfo> {
+  async getPause(session: SubscriberSession): Promise<Domain.PauseInfo> {
     const { credentials, xmlAgent } = this.userstats(session, 'Pausing the service');
     await this.boundToSubscriber(xmlAgent, credentials);
     return this.freezeOf(xmlAgent, credentials);
@@ -374,7 +352,7 @@ export class UbillingGateway implements BillingGateway {
    * then the account is read back: a freeze userstats reports but the account does not show is an
    * unknown outcome for the operator, never a second call.
    */
-  async startPause(session: SubscriberSession, period: PausePeriod): Promise<void> {
+  async startPause(session: SubscriberSession, period: Domain.PausePeriod): Promise<void> {
     const { login, credentials, xmlAgent } = this.userstats(session, 'Pausing the service');
     await this.boundToSubscriber(xmlAgent, credentials);
     checkPauseRequest(await this.freezeOf(xmlAgent, credentials), period);
@@ -400,7 +378,7 @@ export class UbillingGateway implements BillingGateway {
    * and the changer's fee and start from the ISP's settings. Userstats' changer cannot cancel a
    * booked change: only the ISP can.
    */
-  async getTariffChoice(session: SubscriberSession): Promise<TariffChoice> {
+  async getTariffChoice(session: SubscriberSession): Promise<Domain.TariffChoice> {
     const { credentials, xmlAgent } = this.userstats(session, 'Changing the tariff');
     const rules = this.options.tariffChange;
     if (!rules) throw notSupported('Changing the tariff');
@@ -441,16 +419,16 @@ export class UbillingGateway implements BillingGateway {
     throw notAllowed('A booked tariff change can only be cancelled by your provider. Please contact them.');
   }
 
-  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<BillingIdentity> {
+  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<Domain.BillingIdentity> {
     throw notSupported('Changing the password');
   }
 
-  async updateContacts(_session: SubscriberSession, _contacts: ContactsChange): Promise<void> {
+  async updateContacts(_session: SubscriberSession, _contacts: Domain.ContactsChange): Promise<void> {
     throw notSupported('Changing contacts');
   }
 
   /** Ubilling keeps no push tokens; the BFF's own registry has them. */
-  async registerPushToken(_session: SubscriberSession, _token: string, _platform: PushPlatform): Promise<void> {}
+  async registerPushToken(_session: SubscriberSession, _token: string, _platform: Domain.PushPlatform): Promise<void> {}
 
   /** RemoteAPI with its Asterisk module, and userstats where the cabinet reads through it: each read path the cabinet uses. */
   async ping(): Promise<boolean> {
@@ -461,7 +439,7 @@ export class UbillingGateway implements BillingGateway {
   async close(): Promise<void> {}
 
   /** XMLAgent `justauth` reads the live users table: a changed password counts at once. */
-  private async justauth(xmlAgent: XmlAgent, login: string, password: string): Promise<BillingIdentity> {
+  private async justauth(xmlAgent: XmlAgent, login: string, password: string): Promise<Domain.BillingIdentity> {
     const uberpassword = md5(password);
     const auth = await xmlAgent.justauth({ login, uberpassword });
     if (!auth) throw invalidCredentials();
@@ -474,7 +452,7 @@ export class UbillingGateway implements BillingGateway {
   }
 
   /** RemoteAPI `getuserdatabylogin&userpass=…`: see RemoteApi.getuserdatabylogin for its cache of up to a day. */
-  private async checkPassword(login: string, password: string): Promise<BillingIdentity> {
+  private async checkPassword(login: string, password: string): Promise<Domain.BillingIdentity> {
     const reply = await this.remoteApi.getuserdatabylogin(login, password);
     // The cache may still accept a password the live table no longer has.
     const uberpassword = md5(password);
@@ -529,7 +507,7 @@ export class UbillingGateway implements BillingGateway {
     return { login, credentials, xmlAgent: this.xmlAgent };
   }
 
-  private async freezeOf(xmlAgent: XmlAgent, credentials: UberCredentials): Promise<PauseInfo> {
+  private async freezeOf(xmlAgent: XmlAgent, credentials: UberCredentials): Promise<Domain.PauseInfo> {
     const data = await xmlAgent.freezedata(credentials);
     return mapFreeze(data, { today: ymd(this.now()), currency: this.currency, selfUnfreeze: this.options.selfUnfreeze ?? false });
   }
