@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,6 +25,15 @@ export function newPhone(browser: Browser, options: { locale?: string; colorSche
     locale: options.locale ?? 'uk-UA',
     colorScheme: options.colorScheme ?? 'light',
   });
+}
+
+/** A page in a new phone profile, closed when the test ends, that gives up on an element after 10 s. */
+export async function phonePage(browser: Browser, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await newPhone(browser, options);
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
 }
 
 /** Intl separates with no-break spaces; assertions read them as plain ones. */

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { ymd } from '../../shared/dates.js';
 import { historyTexts } from '../../client/src/features/history/texts.js';
 import type { I18n, Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
 
 /**
@@ -39,10 +39,7 @@ describe('the dashboard in each demo state', () => {
   });
 
   async function signedIn(login: string, locale: string): Promise<Page> {
-    const context = await newPhone(browser, { locale });
-    onTestFinished(() => context.close());
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    const page = await phonePage(browser, { locale });
     await page.goto(cabinet.url);
     await signIn(page, login);
     await expect.poll(() => page.getByTestId('balance').count()).toBe(1);

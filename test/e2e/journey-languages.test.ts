@@ -5,7 +5,7 @@ import { addDays, ymd } from '../../shared/dates.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
 import type { I18n, Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain } from './browser.js';
+import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
 import { resetTexts } from '../../client/src/features/password-reset/texts.js';
 import { i18nFor } from '../support/i18n.js';
 
@@ -60,10 +60,7 @@ describe('the whole subscriber journey, in each language', () => {
     it(`signs in, reads the dashboard, takes a promised payment, connects and disconnects a service, signs out, resets the password and signs in again, in ${language}`, async () => {
       const cabinet = await startCabinet();
       onTestFinished(() => cabinet.close());
-      const context = await newPhone(browser, { locale });
-      onTestFinished(() => context.close());
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      const page = await phonePage(browser, { locale });
       await page.goto(cabinet.url);
       await journey(page, cabinet, i18nFor(language, [locale]), `new-secret-${language}`);
     });

@@ -5,7 +5,7 @@ import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet } from '../support/cabinet.js';
 import { eventually } from '../support/expectations.js';
 import { i18nFor } from '../support/i18n.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain } from './browser.js';
+import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
 
 /**
  * A password reset without dead ends, in each language: the login comes from the sign-in screen,
@@ -37,10 +37,7 @@ describe('password reset flow', () => {
       const words = resetTexts[language];
       const cabinet = await startCabinet();
       onTestFinished(() => cabinet.close());
-      const context = await newPhone(browser, { locale });
-      onTestFinished(() => context.close());
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      const page = await phonePage(browser, { locale });
       await page.goto(cabinet.url);
       const heading = page.getByRole('heading', { level: 1 });
       await expect.poll(() => heading.textContent()).toBe(m.signInTitle);

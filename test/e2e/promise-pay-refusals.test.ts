@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { REFUSAL_TEXTS } from '../../client/src/i18n/refusals.js';
 import type { RefusalKind } from '../../client/src/app/refusal.js';
@@ -7,7 +7,7 @@ import { ubillingDemoLogins } from '../../server/billing/ubilling/demo-data.js';
 import type { UbillingSimulator } from '../../server/billing/ubilling/simulator.js';
 import { startUbillingCabinet, type TestCabinet } from '../support/cabinet.js';
 import { i18nFor } from '../support/i18n.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
 
 /**
  * A promised payment the billing would certainly refuse is not offered: the screen says why, in the
@@ -39,10 +39,7 @@ describe('promised payments the billing would refuse', () => {
     it(`tells ${login} why none is offered (${refusal}), in ${language}, signed in as ${typed}`, async () => {
       setUp?.(simulator);
       const { m } = i18nFor(language, [locale]);
-      const context = await newPhone(browser, { locale });
-      onTestFinished(() => context.close());
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      const page = await phonePage(browser, { locale });
       await page.goto(cabinet.url);
       await signIn(page, typed, ubillingDemoLogins.find((demo) => demo.login === login)!.password);
       await expect.poll(() => page.getByTestId('balance').count()).toBe(1);

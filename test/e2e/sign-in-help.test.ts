@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Language } from '../../client/src/i18n/index.js';
 import { i18nFor } from '../support/i18n.js';
 import { startCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
 
 /**
  * Sign-in without dead ends, in each language: the form says what the login is, a wrong password leads
@@ -30,10 +30,7 @@ describe('sign-in help', () => {
   const openSignIn = async (language: Language, locale: string) => {
     const cabinet = await startCabinet({ env: { CABINET_SUPPORT_PHONE: '+380 44 000 00 00' } });
     onTestFinished(() => cabinet.close());
-    const context = await newPhone(browser, { locale });
-    onTestFinished(() => context.close());
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    const page = await phonePage(browser, { locale });
     await page.goto(cabinet.url);
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toBe(i18nFor(language, [locale]).m.signInTitle);

@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { GraphQLClient } from '../support/graphql-client.js';
 import { i18nFor } from '../support/i18n.js';
 import { DASHBOARD } from '../support/operations.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
 
 /**
  * Sign-out on a shared phone with no connection: nothing private stays on screen, the session the
@@ -34,17 +34,14 @@ describe('sign-out while offline', () => {
   for (const { language, locale } of languages) {
     it(`signs out at once and ends the server session on reconnection, in ${language}`, async () => {
       const { m } = i18nFor(language, [locale]);
-      const context = await newPhone(browser, { locale });
-      onTestFinished(() => context.close());
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      const page = await phonePage(browser, { locale });
       await page.goto(cabinet.url);
       await signIn(page, 'BILL0000101');
       await page.getByTestId('balance').waitFor();
-      const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+      const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
       const oldCookie = new GraphQLClient(cabinet.url, { cookie });
 
-      await context.setOffline(true);
+      await page.context().setOffline(true);
       await page.getByRole('button', { name: m.signOut, exact: true }).click();
       const heading = page.getByRole('heading', { level: 1 });
       await expect.poll(() => heading.textContent()).toBe(m.signInTitle);
@@ -65,7 +62,7 @@ describe('sign-out while offline', () => {
       // The cookie outlived the sign-out: the server session is still open while the phone is offline.
       expect((await oldCookie.query(DASHBOARD)).data?.me?.login).toBe('BILL0000101');
 
-      await context.setOffline(false);
+      await page.context().setOffline(false);
       await expect.poll(async () => plain(await page.getByRole('status').allTextContents().then((texts) => texts.join(' ')))).toContain(plain(m.signedOutOnServer));
       const refused = await oldCookie.query(DASHBOARD);
       expect(refused.data?.me ?? null).toBeNull();

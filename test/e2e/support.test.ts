@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Language } from '../../client/src/i18n/index.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { startCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, signIn } from './browser.js';
+import { expectNoAxeViolations, launchChromium, phonePage, signIn } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
 
 const languages: { language: Language; locale: string }[] = [
@@ -35,10 +35,7 @@ describe('support conversations and notices in the PWA', () => {
       const store = openSqliteStore({ dataDir: cabinet.dataDir });
       await store.notices.publish({ title: 'Планові роботи 12.05', body: 'З 02:00 до 04:00 можливі перерви.', until: null });
       await store.close();
-      const context = await newPhone(browser, { locale });
-      onTestFinished(() => context.close());
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      const page = await phonePage(browser, { locale });
 
       await page.goto(cabinet.url);
       await signIn(page, 'BILL0000101');
