@@ -11,7 +11,7 @@ import { Link, navigate, useLocation } from './router.js';
 import { screenShown } from './screens.js';
 import { useWaitingUpdate } from './service-worker.js';
 import { applyBrandColor, applyTheme } from './theme.js';
-import { Notice, Screen } from './ui.js';
+import { Loading, Notice, Screen } from './ui.js';
 
 // Secondary screens load on demand; the sign-in form and the dashboard are the first screen.
 const Services = lazy(() => import('../features/services/Services.js').then((module) => ({ default: module.Services })));
@@ -31,15 +31,6 @@ const Pause = lazy(() => import('../features/pause/Pause.js').then((module) => (
 const Tariff = lazy(() => import('../features/tariff/Tariff.js').then((module) => ({ default: module.Tariff })));
 const Profile = lazy(() => import('../features/profile/Profile.js').then((module) => ({ default: module.Profile })));
 const Outbox = lazy(() => import('../features/demo-outbox/Outbox.js').then((module) => ({ default: module.Outbox })));
-
-function Loading() {
-  const { m } = useI18n();
-  return (
-    <p className="loading" role="status">
-      {m.loading}
-    </p>
-  );
-}
 
 function NotFound() {
   const { m } = useI18n();

@@ -1,33 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { asApiError, reportSessionEnded, type ApiError } from './api.js';
+import { asApiError, type ApiError } from './api.js';
 import { errorText } from './error-text.js';
 import { Link } from './router.js';
 import { Notice, Screen } from './ui.js';
-
-/**
- * The signed-in subscriber as one screen's query reads them, read again after `reload()`. A null
- * `me` means the session ended.
- */
-export function useMe<Me>(read: () => Promise<{ me?: Me | null }>): { me: Me | undefined; failure: ApiError | null; reload(): void } {
-  const [me, setMe] = useState<Me | undefined>(undefined);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let current = true;
-    read()
-      .then((data) => {
-        if (!data.me) reportSessionEnded();
-        else if (current) setMe(data.me);
-      })
-      .catch((error: unknown) => current && setFailure(asApiError(error)));
-    return () => {
-      current = false;
-    };
-    // `read` is the screen's one query: it runs again on reload(), not when the screen renders anew.
-  }, [version]);
-  return { me, failure, reload: () => setVersion((value) => value + 1) };
-}
 
 /** The screen while its query runs, or why it could not read. */
 export function Pending({ title, failure }: { title: string; failure: ApiError | null }) {

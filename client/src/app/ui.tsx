@@ -139,3 +139,13 @@ export function NeedsConnection() {
   const { m } = useI18n();
   return <p className="hint">{m.needsConnectionShort}</p>;
 }
+
+/** Something on its way: a screen's code or its data. */
+export function Loading() {
+  const { m } = useI18n();
+  return (
+    <p className="loading" role="status">
+      {m.loading}
+    </p>
+  );
+}

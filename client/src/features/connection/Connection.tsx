@@ -1,15 +1,12 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
-import { useSignedIn } from '../../app/cabinet-state.js';
-import { errorText } from '../../app/error-text.js';
-import { Notice, Screen } from '../../app/ui.js';
-import type { ConnectionQuery as ConnectionResult } from '../../gql/graphql.js';
+import { useState, type ReactNode } from 'react';
+import { call } from '../../app/api.js';
+import { ReadProgress, useScreenRead } from '../../app/screen-read.js';
+import { Screen } from '../../app/ui.js';
 import { useI18n } from '../../i18n/index.js';
 import { formatBytes, formatPercent, formatPlainNumber } from './format.js';
 import { ConnectionQuery } from './documents.js';
 import { connectionTexts, type ConnectionTexts } from './texts.js';
 
-type Connection = ConnectionResult & { me: NonNullable<ConnectionResult['me']> };
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,48 +38,13 @@ function Copyable({ label, value, texts, onCopied }: { label: string; value: str
 export function Connection() {
   const t = useI18n();
   const texts = connectionTexts[t.language];
-  const { canAct } = useSignedIn();
-  const [connection, setConnection] = useState<Connection | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [copyMessage, setCopyMessage] = useState('');
-
-  useEffect(() => {
-    let current = true;
-    call(ConnectionQuery)
-      .then((data) => {
-        if (!data.me) reportSessionEnded();
-        else if (current) setConnection({ ...data, me: data.me });
-      })
-      .catch((error: unknown) => current && setFailure(asApiError(error)));
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const { data: connection, failure, reload } = useScreenRead(() => call(ConnectionQuery));
 
   if (!connection) {
     return (
       <Screen title={texts.title}>
-        {failure ? (
-          <>
-            <Notice tone="error">{errorText(t, failure)}</Notice>
-            <button
-              type="button"
-              className="button"
-              disabled={!canAct}
-              onClick={() => {
-                setFailure(null);
-                setAttempt((count) => count + 1);
-              }}
-            >
-              {t.m.retry}
-            </button>
-          </>
-        ) : (
-          <p className="loading" role="status">
-            {t.m.loading}
-          </p>
-        )}
+        <ReadProgress failure={failure} onRetry={reload} />
       </Screen>
     );
   }

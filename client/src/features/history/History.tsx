@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ymd } from '../../../../shared/dates.js';
-import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
-import { useSignedIn } from '../../app/cabinet-state.js';
-import { errorText } from '../../app/error-text.js';
+import { call } from '../../app/api.js';
+import { ReadProgress, useScreenRead } from '../../app/screen-read.js';
 import { Link } from '../../app/router.js';
 import { Notice, Screen } from '../../app/ui.js';
 import type { SpendingHistoryQuery as SpendingHistoryResult } from '../../gql/graphql.js';
@@ -164,50 +163,14 @@ function MonthDetails({ history, month, t, texts }: { history: History; month: M
 export function History() {
   const t = useI18n();
   const texts = historyTexts[t.language];
-  const { canAct } = useSignedIn();
-  const [history, setHistory] = useState<History | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call(SpendingHistoryQuery, { from: yearStart(new Date()) })
-      .then((data) => {
-        if (!data.me) reportSessionEnded();
-        else if (current) setHistory({ ...data, me: data.me });
-      })
-      .catch((error: unknown) => current && setFailure(asApiError(error)));
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const { data: history, failure, reload } = useScreenRead(() => call(SpendingHistoryQuery, { from: yearStart(new Date()) }));
 
   const months = history?.me.monthlySpend ?? [];
   const month = months.find((entry) => entry.month === selected) ?? months.at(-1);
   return (
     <Screen title={texts.title}>
-      {failure && (
-        <>
-          <Notice tone="error">{errorText(t, failure)}</Notice>
-          <button
-            type="button"
-            className="button"
-            disabled={!canAct}
-            onClick={() => {
-              setFailure(null);
-              setAttempt((count) => count + 1);
-            }}
-          >
-            {t.m.retry}
-          </button>
-        </>
-      )}
-      {!history && !failure && (
-        <p className="loading" role="status">
-          {t.m.loading}
-        </p>
-      )}
+      {!history && <ReadProgress failure={failure} onRetry={reload} />}
       {history && !history.cabinet.capabilities.charges && <Notice tone="info">{texts.chargesUnavailable}</Notice>}
       {months.length > 0 && months.every((entry) => entry.items.length === 0) && <Notice tone="info">{texts.noChargesThisYear}</Notice>}
       {month && (

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { asApiError, call, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { asApiError, call, type ApiError } from '../../app/api.js';
+import { useScreenRead } from '../../app/screen-read.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link } from '../../app/router.js';
@@ -12,29 +12,16 @@ type Announcement = NonNullable<AnnouncementsResult['me']>['announcements'][numb
 
 /** The notices, or null while they load; a failure leaves them null and says why. */
 function useAnnouncements(): { announcements: Announcement[] | null; failure: ApiError | null; markRead: () => Promise<void> } {
-  const [announcements, setAnnouncements] = useState<Announcement[] | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  useEffect(() => {
-    let current = true;
-    call(AnnouncementsQuery)
-      .then((data) => {
-        if (!data.me) reportSessionEnded();
-        else if (current) setAnnouncements(data.me.announcements);
-      })
-      .catch((error: unknown) => current && setFailure(asApiError(error)));
-    return () => {
-      current = false;
-    };
-  }, []);
+  const { data, failure, update, fail } = useScreenRead(() => call(AnnouncementsQuery));
   const markRead = async () => {
     try {
       await call(MarkAnnouncementsReadMutation);
-      setAnnouncements((shown) => shown && shown.map((announcement) => ({ ...announcement, read: true })));
+      update((shown) => ({ ...shown, me: { ...shown.me, announcements: shown.me.announcements.map((announcement) => ({ ...announcement, read: true })) } }));
     } catch (error) {
-      setFailure(asApiError(error));
+      fail(asApiError(error));
     }
   };
-  return { announcements, failure, markRead };
+  return { announcements: data?.me.announcements ?? null, failure, markRead };
 }
 
 function AnnouncementText({ announcement, heading: Heading }: { announcement: Announcement; heading: 'h2' | 'h3' }) {

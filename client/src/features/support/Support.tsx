@@ -1,14 +1,13 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { asApiError, call, newIdempotencyKey, reportSessionEnded, type ApiError } from '../../app/api.js';
+import { useId, useState, type FormEvent } from 'react';
+import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
+import { ReadProgress, useScreenRead } from '../../app/screen-read.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
 import { Notice, Screen } from '../../app/ui.js';
-import type { TicketFieldsFragment, TicketsQuery as TicketsResult } from '../../gql/graphql.js';
+import type { TicketFieldsFragment } from '../../gql/graphql.js';
 import { useI18n } from '../../i18n/index.js';
 import { CreateTicketMutation, ReplyToTicketMutation, TicketQuery, TicketsQuery } from './documents.js';
-
-type TicketSummary = NonNullable<TicketsResult['me']>['tickets'][number];
 
 /** The server's limits (shared/validation.ts), said before sending. */
 const SUBJECT_MAX = 120;
@@ -23,63 +22,18 @@ export function Support() {
   return <Conversations />;
 }
 
-/** Loads once per `attempt`; `result` is null until it answers. `load` gives undefined when the session has ended. */
-function useLoad<T>(load: () => Promise<T | undefined>, attempt: number): { result: { value: T } | null; failure: ApiError | null } {
-  const [result, setResult] = useState<{ value: T } | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  useEffect(() => {
-    let current = true;
-    setFailure(null);
-    load()
-      .then((value) => {
-        if (value === undefined) reportSessionEnded();
-        else if (current) setResult({ value });
-      })
-      .catch((error: unknown) => current && setFailure(asApiError(error)));
-    return () => {
-      current = false;
-    };
-    // The loader is the screen's own and changes only with `attempt`.
-  }, [attempt]);
-  return { result, failure };
-}
-
-function Failure({ failure, onRetry }: { failure: ApiError; onRetry: () => void }) {
-  const t = useI18n();
-  const { canAct } = useSignedIn();
-  return (
-    <>
-      <Notice tone="error">{errorText(t, failure)}</Notice>
-      <button type="button" className="button" disabled={!canAct} onClick={onRetry}>
-        {t.m.retry}
-      </button>
-    </>
-  );
-}
-
-function Loading() {
-  const { m } = useI18n();
-  return (
-    <p className="loading" role="status">
-      {m.loading}
-    </p>
-  );
-}
-
 function Conversations() {
   const t = useI18n();
   const { m } = t;
-  const [attempt, setAttempt] = useState(0);
-  const { result, failure } = useLoad<TicketSummary[]>(async () => (await call(TicketsQuery)).me?.tickets, attempt);
-  const tickets = result?.value;
+  const { data, failure, reload } = useScreenRead(() => call(TicketsQuery));
+  const tickets = data?.me.tickets;
   return (
     <Screen title={m.ticketsTitle}>
       <p>{m.ticketsIntro}</p>
       <Link className="button primary" to="/support?new">
         {m.ticketNew}
       </Link>
-      {failure && <Failure failure={failure} onRetry={() => setAttempt((count) => count + 1)} />}
-      {!tickets && !failure && <Loading />}
+      {!tickets && <ReadProgress failure={failure} onRetry={reload} />}
       {tickets?.length === 0 && <p>{m.ticketsEmpty}</p>}
       {tickets && tickets.length > 0 && (
         <ul className="card rows tickets" data-testid="tickets">
@@ -134,16 +88,12 @@ function Conversation({ id }: { id: string }) {
   const t = useI18n();
   const { m } = t;
   const { canAct } = useSignedIn();
-  const [attempt, setAttempt] = useState(0);
-  const loaded = useLoad<TicketFieldsFragment | null>(async () => {
-    const data = await call(TicketQuery, { id });
-    return data.me ? data.me.ticket : undefined;
-  }, attempt);
+  const loaded = useScreenRead(() => call(TicketQuery, { id }));
   const [ticket, setTicket] = useState<TicketFieldsFragment | null>(null);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const shown = ticket ?? loaded.result?.value ?? null;
+  const shown = ticket ?? loaded.data?.me.ticket ?? null;
 
   const reply = async (event: FormEvent) => {
     event.preventDefault();
@@ -165,9 +115,8 @@ function Conversation({ id }: { id: string }) {
       <p>
         <Link to="/support">{m.ticketBack}</Link>
       </p>
-      {loaded.failure && <Failure failure={loaded.failure} onRetry={() => setAttempt((count) => count + 1)} />}
-      {!loaded.result && !loaded.failure && <Loading />}
-      {loaded.result && !shown && <Notice tone="warning">{m.ticketNotFound}</Notice>}
+      {!loaded.data && <ReadProgress failure={loaded.failure} onRetry={loaded.reload} />}
+      {loaded.data && !shown && <Notice tone="warning">{m.ticketNotFound}</Notice>}
       {shown && (
         <>
           <p className="sub">

@@ -1,6 +1,7 @@
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { Done, Pending, useConfirmedChange, useMe } from '../../app/confirmed-change.js';
+import { Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
+import { useMe } from '../../app/screen-read.js';
 import { Failure } from '../../app/Failure.js';
 import { periodPrice } from '../../app/period-price.js';
 import { ConfirmDialog, NeedsConnection, Screen } from '../../app/ui.js';
