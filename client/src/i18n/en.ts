@@ -281,3 +281,6 @@ export const en = {
 };
 
 export type Messages = typeof en;
+
+/** The keys of the dictionary's plain texts (not plural forms, not texts with blanks). */
+export type TextKey = { [Key in keyof Messages]: Messages[Key] extends string ? Key : never }[keyof Messages];

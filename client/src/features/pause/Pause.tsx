@@ -6,7 +6,8 @@ import { Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js
 import { useMe } from '../../app/screen-read.js';
 import { errorText } from '../../app/error-text.js';
 import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
-import type { PauseQuery as PauseResult } from '../../gql/graphql.js';
+import type { PauseQuery as PauseResult, PauseRefusal } from '../../gql/graphql.js';
+import type { TextKey } from '../../i18n/en.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { EndPauseMutation, PauseQuery, StartPauseMutation } from './documents.js';
 
@@ -18,22 +19,16 @@ type Intent = { kind: 'start'; from: string; to: string | null; idempotencyKey: 
 /** Days from `from` to `to`, both included. */
 const daysOf = (from: string, to: string) => daysBetween(from, to) + 1;
 
-function refusalText(t: I18n, refusal: PauseInfo['rules']['refusal']): string {
-  switch (refusal) {
-    case 'TARIFF_NOT_ALLOWED':
-      return t.m.pauseRefusedTariff;
-    case 'NEGATIVE_BALANCE':
-      return t.m.pauseRefusedBalance;
-    case 'NO_DAYS_LEFT':
-      return t.m.pauseRefusedDays;
-    case 'ALREADY_PAUSED':
-      return t.m.pauseRefusedBooked;
-    case 'ACCOUNT_BLOCKED':
-      return t.m.pauseRefusedBlocked;
-    default:
-      return t.m.pauseRefusedNotOffered;
-  }
-}
+const REFUSALS: Record<PauseRefusal, TextKey> = {
+  NOT_OFFERED: 'pauseRefusedNotOffered',
+  TARIFF_NOT_ALLOWED: 'pauseRefusedTariff',
+  NEGATIVE_BALANCE: 'pauseRefusedBalance',
+  NO_DAYS_LEFT: 'pauseRefusedDays',
+  ALREADY_PAUSED: 'pauseRefusedBooked',
+  ACCOUNT_BLOCKED: 'pauseRefusedBlocked',
+};
+
+const refusalText = (t: I18n, refusal: PauseInfo['rules']['refusal']) => t.m[REFUSALS[refusal ?? 'NOT_OFFERED']];
 
 /** The terms as the billing states them: what it costs and how many days are left. */
 function PauseTerms({ pause }: { pause: PauseInfo }) {
