@@ -7,6 +7,7 @@ import { Notice, Screen } from '../../app/ui.js';
 import type { SpendingHistoryQuery as SpendingHistoryResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { SpendingHistoryQuery } from './documents.js';
+import { PaymentRows } from '../payments/PaymentRows.js';
 import { Invoices } from './Invoices.js';
 import { historyTexts, type HistoryTexts } from './texts.js';
 import './history.css';
@@ -138,17 +139,7 @@ function MonthDetails({ history, month, t, texts }: { history: History; month: M
           {payments.length === 0 ? (
             <p>{texts.noMonthPayments}</p>
           ) : (
-            <ul className="rows">
-              {payments.map((payment, index) => (
-                <li key={`${payment.date}-${index}`}>
-                  <span>
-                    {t.instantDate(payment.date)}
-                    {payment.note && <span className="sub">{payment.note}</span>}
-                  </span>
-                  <span className="figure">{t.money(payment.amount)}</span>
-                </li>
-              ))}
-            </ul>
+            <PaymentRows payments={payments} />
           )}
           <p>
             <Link to="/payments">{texts.allPayments}</Link>
