@@ -156,14 +156,15 @@ export interface BillingGateway extends BillingCreditor {
   /** Cancels the booked change; NOT_ALLOWED where it is not `cancellable`. */
   cancelTariffChange(session: SubscriberSession): Promise<void>;
 
-  // Profile (capabilities.passwordChange, capabilities.contactsChange).
+  // Profile: only where the billing has a call for it (then capabilities.passwordChange and
+  // capabilities.contactsChange are true); an adapter without one leaves the method out.
   /**
    * Sets a new password for the signed-in subscriber (the resolver has checked the current one).
    * Returns the identity later calls must use (a billing whose credential is derived from the password).
    */
-  changePassword(session: SubscriberSession, newPassword: string): Promise<Domain.BillingIdentity>;
+  changePassword?(session: SubscriberSession, newPassword: string): Promise<Domain.BillingIdentity>;
   /** Sets the given contacts; sent once, never retried. */
-  updateContacts(session: SubscriberSession, contacts: Domain.ContactsChange): Promise<void>;
+  updateContacts?(session: SubscriberSession, contacts: Domain.ContactsChange): Promise<void>;
 
   /** Hands a native push token to the billing's own sender, where it has one. */
   registerPushToken(session: SubscriberSession, token: string, platform: Domain.PushPlatform): Promise<void>;

@@ -345,14 +345,6 @@ export class CarbonLegacyGateway implements BillingGateway {
     throw notSupported('Changing the tariff');
   }
 
-  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<Domain.BillingIdentity> {
-    throw notSupported('Changing the password');
-  }
-
-  async updateContacts(_session: SubscriberSession, _contacts: Domain.ContactsChange): Promise<void> {
-    throw notSupported('Changing contacts');
-  }
-
   /** api.php keeps no push tokens; the BFF's own registry has them. */
   async registerPushToken(_session: SubscriberSession, _token: string, _platform: Domain.PushPlatform): Promise<void> {}
 

@@ -419,14 +419,6 @@ export class UbillingGateway implements BillingGateway {
     throw notAllowed('A booked tariff change can only be cancelled by your provider. Please contact them.');
   }
 
-  async changePassword(_session: SubscriberSession, _newPassword: string): Promise<Domain.BillingIdentity> {
-    throw notSupported('Changing the password');
-  }
-
-  async updateContacts(_session: SubscriberSession, _contacts: Domain.ContactsChange): Promise<void> {
-    throw notSupported('Changing contacts');
-  }
-
   /** Ubilling keeps no push tokens; the BFF's own registry has them. */
   async registerPushToken(_session: SubscriberSession, _token: string, _platform: Domain.PushPlatform): Promise<void> {}
 

@@ -18,7 +18,8 @@ export const profileResolvers: Resolvers = {
      * the account ends, and this client goes on with a new one.
      */
     changePassword: async (_parent, args, context) => {
-      if (!context.gateway.capabilities.passwordChange) throw notSupported('Changing the password');
+      const { gateway } = context;
+      if (!gateway.capabilities.passwordChange || !gateway.changePassword) throw notSupported('Changing the password');
       const current = parseInput(passwordSchema, args.current, 'current');
       const newPassword = parseInput(newPasswordSchema, args.newPassword, 'newPassword');
       if (newPassword === current) throw new CabinetError('BAD_USER_INPUT', 'newPassword: The new password is the same as the current one');
@@ -30,7 +31,7 @@ export const profileResolvers: Resolvers = {
           const proven = await context.gateway.login(login, current);
           await context.limits.signInSucceeded(login, context.clientAddress);
           if (proven.accountId !== accountId) throw new CabinetError('INVALID_CREDENTIALS', 'Wrong login or password');
-          const identity = await context.gateway.changePassword(new RequestSession(proven), newPassword);
+          const identity = await gateway.changePassword!(new RequestSession(proven), newPassword);
           const fresh = await context.sessions.replaceAllOf(session, identity, context.gateway.keepsPasswordFingerprint ? newPassword : undefined);
           context.session = fresh;
           context.setSessionCookie(context.sessions.setCookie(fresh.id));
@@ -40,14 +41,15 @@ export const profileResolvers: Resolvers = {
     },
 
     updateContacts: async (_parent, args, context) => {
-      if (!context.gateway.capabilities.contactsChange) throw notSupported('Changing contacts');
+      const { gateway } = context;
+      if (!gateway.capabilities.contactsChange || !gateway.updateContacts) throw notSupported('Changing contacts');
       const contacts = parseInput(contactsChangeSchema, { phone: args.phone, email: args.email }, 'contacts');
       const reads = context.reads();
       const { accountId, login } = context.session.identity;
       await runSubscriberAction(context.store, { accountId, operation: 'updateContacts', args: {}, idempotencyKey: null }, () =>
         audited(context, { action: 'contacts-change', login, subject: [contacts.phone && 'phone', contacts.email && 'email'].filter(Boolean).join('+') }, async () => {
           await context.limits.subscriberAction(accountId);
-          await context.gateway.updateContacts(reads.session, contacts);
+          await gateway.updateContacts!(reads.session, contacts);
         }),
       );
       return reads.subscriber();
