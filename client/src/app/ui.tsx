@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { useCabinet } from './cabinet-state.js';
 import { hasNavigated } from './router.js';
+import type { Problem } from './validate.js';
 
 /** A screen: its heading names it, titles the tab, and takes the focus after in-app navigation. */
 export function Screen({ title, children }: { title: string; children: ReactNode }) {
@@ -35,7 +36,7 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input {...input} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
       {hint && (
         <p id={hintId} className="hint">
           {hint}
@@ -64,6 +65,25 @@ export function PasswordField(props: PasswordFieldProps) {
         {m.showPassword}
       </label>
     </>
+  );
+}
+
+/** The login as the contract gives it: no capital letter or spelling fix from the phone's keyboard. */
+export function LoginField({ id, value, onChange, problem, hint }: { id?: string; value: string; onChange(event: ChangeEvent<HTMLInputElement>): void; problem: Problem | null; hint?: string }) {
+  const { m } = useI18n();
+  return (
+    <Field
+      id={id}
+      label={m.loginLabel}
+      name="username"
+      autoComplete="username"
+      autoCapitalize="none"
+      spellCheck={false}
+      value={value}
+      onChange={onChange}
+      hint={hint}
+      error={problem && { missing: m.loginRequired, 'too-long': m.loginTooLong, 'bad-characters': m.loginInvalid }[problem]}
+    />
   );
 }
 

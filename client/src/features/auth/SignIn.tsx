@@ -4,7 +4,8 @@ import { useCabinet } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate } from '../../app/router.js';
 import { SupportContacts } from '../../app/SupportContacts.js';
-import { Field, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
+import { LoginField, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
+
 import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
 import { useI18n } from '../../i18n/index.js';
 import { AutoLoginMutation, LoginMutation } from './documents.js';
@@ -78,17 +79,12 @@ export function SignIn() {
       {offlineSignOut && <Notice tone="info">{offlineSignOut === 'pending' ? m.signedOutOffline : m.signedOutOnServer}</Notice>}
       {capabilities.passwordLogin && (
         <form className="card form" onSubmit={submit} onFocus={() => void loadInputRules()} noValidate>
-          <Field
+          <LoginField
             id="login"
-            label={m.loginLabel}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
             value={login}
             onChange={(event) => setLogin(event.target.value)}
             hint={loginExample ? m.loginHintExample(loginExample) : m.loginHint}
-            error={loginProblem && { missing: m.loginRequired, 'too-long': m.loginTooLong, 'bad-characters': m.loginInvalid }[loginProblem]}
+            problem={loginProblem}
           />
           <PasswordField
             id="password"

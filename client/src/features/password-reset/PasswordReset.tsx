@@ -3,7 +3,8 @@ import { asApiError, call, type ApiError } from '../../app/api.js';
 import { useCabinet } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
-import { Field, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
+import { Field, LoginField, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
+
 import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
 import type { ResetChannel } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
@@ -53,16 +54,7 @@ function RequestStep({ initialLogin, onSent }: { initialLogin: string; onSent(ti
   return (
     <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
       <p>{m.resetIntro}</p>
-      <Field
-        label={m.loginLabel}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={login}
-        onChange={(event) => setLogin(event.target.value)}
-        error={problem && { missing: m.loginRequired, 'too-long': m.loginTooLong, 'bad-characters': m.loginInvalid }[problem]}
-      />
+      <LoginField value={login} onChange={(event) => setLogin(event.target.value)} problem={problem} />
       {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
       <button type="submit" className="button primary" disabled={busy || !canAct} aria-busy={busy}>
         {m.sendCode}
