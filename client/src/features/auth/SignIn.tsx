@@ -5,7 +5,6 @@ import { errorText } from '../../app/error-text.js';
 import { Link, navigate } from '../../app/router.js';
 import { SupportContacts } from '../../app/SupportContacts.js';
 import { LoginField, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
-
 import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
 import { useI18n } from '../../i18n/index.js';
 import { AutoLoginMutation, LoginMutation } from './documents.js';

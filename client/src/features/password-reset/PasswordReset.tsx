@@ -4,7 +4,6 @@ import { useCabinet } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
 import { Field, LoginField, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
-
 import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
 import type { ResetChannel } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
