@@ -150,6 +150,7 @@ export const en = {
   changeApplied: (name: string) => `${name}: the change is applied.`,
   needsPassword: 'Needs your password',
   stepUpIntro: 'You were signed in automatically. Enter your password to make this change.',
+  stepUpWrongPassword: 'This password is wrong. Enter the one you sign in with.',
 
   promiseTitle: 'Promised payment',
   promiseIntro: 'Short of money? A promised payment adds money to your balance now; top up before it ends.',

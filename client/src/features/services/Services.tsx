@@ -3,7 +3,7 @@ import { toMinorUnits } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
 import { Failure } from '../../app/Failure.js';
-import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { ConfirmDialog, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { ConfirmPasswordMutation } from '../auth/documents.js';
 import { stepUp } from '../auth/step-up.js';
@@ -60,6 +60,7 @@ export function Services() {
   const [done, setDone] = useState<((t: I18n) => string) | null>(null);
   const [password, setPassword] = useState('');
   const [passwordAsked, setPasswordAsked] = useState(stepUp.needed);
+  const [passwordProblem, setPasswordProblem] = useState<'missing' | 'wrong' | null>(null);
   const watched = useRef(new Set<string>());
   const { serviceConnect, serviceDisconnect } = cabinet.capabilities;
   const anyPending = me.services.some((service) => service.pending);
@@ -84,17 +85,29 @@ export function Services() {
     setFailure(null);
     setDone(null);
     setPassword('');
+    setPasswordProblem(null);
     setIntent({ service, connect, idempotencyKey: newIdempotencyKey() });
   };
 
   const confirm = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!intent) return;
+    if (passwordAsked && !password) {
+      setPasswordProblem('missing');
+      return;
+    }
     setBusy(true);
     setFailure(null);
     try {
       if (passwordAsked) {
-        await call(ConfirmPasswordMutation, { password });
+        try {
+          await call(ConfirmPasswordMutation, { password });
+        } catch (error) {
+          // A mistyped password is the field's problem, not the change's: the dialog stays for another try.
+          if (asApiError(error).code !== 'INVALID_CREDENTIALS') throw error;
+          setPasswordProblem('wrong');
+          return;
+        }
         stepUp.done();
         setPasswordAsked(false);
       }
@@ -200,13 +213,16 @@ export function Services() {
           {passwordAsked && (
             <form onSubmit={(event) => void confirm(event)} noValidate>
               <p>{m.stepUpIntro}</p>
-              <Field
+              <PasswordField
                 id="step-up-password"
                 label={m.passwordLabel}
-                type="password"
                 autoComplete="current-password"
                 value={password}
-                onChange={(event) => setPassword(event.target.value)}
+                onChange={(event) => {
+                  setPassword(event.target.value);
+                  setPasswordProblem(null);
+                }}
+                error={passwordProblem && (passwordProblem === 'missing' ? m.passwordRequired : m.stepUpWrongPassword)}
               />
             </form>
           )}
