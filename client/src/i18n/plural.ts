@@ -1,3 +1,5 @@
+import { numberFormat } from './format.js';
+
 /** Plural forms by CLDR category; `#` stands for the formatted number. `other` is always required. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -10,5 +12,5 @@ export function pluralize(locale: string, count: number, forms: PluralForms): st
     rulesByLocale.set(locale, rules);
   }
   const form = forms[rules.select(count)] ?? forms.other;
-  return form.replace('#', new Intl.NumberFormat(locale).format(count));
+  return form.replace('#', numberFormat(locale, {}).format(count));
 }

@@ -5,6 +5,7 @@ import { ReadProgress, useScreenRead } from '../../app/screen-read.js';
 import { Link } from '../../app/router.js';
 import { Notice, Screen } from '../../app/ui.js';
 import type { SpendingHistoryQuery as SpendingHistoryResult } from '../../gql/graphql.js';
+import { dateFormat } from '../../i18n/format.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { SpendingHistoryQuery } from './documents.js';
 import { PaymentRows } from '../payments/PaymentRows.js';
@@ -30,7 +31,7 @@ function monthOf(instant: string): string {
 function monthName(locale: string, month: string, style: 'long' | 'short'): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
   const options: Intl.DateTimeFormatOptions = style === 'long' ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(year, number - 1, 1)));
+  return dateFormat(locale, options).format(new Date(Date.UTC(year, number - 1, 1)));
 }
 
 const BAR_WIDTH = 20;

@@ -1,4 +1,5 @@
 import type { SpendingHistoryQuery } from '../../gql/graphql.js';
+import { numberFormat } from '../../i18n/format.js';
 import type { I18n } from '../../i18n/index.js';
 import type { HistoryTexts } from './texts.js';
 
@@ -6,7 +7,7 @@ type Invoice = NonNullable<SpendingHistoryQuery['me']>['invoices'][number];
 
 /** A quantity as the billing counts it ("1.000" months), in the subscriber's digits. */
 function quantityText(locale: string, quantity: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(Number(quantity));
+  return numberFormat(locale, { maximumFractionDigits: 3 }).format(Number(quantity));
 }
 
 function InvoiceDetails({ invoice, t, texts }: { invoice: Invoice; t: I18n; texts: HistoryTexts }) {
