@@ -1,8 +1,10 @@
 /**
  * Lighthouse 11 (the last with the PWA category) on the production build, mobile, in Debian's
- * Chromium: the sign-in screen and the signed-in dashboard of the demo. Prints the scores and every
- * audit that keeps a category below its bar; exits 1 when one is below.
- * Run `npm run build:client` first (the `lighthouse` npm script does).
+ * Chromium: the sign-in screen and the signed-in dashboard of the demo. A score moves by several
+ * points from run to run on a busy machine, so each page is measured LIGHTHOUSE_RUNS times (3) and
+ * judged by its median run, as Lighthouse's own advice on variability says. Prints every run's
+ * performance, the median run's scores and every audit that keeps a category below its bar; exits 1
+ * when one is below. Run `npm run build:client` first (the `lighthouse` npm script does).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { projectPath } from '../server/paths.js';
 
 const BARS: Record<string, number> = { performance: 0.95, accessibility: 1, 'best-practices': 1, pwa: 1 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
 /** Signs the demo's subscriber in through the PWA's own persisted Login document and returns the session cookie. */
 async function sessionCookie(url: string, login: string): Promise<string> {
@@ -46,16 +49,21 @@ try {
     { name: 'dashboard (BILL0000101)', headers: { Cookie: await sessionCookie(cabinet.url, 'BILL0000101') } },
   ];
   for (const page of pages) {
-    const result = await lighthouse(`${cabinet.url}/`, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: Object.keys(BARS),
-      extraHeaders: page.headers,
-    });
-    if (!result) throw new Error('Lighthouse returned nothing');
-    const { categories, audits } = result.lhr;
-    console.log(`\n${page.name}`);
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      const result = await lighthouse(`${cabinet.url}/`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: Object.keys(BARS),
+        extraHeaders: page.headers,
+      });
+      if (!result) throw new Error('Lighthouse returned nothing');
+      runs.push(result.lhr);
+    }
+    const performance = (lhr: (typeof runs)[number]) => lhr.categories.performance?.score ?? 0;
+    const { categories, audits } = [...runs].sort((a, b) => performance(a) - performance(b))[Math.floor(runs.length / 2)]!;
+    console.log(`\n${page.name}: performance of each run ${runs.map((lhr) => Math.round(performance(lhr) * 100)).join(', ')}; the median run:`);
     for (const [id, bar] of Object.entries(BARS)) {
       const category = categories[id];
       const score = category?.score ?? 0;
