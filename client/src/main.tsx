@@ -4,7 +4,8 @@ import { App } from './app/App.js';
 import { localData } from './app/local-data.js';
 import { registerServiceWorker } from './app/service-worker.js';
 import { applyBrandColor, applyTheme } from './app/theme.js';
-import { isLanguage, loadMessages, matchLanguage, type Language } from './i18n/index.js';
+import { isLanguage, loadMessages, localeFor, matchLanguage, type Language } from './i18n/index.js';
+import { warmUpFormats } from './i18n/warm-up.js';
 import './app/styles.css';
 
 function firstLanguage(): Language {
@@ -15,9 +16,11 @@ function firstLanguage(): Language {
 // Before the first paint: the ISP's colour (the BFF writes it into the page) and the chosen theme.
 applyBrandColor(document.querySelector<HTMLMetaElement>('meta[name="theme-color"]')?.content ?? '');
 applyTheme(localData.loadTheme());
-// The dictionary starts loading now, beside React's start and the app's first request, not after them.
+// The dictionary and the number and date formats start loading now, beside React's start and the
+// app's first request, not after them.
 const language = firstLanguage();
 void loadMessages(language);
+warmUpFormats(localeFor(language, navigator.languages));
 
 const root = document.getElementById('root');
 if (root) {

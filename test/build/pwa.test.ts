@@ -27,6 +27,8 @@ describe('the built PWA', () => {
     expect(precached).toEqual(expect.arrayContaining(['icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png']));
     for (const asset of html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)) expect(precached).toContain(asset[1]);
     expect(precached.some((url) => /^assets\/Services-.*\.js$/.test(url))).toBe(true);
+    // Offline too, the page starts the worker that loads the number and date formats.
+    expect(precached.some((url) => /^assets\/warm-up\.worker-.*\.js$/.test(url))).toBe(true);
   });
 
   it('never caches GraphQL, the demo outbox or the generated manifest, and has no runtime caching at all', () => {

@@ -3,6 +3,7 @@ import { LogoutMutation } from '../features/auth/documents.js';
 import { StartQuery } from '../features/dashboard/documents.js';
 import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql.js';
 import { ApiError, asApiError, onSessionEnded, persistedHash, request } from './api.js';
+import { formatsWarm } from '../i18n/warm-up.js';
 import { localData, type Saved } from './local-data.js';
 
 export type Cabinet = CabinetFieldsFragment;
@@ -151,6 +152,9 @@ export function useCabinetLoader(): CabinetState & CabinetActions {
     const offline = () => savedState('offline', navigator.onLine);
     loading.current ??= endPendingServerSession()
       .then((ended) => (ended ? loadState(navigator.onLine) : offline()))
+      // A dashboard is full of amounts and dates: it waits for the formats, so that loading them
+      // does not block its first render.
+      .then((loaded) => (loaded.dashboard ? formatsWarm().then(() => loaded) : loaded))
       .then(show)
       .catch(() => show(offline()))
       .finally(() => {
