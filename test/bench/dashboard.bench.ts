@@ -304,8 +304,15 @@ try {
   const cpuRatio = throughBff.cpuPerRequest / direct.cpuPerRequest;
   goals.push({ name: '(a) CPU per dashboard, BFF / direct reads', figure: `${cpuRatio.toFixed(2)}x (${throughBff.cpuPerRequest.toFixed(2)} / ${direct.cpuPerRequest.toFixed(2)} ms)`, goal: '<= 1.3x', verdict: verdict(cpuRatio <= 1.3, throughBff.errors + direct.errors) });
 
-  // (b) The same client against the whole production stack and against bare Yoga.
-  const signedOut = await load({ url: `${bff.url}/graphql`, body: START, cpuOf: [bff.child.pid!] });
+  // (b) The same client against the whole production stack and against bare Yoga: each a process of
+  // its own, started for this and warmed by the same load, so neither carries another measurement's heap.
+  const signedOutBff = await startBff(simulator.url, { DATA_DIR: join(scratch, 'signed-out') });
+  let signedOut: Figures;
+  try {
+    signedOut = await load({ url: `${signedOutBff.url}/graphql`, body: START, cpuOf: [signedOutBff.child.pid!] });
+  } finally {
+    await stop(signedOutBff.child);
+  }
   const hello = await start([join(root, 'test/bench/hello-yoga.mjs')], {}, (line) => line.url as string | undefined);
   let bare: Figures;
   try {
