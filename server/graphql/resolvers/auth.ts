@@ -1,9 +1,10 @@
 import { loginSchema, passwordSchema } from '../../../shared/validation.js';
 import { contains } from '../../auth/client-address.js';
 import type { SignInMethod } from '../../auth/sessions.js';
-import { CabinetError, notSupported } from '../../domain/errors.js';
+import { CabinetError } from '../../domain/errors.js';
 import type { BillingIdentity, Subscriber } from '../../domain/types.js';
 import { audited } from '../audit.js';
+import { requireCapability } from '../capability.js';
 import type { GraphQLContext } from '../context.js';
 import { parseInput } from '../errors.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
@@ -34,7 +35,7 @@ export const authResolvers: Resolvers = {
     },
 
     autoLogin: async (_parent, _args, context) => {
-      if (!context.gateway.capabilities.autoLogin) throw notSupported('Automatic sign-in');
+      requireCapability(context, 'autoLogin');
       return audited(context, { action: 'auto-sign-in', login: null }, async () => {
         if (!contains(context.autoLoginNetworks, context.clientAddress)) {
           throw new CabinetError('NOT_ALLOWED', "Automatic sign-in works only when you are connected to your provider's network.");

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loginSchema, newPasswordSchema, resetCodeSchema, ticketSchema } from '../../../shared/validation.js';
 import { finishPasswordReset, startPasswordReset } from '../../auth/password-reset.js';
-import { notSupported } from '../../domain/errors.js';
 import { audited } from '../audit.js';
+import { requireCapability } from '../capability.js';
 import { parseInput } from '../errors.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 
@@ -17,14 +17,14 @@ export const passwordResetResolvers: Resolvers = {
   Mutation: {
     /** The channel is always UNKNOWN: naming SMS or e-mail would tell which logins exist. */
     requestPasswordReset: async (_parent, args, context) => {
-      if (!context.gateway.capabilities.passwordReset) throw notSupported('Password reset');
+      requireCapability(context, 'passwordReset');
       const login = parseInput(loginSchema, args.login, 'login');
       await audited(context, { action: 'password-reset-request', login }, () => context.limits.passwordResetRequest(login, context.clientAddress));
       return { ticket: await startPasswordReset(context, login), channel: 'UNKNOWN' };
     },
 
     confirmPasswordReset: async (_parent, args, context) => {
-      if (!context.gateway.capabilities.passwordReset) throw notSupported('Password reset');
+      requireCapability(context, 'passwordReset');
       const ticket = parseInput(ticketSchema, args.ticket, 'ticket');
       const code = parseInput(resetCodeSchema, args.code, 'code');
       const newPassword = parseInput(newPasswordSchema, args.newPassword, 'newPassword');

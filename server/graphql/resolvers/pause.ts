@@ -1,19 +1,14 @@
 import { pausePeriodSchema } from '../../../shared/validation.js';
-import { notSupported } from '../../domain/errors.js';
 import type { PausePeriod } from '../../domain/types.js';
-import type { GraphQLContext } from '../context.js';
+import { requireCapability } from '../capability.js';
 import { parseInput } from '../errors.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { serviceChange } from '../service-change.js';
 
-function requirePause(context: GraphQLContext): void {
-  if (!context.gateway.capabilities.pause) throw notSupported('Pausing the service');
-}
-
 export const pauseResolvers: Resolvers = {
   Mutation: {
     startPause: async (_parent, args, context) => {
-      requirePause(context);
+      requireCapability(context, 'pause');
       const period: PausePeriod = parseInput(pausePeriodSchema, { from: args.from, to: args.to }, 'to');
       const keyArgs = { from: period.from, to: period.to ?? '' };
       const subject = `${period.from}..${period.to ?? ''}`;
@@ -22,7 +17,7 @@ export const pauseResolvers: Resolvers = {
       );
     },
     endPause: async (_parent, args, context) => {
-      requirePause(context);
+      requireCapability(context, 'pause');
       return serviceChange(context, { operation: 'endPause', audit: 'pause-end', args: {}, subject: null, idempotencyKey: args.idempotencyKey }, (reads) =>
         context.gateway.endPause(reads.session),
       );

@@ -1,14 +1,14 @@
 import { billingIdSchema, idempotencyKeySchema } from '../../../shared/validation.js';
-import { notSupported } from '../../domain/errors.js';
 import { runSubscriberAction } from '../../domain/subscriber-actions.js';
 import { audited } from '../audit.js';
+import { requireCapability } from '../capability.js';
 import { parseInput } from '../errors.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 
 export const promisePayResolvers: Resolvers = {
   Mutation: {
     takePromisePay: async (_parent, args, context) => {
-      if (!context.gateway.capabilities.promisePay) throw notSupported('Promised payment');
+      requireCapability(context, 'promisePay');
       const offerId = parseInput(billingIdSchema, args.offerId, 'offerId');
       const key = args.idempotencyKey == null ? null : parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
       const reads = context.reads();

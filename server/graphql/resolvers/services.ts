@@ -1,17 +1,14 @@
 import { billingIdSchema, idempotencyKeySchema } from '../../../shared/validation.js';
-import { notSupported } from '../../domain/errors.js';
 import { runSubscriberAction } from '../../domain/subscriber-actions.js';
 import type { Service } from '../../domain/types.js';
 import { audited } from '../audit.js';
+import { requireCapability } from '../capability.js';
 import type { SignedIn } from '../context.js';
 import { parseInput } from '../errors.js';
 import type { MutationConnectServiceArgs, Resolvers } from '../resolvers-types.generated.js';
 
 async function changeService(context: SignedIn, args: MutationConnectServiceArgs, connect: boolean): Promise<Service> {
-  const { capabilities } = context.gateway;
-  if (!(connect ? capabilities.serviceConnect : capabilities.serviceDisconnect)) {
-    throw notSupported(connect ? 'Connecting services' : 'Disconnecting services');
-  }
+  requireCapability(context, connect ? 'serviceConnect' : 'serviceDisconnect');
   const serviceId = parseInput(billingIdSchema, args.serviceId, 'serviceId');
   const key = args.idempotencyKey == null ? null : parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
   const reads = context.reads();

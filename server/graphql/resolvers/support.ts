@@ -1,8 +1,9 @@
 import { billingIdSchema, idempotencyKeySchema, ticketSubjectSchema, ticketTextSchema } from '../../../shared/validation.js';
-import { CabinetError, notSupported } from '../../domain/errors.js';
+import { CabinetError } from '../../domain/errors.js';
 import { runSubscriberAction } from '../../domain/subscriber-actions.js';
 import type { Ticket } from '../../domain/types.js';
 import { audited } from '../audit.js';
+import { requireCapability } from '../capability.js';
 import type { GraphQLContext } from '../context.js';
 import { parseInput } from '../errors.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
@@ -17,10 +18,6 @@ async function ownTicket(context: GraphQLContext, id: string): Promise<Ticket | 
   return (await tickets(context)).find((ticket) => ticket.id === id) ?? null;
 }
 
-function requireTickets(context: GraphQLContext): void {
-  if (!context.gateway.capabilities.tickets) throw notSupported('Support conversations');
-}
-
 /**
  * Support conversations. Writing counts against the subscriber's limit of changes, like every other
  * write, so a script cannot flood the ISP's helpdesk; the audit log records who wrote and where,
@@ -29,7 +26,7 @@ function requireTickets(context: GraphQLContext): void {
 export const supportResolvers: Resolvers = {
   Mutation: {
     createTicket: async (_parent, args, context) => {
-      requireTickets(context);
+      requireCapability(context, 'tickets');
       const subject = parseInput(ticketSubjectSchema, args.subject, 'subject');
       const text = parseInput(ticketTextSchema, args.text, 'text');
       const idempotencyKey = args.idempotencyKey == null ? null : parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
@@ -45,7 +42,7 @@ export const supportResolvers: Resolvers = {
     },
 
     replyToTicket: async (_parent, args, context) => {
-      requireTickets(context);
+      requireCapability(context, 'tickets');
       const ticketId = parseInput(billingIdSchema, args.ticketId, 'ticketId');
       const text = parseInput(ticketTextSchema, args.text, 'text');
       const reads = context.reads();

@@ -1,14 +1,10 @@
 import { billingIdSchema } from '../../../shared/validation.js';
-import { notSupported } from '../../domain/errors.js';
 import type { TariffChoice } from '../../domain/types.js';
+import { requireCapability } from '../capability.js';
 import type { GraphQLContext } from '../context.js';
 import { parseInput } from '../errors.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { serviceChange } from '../service-change.js';
-
-function requireTariffChange(context: GraphQLContext): void {
-  if (!context.gateway.capabilities.tariffChange) throw notSupported('Changing the tariff');
-}
 
 /** The options and whether the booked change may be cancelled, read once per request however many fields ask. */
 function tariffChoice(context: GraphQLContext): Promise<TariffChoice> {
@@ -23,13 +19,13 @@ function tariffChoice(context: GraphQLContext): Promise<TariffChoice> {
 export const tariffResolvers: Resolvers = {
   Mutation: {
     changeTariff: async (_parent, args, context) => {
-      requireTariffChange(context);
+      requireCapability(context, 'tariffChange');
       const tariffId = parseInput(billingIdSchema, args.tariffId, 'tariffId');
       const change = { operation: 'changeTariff', audit: 'tariff-change', args: { tariffId }, subject: tariffId, idempotencyKey: args.idempotencyKey } as const;
       return serviceChange(context, change, (reads) => context.gateway.changeTariff(reads.session, tariffId));
     },
     cancelTariffChange: async (_parent, args, context) => {
-      requireTariffChange(context);
+      requireCapability(context, 'tariffChange');
       const change = { operation: 'cancelTariffChange', audit: 'tariff-change-cancel', args: {}, subject: null, idempotencyKey: args.idempotencyKey } as const;
       return serviceChange(context, change, (reads) => context.gateway.cancelTariffChange(reads.session));
     },
