@@ -1,15 +1,17 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
+import { addDays, firstOfNextMonth, ymd } from '../../shared/dates.js';
+import { tariffTexts } from '../../client/src/features/tariff/texts.js';
 import { startCabinet } from '../support/cabinet.js';
 import { i18nFor } from '../support/i18n.js';
 import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
 
 /**
- * Signed in automatically from the ISP's network, a subscriber changes a service: the screen says
- * before the tap that the change needs the password, asks for it in the same dialog, says so when it
- * is mistyped, and goes on once it is right. The demo signs this machine in as BILL0000101; each
- * language gets a cabinet of its own, so each connects the same first available service.
+ * Signed in automatically from the ISP's network, a subscriber makes a change the BFF guards with
+ * the password (a service, a pause, a tariff): the screen says before the tap that it needs the
+ * password, asks for it in the same dialog, says so when it is mistyped, and goes on once it is
+ * right. The demo signs this machine in as BILL0000101; each test gets a cabinet of its own.
  */
 const languages: { language: Language; locale: string }[] = [
   { language: 'uk', locale: 'uk-UA' },
@@ -28,6 +30,17 @@ describe('a service change after automatic sign-in', () => {
   afterAll(async () => {
     await browser?.close();
   });
+
+  /** Signs in automatically and opens a screen from More. */
+  async function autoSignedIn(page: Page, url: string, language: Language, locale: string, screen: string): Promise<void> {
+    const { m } = i18nFor(language, [locale]);
+    await page.goto(url);
+    await page.getByRole('button', { name: m.autoLogin, exact: true }).click();
+    await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
+    await page.getByRole('link', { name: m.navMore }).click();
+    await page.getByRole('link', { name: screen }).click();
+    await page.getByRole('heading', { level: 1, name: screen }).waitFor();
+  }
 
   for (const { language, locale } of languages) {
     it(`asks for the password in the dialog and goes on, in ${language}`, async () => {
@@ -72,6 +85,52 @@ describe('a service change after automatic sign-in', () => {
       expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(0);
     });
   }
+
+  it('asks for the password before a pause, in ru', async () => {
+    const { m } = i18nFor('ru', ['ru-RU']);
+    const cabinet = await startCabinet();
+    onTestFinished(() => cabinet.close());
+    const page = await phonePage(browser, { locale: 'ru-RU' });
+    await autoSignedIn(page, cabinet.url, 'ru', 'ru-RU', m.pauseTitle);
+
+    const today = ymd(new Date());
+    await page.getByLabel(m.pauseFrom).fill(addDays(today, 1));
+    await page.getByLabel(m.pauseTo).fill(addDays(today, 7));
+    expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: m.pauseContinue }).click();
+    const dialog = page.getByRole('dialog', { name: m.pauseConfirmTitle });
+    const password = dialog.getByLabel(m.passwordLabel, { exact: true });
+    await password.fill('not-the-password');
+    await dialog.getByRole('button', { name: m.pauseConfirm }).click();
+    await expect.poll(() => dialog.getByText(m.stepUpWrongPassword, { exact: true }).isVisible()).toBe(true);
+    expect(cabinet.simulator.calls['web_cabinet.block_user'] ?? 0).toBe(0);
+    await expectNoAxeViolations(page, 'pause asking for the password');
+
+    await password.fill('demo');
+    await password.press('Enter');
+    await page.getByText(m.pauseStarted).waitFor();
+    expect(cabinet.simulator.calls['web_cabinet.block_user']).toBe(1);
+  });
+
+  it('asks for the password before a tariff change, in en', async () => {
+    const t = i18nFor('en', ['en-GB']);
+    const { m } = t;
+    const texts = tariffTexts.en;
+    const cabinet = await startCabinet({ env: { CARBON_TARIFF_CHANGE_IDS: '16,17,18,19' } });
+    onTestFinished(() => cabinet.close());
+    const page = await phonePage(browser, { locale: 'en-GB' });
+    await autoSignedIn(page, cabinet.url, 'en', 'en-GB', texts.title);
+
+    expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: texts.choose('Швидкий 500') }).click();
+    const dialog = page.getByRole('dialog', { name: texts.confirmTitle('Швидкий 500') });
+    await dialog.getByText(m.stepUpIntro).waitFor();
+    await dialog.getByLabel(m.passwordLabel, { exact: true }).fill('demo');
+    await dialog.getByRole('button', { name: texts.confirm }).click();
+    await page.getByText(texts.done('Швидкий 500', t.date(firstOfNextMonth(ymd(new Date()))))).waitFor();
+    expect(cabinet.simulator.calls['Abonents.set']).toBe(1);
+    expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(0);
+  });
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

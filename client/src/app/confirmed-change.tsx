@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useStepUp } from '../features/auth/step-up.js';
 import { useI18n } from '../i18n/index.js';
 import { asApiError, type ApiError } from './api.js';
 import { errorText } from './error-text.js';
@@ -13,21 +14,25 @@ export function Pending({ title, failure }: { title: string; failure: ApiError |
 
 /**
  * A change the subscriber confirms in a dialog: the intent waiting for it, its run (which answers
- * what to say after), the billing's failure, and the success line with the way home.
+ * what to say after), the billing's failure, the success line with the way home, and, after
+ * automatic sign-in, the password the BFF asks for first (`stepUp`, shown by StepUpPassword).
  */
 export function useConfirmedChange<Intent>(run: (intent: Intent) => Promise<string>) {
   const [intent, setIntent] = useState<Intent | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const stepUp = useStepUp();
   return {
     intent,
     busy,
     failure,
     done,
+    stepUp,
     ask(next: Intent) {
       setDone(null);
       setFailure(null);
+      stepUp.reset();
       setIntent(next);
     },
     dismiss() {
@@ -39,10 +44,12 @@ export function useConfirmedChange<Intent>(run: (intent: Intent) => Promise<stri
       setBusy(true);
       setFailure(null);
       try {
+        if (!(await stepUp.confirm())) return;
         setDone(await run(intent));
         setIntent(null);
       } catch (error) {
-        setFailure(asApiError(error));
+        const apiError = asApiError(error);
+        if (!stepUp.askedFor(apiError)) setFailure(apiError);
       } finally {
         setBusy(false);
       }

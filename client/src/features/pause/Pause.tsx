@@ -6,6 +6,7 @@ import { Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js
 import { useMe } from '../../app/screen-read.js';
 import { errorText } from '../../app/error-text.js';
 import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
 import type { PauseQuery as PauseResult, PauseRefusal } from '../../gql/graphql.js';
 import type { TextKey } from '../../i18n/en.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
@@ -105,6 +106,7 @@ export function Pause() {
               >
                 {m.pauseEnd}
               </button>
+              <NeedsPassword stepUp={change.stepUp} />
               {!canAct && <NeedsConnection />}
             </>
           ) : (
@@ -158,6 +160,7 @@ export function Pause() {
           <button type="submit" className="button primary" disabled={!canAct}>
             {m.pauseContinue}
           </button>
+          <NeedsPassword stepUp={change.stepUp} />
           {!canAct && <NeedsConnection />}
         </form>
       )}
@@ -180,6 +183,7 @@ export function Pause() {
           ) : (
             <p>{m.pauseEndAfter}</p>
           )}
+          <StepUpPassword stepUp={change.stepUp} onConfirm={() => void change.confirm()} />
         </ConfirmDialog>
       )}
     </Screen>

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toMinorUnits } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
 import { Failure } from '../../app/Failure.js';
-import { ConfirmDialog, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
+import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
-import { ConfirmPasswordMutation } from '../auth/documents.js';
-import { stepUp } from '../auth/step-up.js';
+import { useStepUp } from '../auth/step-up.js';
+import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
 import { ConnectServiceMutation, DisconnectServiceMutation } from './documents.js';
 
 /** One tap on Connect or Disconnect; its key makes a retry of the same tap act once. */
@@ -24,8 +24,6 @@ async function change(intent: Intent): Promise<Service> {
   if (intent.connect) return (await call(ConnectServiceMutation, variables)).connectService;
   return (await call(DisconnectServiceMutation, variables)).disconnectService;
 }
-
-const needsPassword = (error: ApiError | null) => error?.code === 'NOT_ALLOWED' && error.reason === 'PASSWORD_REQUIRED';
 
 /** "39 ₴ a month" where the dashboard's charges tell the period of a connected service, else the bare price. */
 function priceText(t: I18n, me: Me, service: Service): string | null {
@@ -58,9 +56,7 @@ export function Services() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [done, setDone] = useState<((t: I18n) => string) | null>(null);
-  const [password, setPassword] = useState('');
-  const [passwordAsked, setPasswordAsked] = useState(stepUp.needed);
-  const [passwordProblem, setPasswordProblem] = useState<'missing' | 'wrong' | null>(null);
+  const stepUp = useStepUp();
   const watched = useRef(new Set<string>());
   const { serviceConnect, serviceDisconnect } = cabinet.capabilities;
   const anyPending = me.services.some((service) => service.pending);
@@ -84,33 +80,16 @@ export function Services() {
   const ask = (service: Service, connect: boolean) => {
     setFailure(null);
     setDone(null);
-    setPassword('');
-    setPasswordProblem(null);
+    stepUp.reset();
     setIntent({ service, connect, idempotencyKey: newIdempotencyKey() });
   };
 
-  const confirm = async (event?: FormEvent) => {
-    event?.preventDefault();
+  const confirm = async () => {
     if (!intent) return;
-    if (passwordAsked && !password) {
-      setPasswordProblem('missing');
-      return;
-    }
     setBusy(true);
     setFailure(null);
     try {
-      if (passwordAsked) {
-        try {
-          await call(ConfirmPasswordMutation, { password });
-        } catch (error) {
-          // A mistyped password is the field's problem, not the change's: the dialog stays for another try.
-          if (asApiError(error).code !== 'INVALID_CREDENTIALS') throw error;
-          setPasswordProblem('wrong');
-          return;
-        }
-        stepUp.done();
-        setPasswordAsked(false);
-      }
+      if (!(await stepUp.confirm())) return;
       const service = await change(intent);
       updateService(service);
       if (service.pending) watched.current.add(service.id);
@@ -124,12 +103,7 @@ export function Services() {
       setIntent(null);
     } catch (error) {
       const apiError = asApiError(error);
-      if (needsPassword(apiError)) {
-        stepUp.require();
-        setPasswordAsked(true);
-      } else {
-        setFailure(apiError);
-      }
+      if (!stepUp.askedFor(apiError)) setFailure(apiError);
     } finally {
       setBusy(false);
     }
@@ -160,7 +134,7 @@ export function Services() {
               {mayConnect ? m.connect : m.disconnect}
               <span className="visually-hidden"> {service.name}</span>
             </button>
-            {passwordAsked && <p className="hint">{m.needsPassword}</p>}
+            <NeedsPassword stepUp={stepUp} />
             {!canAct && <NeedsConnection />}
           </>
         )}
@@ -210,22 +184,7 @@ export function Services() {
               {m.fromProvider} {intent.service.description}
             </p>
           )}
-          {passwordAsked && (
-            <form onSubmit={(event) => void confirm(event)} noValidate>
-              <p>{m.stepUpIntro}</p>
-              <PasswordField
-                id="step-up-password"
-                label={m.passwordLabel}
-                autoComplete="current-password"
-                value={password}
-                onChange={(event) => {
-                  setPassword(event.target.value);
-                  setPasswordProblem(null);
-                }}
-                error={passwordProblem && (passwordProblem === 'missing' ? m.passwordRequired : m.stepUpWrongPassword)}
-              />
-            </form>
-          )}
+          <StepUpPassword stepUp={stepUp} onConfirm={() => void confirm()} />
         </ConfirmDialog>
       )}
     </Screen>

@@ -8,6 +8,7 @@ import { ConfirmDialog, NeedsConnection, Screen } from '../../app/ui.js';
 import type { TariffQuery as TariffResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { CancelTariffChangeMutation, ChangeTariffMutation, TariffQuery } from './documents.js';
+import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
 import { tariffTexts, type TariffTexts } from './texts.js';
 
 type Me = NonNullable<TariffResult['me']>;
@@ -87,6 +88,7 @@ export function Tariff() {
               <button type="button" className="button" disabled={!canAct} onClick={() => change.ask({ kind: 'cancel', idempotencyKey: newIdempotencyKey() })}>
                 {texts.cancel}
               </button>
+              <NeedsPassword stepUp={change.stepUp} />
               {!canAct && <NeedsConnection />}
             </>
           ) : (
@@ -111,6 +113,7 @@ export function Tariff() {
                 />
               ))}
             </ul>
+            <NeedsPassword stepUp={change.stepUp} />
             {!canAct && <NeedsConnection />}
           </>
         )}
@@ -135,6 +138,7 @@ export function Tariff() {
           ) : (
             <p>{texts.cancelAfter(currentName)}</p>
           )}
+          <StepUpPassword stepUp={change.stepUp} onConfirm={() => void change.confirm()} />
         </ConfirmDialog>
       )}
     </Screen>

@@ -1,0 +1,34 @@
+import { PasswordField } from '../../app/ui.js';
+import { useI18n } from '../../i18n/index.js';
+import type { StepUp } from './step-up.js';
+
+/** The password a change's dialog asks for after automatic sign-in; Enter in the field confirms the change. */
+export function StepUpPassword({ stepUp, onConfirm }: { stepUp: StepUp; onConfirm(): void }) {
+  const { m } = useI18n();
+  if (!stepUp.asked) return null;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onConfirm();
+      }}
+      noValidate
+    >
+      <p>{m.stepUpIntro}</p>
+      <PasswordField
+        id="step-up-password"
+        label={m.passwordLabel}
+        autoComplete="current-password"
+        value={stepUp.password}
+        onChange={(event) => stepUp.setPassword(event.target.value)}
+        error={stepUp.problem && (stepUp.problem === 'missing' ? m.passwordRequired : m.stepUpWrongPassword)}
+      />
+    </form>
+  );
+}
+
+/** Said beside a change's button before the tap, while the password will be asked for. */
+export function NeedsPassword({ stepUp }: { stepUp: StepUp }) {
+  const { m } = useI18n();
+  return stepUp.asked ? <p className="hint">{m.needsPassword}</p> : null;
+}
