@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { addDays, firstOfNextMonth, ymd } from '../../shared/dates.js';
+import { profileTexts } from '../../client/src/features/profile/texts.js';
 import { tariffTexts } from '../../client/src/features/tariff/texts.js';
 import { startCabinet } from '../support/cabinet.js';
 import { i18nFor } from '../support/i18n.js';
@@ -9,7 +10,7 @@ import { expectNoAxeViolations, launchChromium, phonePage, plain } from './brows
 
 /**
  * Signed in automatically from the ISP's network, a subscriber makes a change the BFF guards with
- * the password (a service, a pause, a tariff): the screen says before the tap that it needs the
+ * the password (a service, a pause, a tariff, the contacts): the screen says before the tap that it needs the
  * password, asks for it in the same dialog, says so when it is mistyped, and goes on once it is
  * right. The demo signs this machine in as BILL0000101; each test gets a cabinet of its own.
  */
@@ -130,6 +131,26 @@ describe('a service change after automatic sign-in', () => {
     await page.getByText(texts.done('Швидкий 500', t.date(firstOfNextMonth(ymd(new Date()))))).waitFor();
     expect(cabinet.simulator.calls['Abonents.set']).toBe(1);
     expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(0);
+  });
+
+  it('asks for the password in the contacts form, in uk', async () => {
+    const { m } = i18nFor('uk', ['uk-UA']);
+    const texts = profileTexts.uk;
+    const cabinet = await startCabinet();
+    onTestFinished(() => cabinet.close());
+    const page = await phonePage(browser, { locale: 'uk-UA' });
+    await autoSignedIn(page, cabinet.url, 'uk', 'uk-UA', texts.title);
+
+    const contacts = page.getByRole('form', { name: texts.contactsTitle });
+    await contacts.getByRole('textbox', { name: texts.email, exact: true }).fill('shevchenko@example.com');
+    await contacts.getByRole('button', { name: texts.saveContacts }).click();
+    await expect.poll(() => contacts.getByText(m.passwordRequired, { exact: true }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'contacts asking for the password');
+    await contacts.getByLabel(m.passwordLabel, { exact: true }).fill('demo');
+    await contacts.getByRole('button', { name: texts.saveContacts }).click();
+    await contacts.getByText(texts.contactsSaved).waitFor();
+    expect(cabinet.simulator.account(LOGIN).email).toBe('shevchenko@example.com');
+    expect(await contacts.getByLabel(m.passwordLabel, { exact: true }).count()).toBe(0);
   });
 });
 

@@ -2,18 +2,12 @@ import { PasswordField } from '../../app/ui.js';
 import { useI18n } from '../../i18n/index.js';
 import type { StepUp } from './step-up.js';
 
-/** The password a change's dialog asks for after automatic sign-in; Enter in the field confirms the change. */
-export function StepUpPassword({ stepUp, onConfirm }: { stepUp: StepUp; onConfirm(): void }) {
+/** The password asked for after automatic sign-in, inside a form of the change's own. */
+export function StepUpField({ stepUp }: { stepUp: StepUp }) {
   const { m } = useI18n();
   if (!stepUp.asked) return null;
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onConfirm();
-      }}
-      noValidate
-    >
+    <>
       <p>{m.stepUpIntro}</p>
       <PasswordField
         id="step-up-password"
@@ -23,6 +17,22 @@ export function StepUpPassword({ stepUp, onConfirm }: { stepUp: StepUp; onConfir
         onChange={(event) => stepUp.setPassword(event.target.value)}
         error={stepUp.problem && (stepUp.problem === 'missing' ? m.passwordRequired : m.stepUpWrongPassword)}
       />
+    </>
+  );
+}
+
+/** The same in a change's dialog, as a form of its own: Enter in the field confirms the change. */
+export function StepUpPassword({ stepUp, onConfirm }: { stepUp: StepUp; onConfirm(): void }) {
+  if (!stepUp.asked) return null;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onConfirm();
+      }}
+      noValidate
+    >
+      <StepUpField stepUp={stepUp} />
     </form>
   );
 }

@@ -6,6 +6,8 @@ import { Failure } from '../../app/Failure.js';
 import { Field, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
 import { loadInputRules, problemWith } from '../../app/validate.js';
 import { useI18n } from '../../i18n/index.js';
+import { useStepUp } from '../auth/step-up.js';
+import { StepUpField } from '../auth/StepUpPassword.js';
 import { ChangePasswordMutation, ProfileQuery, UpdateContactsMutation } from './documents.js';
 import { profileTexts } from './texts.js';
 
@@ -89,6 +91,7 @@ function ContactsForm() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
+  const stepUp = useStepUp();
 
   useEffect(() => {
     let current = true;
@@ -125,6 +128,7 @@ function ContactsForm() {
     if (found.phone || found.email) return;
     setBusy(true);
     try {
+      if (!(await stepUp.confirm())) return;
       const updated = (await call(UpdateContactsMutation, changed)).updateContacts;
       const known = { phone: updated.phone ?? '', email: updated.email ?? '' };
       setSaved(known);
@@ -132,7 +136,8 @@ function ContactsForm() {
       setEmail(known.email);
       setDone(true);
     } catch (error) {
-      setFailure(asApiError(error));
+      const apiError = asApiError(error);
+      if (!stepUp.askedFor(apiError)) setFailure(apiError);
     } finally {
       setBusy(false);
     }
@@ -145,6 +150,7 @@ function ContactsForm() {
       {done && <Notice tone="success">{texts.contactsSaved}</Notice>}
       <Field label={texts.phone} name="phone" type="tel" autoComplete="tel" hint={texts.phoneHint} value={phone} onChange={(event) => setPhone(event.target.value)} error={problems.phone} />
       <Field label={texts.email} name="email" type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} error={problems.email} />
+      <StepUpField stepUp={stepUp} />
       {failure && <Failure error={failure} />}
       <button type="submit" className="button primary" disabled={!canAct || busy} aria-busy={busy}>
         {busy ? texts.working : texts.saveContacts}
