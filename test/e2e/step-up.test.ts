@@ -122,7 +122,8 @@ describe('a service change after automatic sign-in', () => {
     const page = await phonePage(browser, { locale: 'en-GB' });
     await autoSignedIn(page, cabinet.url, 'en', 'en-GB', texts.title);
 
-    expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(1);
+    // The options arrive after the screen's title.
+    await expect.poll(() => page.getByText(m.needsPassword, { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: texts.choose('Швидкий 500') }).click();
     const dialog = page.getByRole('dialog', { name: texts.confirmTitle('Швидкий 500') });
     await dialog.getByText(m.stepUpIntro).waitFor();

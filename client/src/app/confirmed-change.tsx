@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useStepUp } from '../features/auth/step-up.js';
 import { useI18n } from '../i18n/index.js';
-import { asApiError, type ApiError } from './api.js';
+import type { ApiError } from './api.js';
 import { errorText } from './error-text.js';
 import { Link } from './router.js';
 import { Notice, Screen } from './ui.js';
@@ -43,16 +43,11 @@ export function useConfirmedChange<Intent>(run: (intent: Intent) => Promise<stri
       if (!intent) return;
       setBusy(true);
       setFailure(null);
-      try {
-        if (!(await stepUp.confirm())) return;
+      await stepUp.guard(async () => {
         setDone(await run(intent));
         setIntent(null);
-      } catch (error) {
-        const apiError = asApiError(error);
-        if (!stepUp.askedFor(apiError)) setFailure(apiError);
-      } finally {
-        setBusy(false);
-      }
+      }, setFailure);
+      setBusy(false);
     },
   };
 }

@@ -33,10 +33,11 @@ export interface StepUp {
   setPassword(value: string): void;
   /** A new change: the field starts empty. */
   reset(): void;
-  /** Before the change runs: confirms the password when it is asked for. False while the field has a problem to show. */
-  confirm(): Promise<boolean>;
-  /** After a change failed: true when it failed for want of the password, which is asked for from now on. */
-  askedFor(error: ApiError): boolean;
+  /**
+   * Runs a change the BFF may guard: first the password, when it is asked for; a change refused for
+   * want of it asks for it from then on. Any other failure goes to `failed`; nothing is retried.
+   */
+  guard(change: () => Promise<void>, failed: (error: ApiError) => void): Promise<void>;
 }
 
 /** A change after automatic sign-in: the password in the same dialog, confirmed, then the change goes on. */
@@ -44,6 +45,28 @@ export function useStepUp(): StepUp {
   const [asked, setAsked] = useState(stepUp.needed);
   const [password, setPasswordValue] = useState('');
   const [problem, setProblem] = useState<PasswordProblem | null>(null);
+
+  /** False while the field has a problem to show. */
+  const confirm = async (): Promise<boolean> => {
+    if (!asked) return true;
+    if (!password) {
+      setProblem('missing');
+      return false;
+    }
+    try {
+      await call(ConfirmPasswordMutation, { password });
+    } catch (error) {
+      // A mistyped password is the field's problem, not the change's: the dialog stays for another try.
+      if (asApiError(error).code !== 'INVALID_CREDENTIALS') throw error;
+      setProblem('wrong');
+      return false;
+    }
+    stepUp.done();
+    setAsked(false);
+    setPasswordValue('');
+    return true;
+  };
+
   return {
     asked,
     password,
@@ -56,30 +79,15 @@ export function useStepUp(): StepUp {
       setPasswordValue('');
       setProblem(null);
     },
-    async confirm() {
-      if (!asked) return true;
-      if (!password) {
-        setProblem('missing');
-        return false;
-      }
+    async guard(change, failed) {
       try {
-        await call(ConfirmPasswordMutation, { password });
+        if (await confirm()) await change();
       } catch (error) {
-        // A mistyped password is the field's problem, not the change's: the dialog stays for another try.
-        if (asApiError(error).code !== 'INVALID_CREDENTIALS') throw error;
-        setProblem('wrong');
-        return false;
+        const apiError = asApiError(error);
+        if (apiError.code !== 'NOT_ALLOWED' || apiError.reason !== 'PASSWORD_REQUIRED') return failed(apiError);
+        stepUp.require();
+        setAsked(true);
       }
-      stepUp.done();
-      setAsked(false);
-      setPasswordValue('');
-      return true;
-    },
-    askedFor(error) {
-      if (error.code !== 'NOT_ALLOWED' || error.reason !== 'PASSWORD_REQUIRED') return false;
-      stepUp.require();
-      setAsked(true);
-      return true;
     },
   };
 }

@@ -127,20 +127,15 @@ function ContactsForm() {
     setProblems(found);
     if (found.phone || found.email) return;
     setBusy(true);
-    try {
-      if (!(await stepUp.confirm())) return;
+    await stepUp.guard(async () => {
       const updated = (await call(UpdateContactsMutation, changed)).updateContacts;
       const known = { phone: updated.phone ?? '', email: updated.email ?? '' };
       setSaved(known);
       setPhone(known.phone);
       setEmail(known.email);
       setDone(true);
-    } catch (error) {
-      const apiError = asApiError(error);
-      if (!stepUp.askedFor(apiError)) setFailure(apiError);
-    } finally {
-      setBusy(false);
-    }
+    }, setFailure);
+    setBusy(false);
   };
 
   return (

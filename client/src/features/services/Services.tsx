@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { toMinorUnits } from '../../../../shared/money.js';
-import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
+import { call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
 import { Failure } from '../../app/Failure.js';
 import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
@@ -88,8 +88,7 @@ export function Services() {
     if (!intent) return;
     setBusy(true);
     setFailure(null);
-    try {
-      if (!(await stepUp.confirm())) return;
+    await stepUp.guard(async () => {
       const service = await change(intent);
       updateService(service);
       if (service.pending) watched.current.add(service.id);
@@ -101,12 +100,8 @@ export function Services() {
           : words.m.changeApplied(service.name),
       );
       setIntent(null);
-    } catch (error) {
-      const apiError = asApiError(error);
-      if (!stepUp.askedFor(apiError)) setFailure(apiError);
-    } finally {
-      setBusy(false);
-    }
+    }, setFailure);
+    setBusy(false);
   };
 
   const mine = me.services.filter((service) => service.connected || service.pending);
