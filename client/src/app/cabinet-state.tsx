@@ -2,8 +2,8 @@ import { createContext, startTransition, useCallback, useContext, useEffect, use
 import { LogoutMutation } from '../features/auth/documents.js';
 import { StartQuery } from '../features/dashboard/documents.js';
 import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql.js';
-import { ApiError, asApiError, onSessionEnded, persistedHash, request } from './api.js';
 import { formatsWarm } from '../i18n/warm-up.js';
+import { ApiError, asApiError, onSessionEnded, persistedHash, request } from './api.js';
 import { localData, type Saved } from './local-data.js';
 
 export type Cabinet = CabinetFieldsFragment;

@@ -6,10 +6,10 @@ import { Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js
 import { useMe } from '../../app/screen-read.js';
 import { errorText } from '../../app/error-text.js';
 import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
-import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
 import type { PauseQuery as PauseResult, PauseRefusal } from '../../gql/graphql.js';
 import type { TextKey } from '../../i18n/en.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
+import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
 import { EndPauseMutation, PauseQuery, StartPauseMutation } from './documents.js';
 
 type PauseInfo = NonNullable<NonNullable<PauseResult['me']>['pause']>;
