@@ -58,6 +58,13 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not stop it.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
+    // Colours fade for 0.15 s after a theme change: axe would judge a colour halfway between two themes.
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    );
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return result.violations.map(({ id, help, nodes }) => ({ id, help, nodes: nodes.map(({ target }) => ({ target })) }));
