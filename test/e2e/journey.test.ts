@@ -146,15 +146,31 @@ describe('the subscriber journey', () => {
     expect(await page.getByRole('alert').textContent()).toContain('Ваш долг больше');
   });
 
+  const LIGHT_BACKGROUND = 'rgb(243, 244, 247)';
+  const DARK_BACKGROUND = 'rgb(16, 18, 23)';
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
   it('switches language and theme, and keeps the choice', async () => {
     const page = await openPhone();
     await page.getByLabel('Мова').selectOption('ru');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Вход');
+    expect(await background(page)).toBe(LIGHT_BACKGROUND);
     await page.getByLabel('Оформление').selectOption('dark');
+    await expect.poll(() => background(page)).toBe(DARK_BACKGROUND);
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Вход');
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual(['ru', 'dark']);
+    expect(await background(page)).toBe(DARK_BACKGROUND);
     await expectNoAxeViolations(page, 'sign-in (dark, chosen)');
+  });
+
+  it('follows a dark phone until the subscriber chooses light', async () => {
+    const page = await openPhone({ colorScheme: 'dark' });
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Вхід');
+    expect(await background(page)).toBe(DARK_BACKGROUND);
+    await page.getByLabel('Вигляд').selectOption('light');
+    await expect.poll(() => background(page)).toBe(LIGHT_BACKGROUND);
+    await expectNoAxeViolations(page, 'sign-in (light, chosen on a dark phone)');
   });
 
   it('moves the keyboard focus in the visual order, always visibly', async () => {
