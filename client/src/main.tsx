@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { startFirstRead } from './app/cabinet-state.js';
 import { localData } from './app/local-data.js';
 import { registerServiceWorker } from './app/service-worker.js';
 import { applyBrandColor, applyTheme } from './app/theme.js';
@@ -16,11 +17,12 @@ function firstLanguage(): Language {
 // Before the first paint: the ISP's colour (the BFF writes it into the page) and the chosen theme.
 applyBrandColor(document.querySelector<HTMLMetaElement>('meta[name="theme-color"]')?.content ?? '');
 applyTheme(localData.loadTheme());
-// The dictionary and the number and date formats start loading now, beside React's start and the
-// app's first request, not after them.
+// The dictionary, the number and date formats and the first read all start now, beside React's
+// start, not after it.
 const language = firstLanguage();
 void loadMessages(language);
 warmUpFormats(localeFor(language, navigator.languages));
+startFirstRead();
 
 const root = document.getElementById('root');
 if (root) {

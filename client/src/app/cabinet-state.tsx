@@ -1,9 +1,9 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { LogoutMutation } from '../features/auth/documents.js';
 import { StartQuery } from '../features/dashboard/documents.js';
-import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment } from '../gql/graphql.js';
+import type { CabinetFieldsFragment, DashboardFieldsFragment, ServiceFieldsFragment, StartQuery as StartData } from '../gql/graphql.js';
 import { formatsWarm } from '../i18n/warm-up.js';
-import { ApiError, asApiError, onSessionEnded, persistedHash, request } from './api.js';
+import { ApiError, asApiError, onSessionEnded, persistedHash, request, type ApiResult } from './api.js';
 import { localData, type Saved } from './local-data.js';
 
 export type Cabinet = CabinetFieldsFragment;
@@ -92,10 +92,30 @@ function savedState(reason: StaleReason, online: boolean): LoadedState {
   };
 }
 
+let firstRead: Promise<ApiResult<StartData>> | null = null;
+
+/**
+ * Sends the first Start query now: main.tsx calls it before React starts, so the answer travels
+ * beside the dictionary and React's first render instead of after them. The first load takes it.
+ * A sign-out still to be finished on the server goes first, so then the load reads for itself.
+ */
+export function startFirstRead(): void {
+  if (localData.signOutPending()) return;
+  firstRead = request(StartQuery);
+  // Its failure is the first load's to handle, not an unhandled rejection in the meantime.
+  firstRead.catch(() => undefined);
+}
+
+function readStart(): Promise<ApiResult<StartData>> {
+  const read = firstRead ?? request(StartQuery);
+  firstRead = null;
+  return read;
+}
+
 async function loadState(online: boolean): Promise<LoadedState> {
   let result;
   try {
-    result = await request(StartQuery);
+    result = await readStart();
   } catch (error) {
     if (asApiError(error).code === 'NETWORK') return savedState('offline', online);
     throw error;
