@@ -239,3 +239,15 @@ function describeNetworkError(error: unknown): string {
   const { code, cause } = error as Error & { code?: string; cause?: { code?: string } };
   return cause?.code ?? code ?? error.name;
 }
+
+/**
+ * The billing's web root as the ISP wrote it, with or without its trailing slash: the calls are
+ * paths under it, and a root without the slash makes PHP hosts redirect, and redirects are refused.
+ */
+export function withTrailingSlash(root: string): URL {
+  const url = new URL(root);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.search = '';
+  url.hash = '';
+  return url;
+}

@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import { CabinetError, upstreamUnavailable } from '../../domain/errors.js';
-import { callUpstream } from '../upstream.js';
+import { callUpstream, withTrailingSlash } from '../upstream.js';
 import type { ClientTls } from './certificates.js';
 import { decodeBody, parseApiPhpXml, type ApiPhpAnswer } from './responses.js';
 
@@ -83,7 +83,7 @@ export class CarbonLegacyClient {
   private readonly dispatcher: Agent;
 
   constructor(private readonly options: CarbonLegacyClientOptions) {
-    const root = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+    const root = withTrailingSlash(options.url);
     this.apiUrl = new URL('api.php', root);
     const { pfx, passphrase, cert, key, ca } = options.tls;
     this.dispatcher = new Agent({ connect: { pfx, passphrase, cert, key, ca } });

@@ -1,4 +1,4 @@
-import { callUpstream, parseJsonBody } from '../upstream.js';
+import { callUpstream, parseJsonBody, withTrailingSlash } from '../upstream.js';
 import { decodeCabinetResult, parseRestEnvelope, type RestAnswer } from './responses.js';
 
 export interface CarbonClientOptions {
@@ -67,7 +67,7 @@ export class CarbonClient {
   private readonly restUrl: URL;
 
   constructor(private readonly options: CarbonClientOptions) {
-    const root = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+    const root = withTrailingSlash(options.url);
     this.systemApiUrl = new URL('system_api/', root);
     this.restUrl = new URL('rest_api/v2/', root);
   }

@@ -1,4 +1,4 @@
-import { callUpstream } from '../upstream.js';
+import { callUpstream, withTrailingSlash } from '../upstream.js';
 import {
   cleanBody,
   isAliveReply,
@@ -157,13 +157,4 @@ export class RemoteApi {
     const response = await callUpstream({ name, url, timeoutMs: this.options.timeoutMs, read: action !== 'sc' && action !== 'usercash' });
     return response.body;
   }
-}
-
-/** A web root without its trailing slash makes PHP hosts redirect, and redirects are refused. */
-export function withTrailingSlash(root: string): URL {
-  const url = new URL(root);
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  url.search = '';
-  url.hash = '';
-  return url;
 }

@@ -1,5 +1,5 @@
 import { CabinetError, upstreamUnavailable } from '../../domain/errors.js';
-import { callUpstream } from '../upstream.js';
+import { callUpstream, withTrailingSlash } from '../upstream.js';
 import {
   parseAnnouncements,
   parseAnnReadAll,
@@ -23,7 +23,6 @@ import {
   type TicketRow,
   type Userdata,
 } from './replies.js';
-import { withTrailingSlash } from './remote-api.js';
 
 /**
  * Ubilling's subscriber cabinet (userstats) as a REST API: XMLAgent
