@@ -55,7 +55,7 @@ export function Dashboard() {
   return (
     <Screen title={m.dashboardTitle}>
       <section className="card hero" aria-label={m.balance}>
-        <p className={`headline ${tone}`} data-testid="status">
+        <p className="headline" data-tone={tone} data-testid="status">
           {text}
         </p>
         {showsDaysLeft(me) && (

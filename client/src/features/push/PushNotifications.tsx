@@ -47,7 +47,7 @@ export function PushNotifications({ vapidPublicKey }: { vapidPublicKey: string }
   return (
     <section className="card push" aria-labelledby="push-title" data-testid="push">
       <h2 id="push-title">{m.pushTitle}</h2>
-      <p className={`badge ${on ? 'on' : 'off'}`} role="status">
+      <p className="badge" data-tone={on ? 'good' : 'muted'} role="status">
         {on ? m.pushOn : m.pushOff}
       </p>
       <p>{m.pushIntro}</p>

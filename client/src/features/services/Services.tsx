@@ -40,12 +40,12 @@ function ServiceState({ service }: { service: Service }) {
   if (service.pending) {
     return (
       <>
-        <p className="badge pending">{m.pending}</p>
+        <p className="badge" data-tone="warning">{m.pending}</p>
         <p className="hint">{m.pendingHint}</p>
       </>
     );
   }
-  return <p className={`badge ${service.connected ? 'on' : 'off'}`}>{service.connected ? m.connected : m.notConnected}</p>;
+  return <p className="badge" data-tone={service.connected ? 'good' : 'muted'}>{service.connected ? m.connected : m.notConnected}</p>;
 }
 
 export function Services() {
