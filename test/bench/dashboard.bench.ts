@@ -12,19 +12,23 @@
  *     them, the simulated billing answering each call after a fixed wait (a delay, not CPU) so that the
  *     BFF is what runs out. Every process shares this machine's cores: the run says what ratio they
  *     could show at most (cores over the CPU per request of the BFFs, the simulator, the client, Redis
- *     and PostgreSQL).
+ *     and PostgreSQL). Where the machine lets this process make cgroups (root, the cpu controller of
+ *     cgroup v1 or v2), the comparison runs again with each instance held to BENCH_INSTANCE_CORES (0.4)
+ *     of a core, as if each had a small machine of its own: then the cores left over carry the rest,
+ *     and the ratio shows whether two instances on the shared stores do twice the work of one.
  * (d) `--memory`: 10,000 sessions in the store, then 5 minutes of steady load spread over them, the
  *     BFF's heap measured after a full collection every 30 s.
  * (e) The demo's second `npm start`: from the command to "Abonent is listening".
  * `--profile`: the BFF of (a) runs under `node --cpu-prof`; the ten functions with the most self time
  * in the measured window are printed.
  * Environment: BENCH_SECONDS (8 per measurement), BENCH_CONNECTIONS (10), BENCH_BILLING_MS (20, the
- * billing's service time in c), BENCH_MEMORY_SECONDS (300, the steady load of d).
+ * billing's service time in c), BENCH_INSTANCE_CORES (0.4, each instance's share in c's second
+ * comparison), BENCH_MEMORY_SECONDS (300, the steady load of d).
  * Not part of npm test; (c) needs Redis and PostgreSQL on loopback.
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +42,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Enough connections that one instance, not the billing's service time, is what limits (c). */
 const SCALE_OUT_CONNECTIONS = CONNECTIONS * 3;
 const BILLING_MS = Number(process.env.BENCH_BILLING_MS ?? 20);
+const INSTANCE_CORES = Number(process.env.BENCH_INSTANCE_CORES ?? 0.4);
 const MEMORY_SESSIONS = 10_000;
 const MEMORY_SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 300);
 const MEMORY_RATE = 100;
@@ -151,6 +156,47 @@ function storeServerPids(): number[] {
       }
     })
     .map(Number);
+}
+/** A process held to a share of the CPU; `remove` lets it go and deletes the cgroup. */
+interface CpuCap {
+  remove(): void;
+}
+/**
+ * Holds a process to `cores` of CPU with a cgroup of its own: cgroup v2's cpu.max where the cpu
+ * controller is there, cgroup v1's CFS quota otherwise. Says why not where this process may not.
+ */
+function capCpu(pid: number, cores: number): CpuCap | string {
+  const period = 100_000;
+  const quota = Math.round(cores * period);
+  const unified = '/sys/fs/cgroup';
+  const v2 = existsSync(join(unified, 'cgroup.controllers')) && readFileSync(join(unified, 'cgroup.controllers'), 'utf8').split(/\s+/).includes('cpu');
+  const dir = v2 ? join(unified, `abonent-bench-${pid}`) : join(unified, 'cpu', `abonent-bench-${pid}`);
+  try {
+    mkdirSync(dir);
+    if (v2) writeFileSync(join(dir, 'cpu.max'), `${quota} ${period}`);
+    else {
+      writeFileSync(join(dir, 'cpu.cfs_period_us'), String(period));
+      writeFileSync(join(dir, 'cpu.cfs_quota_us'), String(quota));
+    }
+    writeFileSync(join(dir, 'cgroup.procs'), String(pid));
+  } catch (error) {
+    return `no cgroup with a CPU quota (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  return {
+    remove() {
+      try {
+        // A cgroup is deleted once empty: its process goes back to the parent's, or has exited.
+        writeFileSync(join(dir, '..', 'cgroup.procs'), String(pid));
+      } catch {
+        // exited already
+      }
+      try {
+        rmdirSync(dir);
+      } catch {
+        // A process still leaving keeps it busy a moment: an empty cgroup left behind holds nothing.
+      }
+    },
+  };
 }
 /** The monotonic clock in µs, the one V8's CPU profiles are stamped with. */
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
@@ -350,14 +396,18 @@ if (missing) {
   const place = isolatedPlace();
   const shared = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: place.keyPrefix, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: place.schema };
   const instances = [await startBff(slowBilling.url, shared), await startBff(slowBilling.url, shared)] as [Started, Started];
+  const caps: CpuCap[] = [];
   try {
     // One session, opened on the first instance, used on both: the store is what makes that work.
     const cookie = await signIn(instances[0].url);
     const bffs = instances.map((instance) => instance.child.pid!);
     // The client (this process), the billing, Redis and PostgreSQL share the cores with the BFFs.
     const everyProcess = () => [...bffs, slowBilling.child.pid!, process.pid, ...storeServerPids()];
-    const one = await load({ url: `${instances[0].url}/graphql`, body: START, headers: { cookie }, connections: SCALE_OUT_CONNECTIONS, cpuOf: [bffs[0]!], everyProcess });
-    const two = await load({ url: instances.map((instance) => `${instance.url}/graphql`), body: START, headers: { cookie }, connections: SCALE_OUT_CONNECTIONS, cpuOf: bffs, everyProcess });
+    const oneAndTwo = async () => [
+      await load({ url: `${instances[0].url}/graphql`, body: START, headers: { cookie }, connections: SCALE_OUT_CONNECTIONS, cpuOf: [bffs[0]!], everyProcess }),
+      await load({ url: instances.map((instance) => `${instance.url}/graphql`), body: START, headers: { cookie }, connections: SCALE_OUT_CONNECTIONS, cpuOf: bffs, everyProcess }),
+    ] as const;
+    const [one, two] = await oneAndTwo();
     table(`(c) Dashboard on Redis + PostgreSQL, the billing answering each call after ${BILLING_MS} ms, ${SCALE_OUT_CONNECTIONS} connections in all`, [
       ['one instance', one],
       ['two instances', two],
@@ -378,8 +428,31 @@ if (missing) {
           ? verdict(met, one.errors + two.errors)
           : `MISS: ${CORES} cores cannot show it (at most ${ceiling.toFixed(2)}x)`,
     });
+    for (const pid of bffs) {
+      const cap = capCpu(pid, INSTANCE_CORES);
+      if (typeof cap === 'string') {
+        console.log(`Each instance cannot be held to ${INSTANCE_CORES} of a core here: ${cap}`);
+        break;
+      }
+      caps.push(cap);
+    }
+    if (caps.length === bffs.length) {
+      const [cappedOne, cappedTwo] = await oneAndTwo();
+      table(`(c) The same, each instance held to ${INSTANCE_CORES} of a core (a cgroup's CPU quota)`, [
+        ['one instance', cappedOne],
+        ['two instances', cappedTwo],
+      ]);
+      const cappedRatio = cappedTwo.perSecond / cappedOne.perSecond;
+      goals.push({
+        name: `(c) two instances / one, ${INSTANCE_CORES} core each`,
+        figure: `${cappedRatio.toFixed(2)}x (${cappedTwo.perSecond.toFixed(0)} / ${cappedOne.perSecond.toFixed(0)} req/s)`,
+        goal: '>= 1.6x',
+        verdict: verdict(cappedRatio >= 1.6, cappedOne.errors + cappedTwo.errors),
+      });
+    }
   } finally {
     await Promise.all([...instances.map((instance) => stop(instance.child)), stop(slowBilling.child)]);
+    for (const cap of caps) cap.remove();
     await removePlace(place);
   }
 }
