@@ -43,18 +43,4 @@ describe('the number and date formats, loaded beside the first answers', () => {
     expect(problems).toEqual([]);
   });
 
-  it('reads the Start query once as the page opens (main.tsx sends it before React starts) and shows the dashboard from it', async () => {
-    const page = await phonePage(browser, { locale: 'en-GB' });
-    await page.goto(cabinet.url);
-    await signIn(page, 'BILL0000101');
-    await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
-
-    const operations: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/graphql') operations.push((request.postDataJSON() as { operationName: string }).operationName);
-    });
-    await page.reload();
-    await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
-    expect(operations.filter((name) => name === 'Start')).toEqual(['Start']);
-  });
 });

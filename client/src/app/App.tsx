@@ -236,17 +236,24 @@ function Header() {
   };
   return (
     <header className="bar">
-      <Link to="/" className="brand">
-        {/* The name beside it says what the logo does: alt="" keeps screen readers from reading it twice. */}
-        {logoUrl && <img src={logoUrl} alt="" width={32} height={32} />}
-        {cabinet?.name ?? document.title}
-      </Link>
+      <Brand name={cabinet?.name ?? document.title} />
       {dashboard && (
         <button type="button" className="button on-bar" onClick={() => void signOut()}>
           {m.signOut}
         </button>
       )}
     </header>
+  );
+}
+
+/** The ISP's logo and name, home. Needs no dictionary: the page shows it while its dictionary loads. */
+function Brand({ name }: { name: string }) {
+  return (
+    <Link to="/" className="brand">
+      {/* The name beside it says what the logo does: alt="" keeps screen readers from reading it twice. */}
+      {logoUrl && <img src={logoUrl} alt="" width={32} height={32} />}
+      {name}
+    </Link>
   );
 }
 
@@ -322,7 +329,16 @@ export function App({ firstLanguage }: { firstLanguage: Language }) {
     setTheme(next);
   };
 
-  if (!i18n) return failed ? <DictionaryFailed /> : null;
+  if (!i18n) {
+    // The bar with the ISP's name (the BFF wrote it into the page's title) is up before the words are.
+    return failed ? (
+      <DictionaryFailed />
+    ) : (
+      <header className="bar">
+        <Brand name={document.title} />
+      </header>
+    );
+  }
   const preferences = { language: i18n.language, chooseLanguage, theme, chooseTheme };
 
   return (
