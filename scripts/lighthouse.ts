@@ -59,6 +59,7 @@ try {
         extraHeaders: page.headers,
       });
       if (!result) throw new Error('Lighthouse returned nothing');
+      if (result.lhr.runtimeError) console.log(`  ${page.name}, run ${run + 1}: Lighthouse could not measure it (${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message})`);
       runs.push(result.lhr);
     }
     const performance = (lhr: (typeof runs)[number]) => lhr.categories.performance?.score ?? 0;
