@@ -89,6 +89,9 @@ describe('push notifications in the PWA', () => {
   let cdp: CDPSession;
   /** The DevTools id of the app's service worker registration, for delivering pushes to it. */
   let registrationId = '';
+  /** Each service worker version as DevTools last reported it. */
+  const workerVersions = new Map<string, { registrationId: string; status: string; runningStatus: string }>();
+  const workerRuns = () => [...workerVersions.values()].some((version) => version.registrationId === registrationId && version.status === 'activated' && version.runningStatus === 'running');
 
   beforeAll(async () => {
     profile = mkdtempSync(join(tmpdir(), 'abonent-chromium-'));
@@ -111,6 +114,9 @@ describe('push notifications in the PWA', () => {
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
       const app = registrations.find(({ scopeURL, isDeleted }) => scopeURL === `${cabinet.url}/` && !isDeleted);
       if (app) registrationId = app.registrationId;
+    });
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const { versionId, registrationId: registration, status, runningStatus } of versions) workerVersions.set(versionId, { registrationId: registration, status, runningStatus });
     });
     await cdp.send('ServiceWorker.enable');
   });
@@ -152,9 +158,15 @@ describe('push notifications in the PWA', () => {
     expect((await stub()).subscribed).toHaveLength(1);
   });
 
-  /** Delivers a push message to the app's service worker as the browser's push client would. */
+  /**
+   * Delivers a push message to the app's service worker as the browser's push client would, once
+   * the worker runs: on a busy machine DevTools may hand a message to a worker still starting (or
+   * stopped for idleness) and lose it, which a real push service would deliver again.
+   */
   async function deliverPush(message: PushMessage): Promise<void> {
     await expect.poll(() => registrationId).toBeTruthy();
+    await cdp.send('ServiceWorker.startWorker', { scopeURL: `${cabinet.url}/` });
+    await expect.poll(workerRuns).toBe(true);
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: cabinet.url, registrationId, data: JSON.stringify(message) });
   }
 
