@@ -1,5 +1,6 @@
 import { fromMinorUnits, money, toMinorUnits } from '../../../shared/money.js';
 import type { AccountStatus, Charge, Payment, PromisePay, PromisePayOffer, Service, Spend, Subscriber, Tariff } from '../../domain/types.js';
+import { mapCarbonService } from '../carbon-catalogue.js';
 import { carbonInstant } from '../carbon-dates.js';
 import type { FinOperRow, UslugaRow, UsrGetRow, UsrUslugaRow } from './responses.js';
 
@@ -109,25 +110,11 @@ export function bindingOf(service: UslugaRow, bindings: readonly UsrUslugaRow[])
   return bindings.find((binding) => binding.usluga_id === service.id && binding.enabled !== false);
 }
 
-function mapService(service: UslugaRow, connected: boolean, currency: string): Service {
-  return {
-    id: service.id,
-    name: service.name,
-    description: service.comment,
-    price: service.summa === null ? null : money(service.summa, currency),
-    connected,
-    canConnect: !connected,
-    canDisconnect: connected && service.web_allow_disable === true,
-    // A stored procedure writes at once: nothing waits in a queue.
-    pending: false,
-  };
-}
-
 /** The services the cabinet may show (IS_SHOW_WEB "1"), each marked connected when the subscriber has a binding to it. */
 export function mapServices(catalogue: readonly UslugaRow[], bindings: readonly UsrUslugaRow[], currency: string): Service[] {
   return catalogue
     .filter((service) => service.is_show_web === true)
-    .map((service) => mapService(service, bindingOf(service, bindings) !== undefined, currency));
+    .map((service) => mapCarbonService(service, bindingOf(service, bindings) !== undefined, currency));
 }
 
 /** The tariff's monthly fee first, then each connected service that costs something, shown in the cabinet or not. */

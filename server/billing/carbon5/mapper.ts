@@ -20,6 +20,7 @@ import type {
   TicketMessage,
   TicketStatus,
 } from '../../domain/types.js';
+import { mapCarbonService } from '../carbon-catalogue.js';
 import { carbonInstant, datePart } from '../carbon-dates.js';
 import { upstreamError } from '../../domain/errors.js';
 import {
@@ -144,24 +145,11 @@ function bindingOf(usluga: Usluga, bindings: readonly Binding[]): Binding | unde
   );
 }
 
-function mapService(usluga: Usluga, connected: boolean, currency: string): Service {
-  return {
-    id: usluga.pk,
-    name: usluga.name,
-    description: usluga.comments,
-    price: usluga.summa === null ? null : money(usluga.summa, currency),
-    connected,
-    canConnect: !connected,
-    canDisconnect: connected && usluga.web_allow_disable === true,
-    pending: false,
-  };
-}
-
 /** The services the cabinet may show (is_show_web "1"), each marked connected when a binding names it. */
 export function mapServices([available, bindings]: CarbonUslugaList, currency: string): Service[] {
   return available
     .filter((usluga) => usluga.is_show_web === true)
-    .map((usluga) => mapService(usluga, bindingOf(usluga, bindings) !== undefined, currency));
+    .map((usluga) => mapCarbonService({ ...usluga, id: usluga.pk, comment: usluga.comments }, bindingOf(usluga, bindings) !== undefined, currency));
 }
 
 /** The tariff's monthly fee first, then each connected service that costs something. */
