@@ -13,3 +13,10 @@ export interface CarbonServiceSeed {
   /** web_allow_disable (WEB_ALLOW_DISABLE): the subscriber may disconnect it in the cabinet. */
   subscriberMayDisable: boolean;
 }
+
+/** Adds a service to a seed's catalogue, or replaces the one with its id. */
+export function putService(catalogue: CarbonServiceSeed[], service: CarbonServiceSeed): void {
+  const index = catalogue.findIndex((known) => known.id === service.id);
+  if (index === -1) catalogue.push(service);
+  else catalogue[index] = service;
+}

@@ -4,7 +4,7 @@
  * own with `carbonLegacySeed()`.
  */
 import { addDays } from '../../../shared/dates.js';
-import type { CarbonServiceSeed } from '../carbon-service-seed.js';
+import { putService, type CarbonServiceSeed } from '../carbon-service-seed.js';
 
 
 /** A financial operation (CLN_FIN_OPER). */
@@ -84,6 +84,35 @@ export const DEMO_PROMISE_RULES: LegacyPromiseRules = { maxAmount: '1000.00', da
 const HOME_TARIFF = { id: 21, name: 'Домашний 100', fee: '300.00' };
 const FAST_TARIFF = { id: 22, name: 'Быстрый 500', fee: '450.00' };
 
+/** A row of the users table with nothing on it: no tariff, no money, no address, no flags. */
+export function blankAccount(userId: number, login: string, password: string): LegacyAccountSeed {
+  return {
+    userId,
+    login,
+    password,
+    description: '',
+    fullName: '',
+    contractNumber: '',
+    tariff: { id: 0, name: '', fee: '0.00' },
+    balance: '0.00',
+    enabled: true,
+    blocked: false,
+    frozenUntil: null,
+    phone: null,
+    email: null,
+    ip: null,
+    mac: null,
+    online: false,
+    connectedSince: '2019-03-01',
+    connectedServiceIds: [],
+    promisePay: null,
+    operations: [],
+    group: false,
+    staff: false,
+    deleted: false,
+  };
+}
+
 /** Builds a seed: the demo catalogue and operator, then each subscriber from defaults and what the test says. */
 export class LegacySeedBuilder {
   private readonly services: CarbonServiceSeed[] = DEMO_SERVICES.map((service) => ({ ...service }));
@@ -103,37 +132,23 @@ export class LegacySeedBuilder {
 
   /** Adds a service to the catalogue, or replaces the one with its id. */
   service(service: CarbonServiceSeed): this {
-    const index = this.services.findIndex((known) => known.id === service.id);
-    if (index === -1) this.services.push(service);
-    else this.services[index] = service;
+    putService(this.services, service);
     return this;
   }
 
   subscriber(account: Partial<LegacyAccountSeed> & { login: string }): this {
     const userId = account.userId ?? 1000 + this.accounts.length + 1;
     this.accounts.push({
-      userId,
-      password: 'demo',
+      ...blankAccount(userId, account.login, 'demo'),
       description: 'A subscriber',
       fullName: 'Тестовый Абонент',
       contractNumber: `Д-${userId}`,
       tariff: HOME_TARIFF,
       balance: '300.00',
-      enabled: true,
-      blocked: false,
-      frozenUntil: null,
       phone: '+79161234567',
-      email: null,
       ip: `10.30.${Math.floor(userId / 256) % 256}.${userId % 256}`,
       mac: `00:1a:2b:3c:${hex(Math.floor(userId / 256) % 256)}:${hex(userId % 256)}`,
       online: true,
-      connectedSince: '2019-03-01',
-      connectedServiceIds: [],
-      promisePay: null,
-      operations: [],
-      group: false,
-      staff: false,
-      deleted: false,
       ...account,
     });
     return this;

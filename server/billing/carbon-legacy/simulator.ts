@@ -8,7 +8,7 @@ import { sendAnswer, SimulatorServer, SLOW_ANSWER_MS, type DemoLogin, type Simul
 import type { ClientTls } from './certificates.js';
 import { createTestPki, type TestPki } from './test-pki.js';
 import type { CarbonServiceSeed } from '../carbon-service-seed.js';
-import { demoSeed, type LegacyAccountSeed, type LegacySeed } from './demo-data.js';
+import { blankAccount, demoSeed, type LegacyAccountSeed, type LegacySeed } from './demo-data.js';
 
 /**
  * A Carbon billing of the 4.x line on loopback: the cashier web server's api.php over HTTPS, which
@@ -106,12 +106,7 @@ export class CarbonLegacySimulator extends SimulatorServer<CarbonLegacyFault> {
       bindings: account.connectedServiceIds.map((serviceId) => ({ id: account.userId * 100 + serviceId, serviceId })),
     }));
     // The operator is a row of the same users table, with the staff flags.
-    this.accounts.push({
-      ...stateOf(seed.operator.login, seed.operator.password),
-      userId: 1,
-      fullName: 'Администратор API',
-      staff: true,
-    });
+    this.accounts.push({ ...blankAccount(1, seed.operator.login, seed.operator.password), fullName: 'Администратор API', staff: true, bindings: [] });
     this.demoLogins = seed.accounts
       .filter((account) => !account.staff && !account.group && !account.deleted)
       .map(({ login, password, description }) => ({ login, password, description }));
@@ -452,35 +447,6 @@ export class CarbonLegacySimulator extends SimulatorServer<CarbonLegacyFault> {
 
 export async function startCarbonLegacySimulator(options: CarbonLegacySimulatorOptions = {}): Promise<CarbonLegacySimulator> {
   return new CarbonLegacySimulator(options.pki ?? (await createTestPki('Carbon legacy simulator')), options).listen();
-}
-
-function stateOf(login: string, password: string): LegacyAccountState {
-  return {
-    userId: 0,
-    login,
-    password,
-    description: '',
-    fullName: '',
-    contractNumber: '',
-    tariff: { id: 0, name: '', fee: '0.00' },
-    balance: '0.00',
-    enabled: true,
-    blocked: false,
-    frozenUntil: null,
-    ip: null,
-    mac: null,
-    online: false,
-    connectedSince: '2019-03-01',
-    phone: null,
-    email: null,
-    connectedServiceIds: [],
-    promisePay: null,
-    operations: [],
-    group: false,
-    staff: false,
-    deleted: false,
-    bindings: [],
-  };
 }
 
 function uslugaRow(service: CarbonServiceSeed): Row {

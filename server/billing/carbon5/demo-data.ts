@@ -3,7 +3,7 @@
  * `demoSeed` is the demo `npm start` shows; tests build their own with `carbonSeed()`.
  */
 import { addDays } from '../../../shared/dates.js';
-import type { CarbonServiceSeed } from '../carbon-service-seed.js';
+import { putService, type CarbonServiceSeed } from '../carbon-service-seed.js';
 
 
 /** A row of Carbon's Tarif: what REST v2 Tarif objects.get shows, and the fee the simulator charges. */
@@ -138,9 +138,7 @@ export class CarbonSeedBuilder {
 
   /** Adds a service to the catalogue, or replaces the one with its id. */
   service(service: CarbonServiceSeed): this {
-    const index = this.services.findIndex((known) => known.id === service.id);
-    if (index === -1) this.services.push(service);
-    else this.services[index] = service;
+    putService(this.services, service);
     return this;
   }
 
