@@ -1,6 +1,7 @@
 import { DAY_MS, daysInMonth, ymd } from '../../../shared/dates.js';
 import { compareDecimals, fromMinorUnits, isBelowZero, negateDecimal, plainDecimal, toMinorUnits } from '../../../shared/money.js';
 import type { PromisePayRefusal } from '../../domain/types.js';
+import type { UserRow } from './replies.js';
 
 /**
  * Self-credit ("promised payment") rules. Ubilling's cabinet (userstats `creditor`) applies its
@@ -109,18 +110,8 @@ export function refusalMessage(refusal: CreditRefusal, days?: { minDay: string |
   }
 }
 
-/** What the rules look at, from RemoteAPI `getuserdatabylogin`. */
-export interface CreditAccount {
-  cash: string;
-  credit: string;
-  /** Unix time; 0 = none. */
-  creditExpire: number;
-  frozen: boolean;
-  disabled: boolean;
-  tariff: string;
-  fee: string | null;
-  period: string | null;
-}
+/** What the rules look at: the columns of RemoteAPI `getuserdatabylogin` that userstats reads. */
+export type CreditAccount = Pick<UserRow, 'Cash' | 'Credit' | 'CreditExpire' | 'Passive' | 'Down' | 'Tariff' | 'Fee' | 'period'>;
 
 export type CreditDecision =
   | { allowed: true; creditLimit: string; fee: string; termDays: number; expires: string }
@@ -130,13 +121,13 @@ export type CreditDecision =
 export const creditEnd = (now: Date, termDays: number) => ymd(new Date(now.getTime() + termDays * DAY_MS));
 
 /** Ubilling's `tariffprice`: the tariff fee, for a daily tariff times the days of this month. */
-export function tariffMonthPrice(account: Pick<CreditAccount, 'fee' | 'period'>, now: Date): string {
-  const fee = toMinorUnits(plainDecimal(account.fee ?? '0') ?? '0') ?? 0n;
+export function tariffMonthPrice(account: Pick<CreditAccount, 'Fee' | 'period'>, now: Date): string {
+  const fee = toMinorUnits(plainDecimal(account.Fee ?? '0') ?? '0') ?? 0n;
   return fromMinorUnits(account.period === 'day' ? fee * BigInt(daysInMonth(ymd(now))) : fee);
 }
 
 /** The credit limit Ubilling sets: `tariffprice + SC_PRICE`. */
-export function creditLimit(account: Pick<CreditAccount, 'fee' | 'period'>, price: string, now: Date): string {
+export function creditLimit(account: Pick<CreditAccount, 'Fee' | 'period'>, price: string, now: Date): string {
   return fromMinorUnits((toMinorUnits(tariffMonthPrice(account, now)) ?? 0n) + (toMinorUnits(price) ?? 0n));
 }
 
@@ -150,15 +141,15 @@ export function decideSelfCredit(
   const { now } = context;
   const day = now.getDate();
   const tariffPrice = tariffMonthPrice(account, now);
-  const debt = isBelowZero(account.cash) ? negateDecimal(account.cash) : plainDecimal(account.cash) ?? '0';
+  const debt = isBelowZero(account.Cash) ? negateDecimal(account.Cash) : plainDecimal(account.Cash) ?? '0';
 
   if (!rules.enabled) return refuse('disabled');
   if (day < rules.minDay || day > rules.maxDay) return refuse('wrongDay');
-  if (compareDecimals(account.credit, '0') > 0 || account.creditExpire !== 0) return refuse('alreadyHasCredit');
-  if (account.frozen || account.disabled) return refuse('frozen');
-  if (compareDecimals(debt, tariffPrice) > 0) return refuse(isBelowZero(account.cash) ? 'debtTooLarge' : 'tooMuchMoney');
-  if (!isBelowZero(account.cash)) return refuse('tooMuchMoney');
-  if (rules.tariffsAllowed.length > 0 && !rules.tariffsAllowed.includes(account.tariff)) return refuse('tariffNotAllowed');
+  if (compareDecimals(account.Credit, '0') > 0 || account.CreditExpire !== 0) return refuse('alreadyHasCredit');
+  if (account.Passive || account.Down) return refuse('frozen');
+  if (compareDecimals(debt, tariffPrice) > 0) return refuse(isBelowZero(account.Cash) ? 'debtTooLarge' : 'tooMuchMoney');
+  if (!isBelowZero(account.Cash)) return refuse('tooMuchMoney');
+  if (rules.tariffsAllowed.length > 0 && !rules.tariffsAllowed.includes(account.Tariff)) return refuse('tariffNotAllowed');
   if (rules.onceAMonth && context.usedThisMonth) return refuse('alreadyUsedThisMonth');
   return {
     allowed: true,

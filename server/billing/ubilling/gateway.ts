@@ -12,7 +12,6 @@ import {
   creditLimit,
   decideSelfCredit,
   refusalMessage,
-  type CreditAccount,
   type CreditLog,
   type CreditRules,
 } from './credit-rules.js';
@@ -193,12 +192,12 @@ export class UbillingGateway implements BillingGateway {
       const fee = check.creditprice !== undefined && isFloatText(check.creditprice) ? check.creditprice : '0';
       const days = termOf(check.creditintro) ?? Number(check.creditterm ?? 0);
       // Not creditintro: that is userstats' sentence in userstats' language; the app says it in the subscriber's own from these fields.
-      const offer = { creditLimit: creditLimit(creditAccount(user), fee, now), fee, days, description: null };
+      const offer = { creditLimit: creditLimit(user, fee, now), fee, days, description: null };
       return { active, offers: [mapCreditOffer(offer, this.currency)], refusal: null };
     }
     const rules = this.options.creditRules;
     if (!rules.enabled) return { active, offers: [], refusal: 'NOT_OFFERED' };
-    const decision = decideSelfCredit(creditAccount(user), rules, { now, usedThisMonth: await this.creditLog.usedInMonth(login, now) });
+    const decision = decideSelfCredit(user, rules, { now, usedThisMonth: await this.creditLog.usedInMonth(login, now) });
     if (!decision.allowed) return { active, offers: [], refusal: PROMISE_PAY_REFUSAL[decision.refusal] };
     const offer = { creditLimit: decision.creditLimit, fee: decision.fee, days: decision.termDays, description: null };
     return { active, offers: [mapCreditOffer(offer, this.currency)], refusal: null };
@@ -255,7 +254,7 @@ export class UbillingGateway implements BillingGateway {
     if (!rules.enabled) throw notSupported('A promised payment');
     const now = this.now();
     const user = await this.userRow(session, login);
-    const decision = decideSelfCredit(creditAccount(user), rules, { now, usedThisMonth: await this.creditLog.usedInMonth(login, now) });
+    const decision = decideSelfCredit(user, rules, { now, usedThisMonth: await this.creditLog.usedInMonth(login, now) });
     if (!decision.allowed) throw notAllowed(decision.message);
     await session.write(() => this.remoteApi.sc({
       login,
@@ -558,19 +557,6 @@ function validInput<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new CabinetError('BAD_USER_INPUT', parsed.error.issues[0]?.message ?? 'Invalid input');
   return parsed.data;
-}
-
-function creditAccount(user: UserRow): CreditAccount {
-  return {
-    cash: user.Cash,
-    credit: user.Credit,
-    creditExpire: user.CreditExpire,
-    frozen: user.Passive,
-    disabled: user.Down,
-    tariff: user.Tariff,
-    fee: user.Fee,
-    period: user.period,
-  };
 }
 
 /**

@@ -15,13 +15,13 @@ const NOV_2 = new Date(2026, 10, 2, 12, 0, 0);
 const rules = (overrides: Partial<CreditRules> = {}): CreditRules => ({ ...UBILLING_SC_DEFAULTS, enabled: true, ...overrides });
 
 const debtor = (overrides: Partial<CreditAccount> = {}): CreditAccount => ({
-  cash: '-15.5',
-  credit: '0',
-  creditExpire: 0,
-  frozen: false,
-  disabled: false,
-  tariff: 'Unlim-50',
-  fee: '100',
+  Cash: '-15.5',
+  Credit: '0',
+  CreditExpire: 0,
+  Passive: false,
+  Down: false,
+  Tariff: 'Unlim-50',
+  Fee: '100',
   period: 'month',
   ...overrides,
 });
@@ -34,9 +34,9 @@ describe('the BFF self-credit rules (userstats SC_*)', () => {
   });
 
   it('prices a daily tariff as a whole month of it', () => {
-    const decision = decide(debtor({ fee: '10', period: 'day' }));
+    const decision = decide(debtor({ Fee: '10', period: 'day' }));
     expect(decision).toMatchObject({ allowed: true, creditLimit: '305.00' });
-    expect(creditLimit({ fee: '3.33', period: 'day' }, '0', new Date(2026, 1, 10))).toBe('93.24');
+    expect(creditLimit({ Fee: '3.33', period: 'day' }, '0', new Date(2026, 1, 10))).toBe('93.24');
   });
 
   it('refuses when disabled', () => {
@@ -50,21 +50,21 @@ describe('the BFF self-credit rules (userstats SC_*)', () => {
   });
 
   it('refuses while a credit is set or has an expiry', () => {
-    expect(decide(debtor({ credit: '105' }))).toMatchObject({ refusal: 'alreadyHasCredit' });
-    expect(decide(debtor({ creditExpire: 1_790_000_000 }))).toMatchObject({ refusal: 'alreadyHasCredit' });
+    expect(decide(debtor({ Credit: '105' }))).toMatchObject({ refusal: 'alreadyHasCredit' });
+    expect(decide(debtor({ CreditExpire: 1_790_000_000 }))).toMatchObject({ refusal: 'alreadyHasCredit' });
   });
 
   it('refuses a frozen or switched-off account', () => {
-    expect(decide(debtor({ frozen: true }))).toMatchObject({ refusal: 'frozen' });
-    expect(decide(debtor({ disabled: true }))).toMatchObject({ refusal: 'frozen' });
+    expect(decide(debtor({ Passive: true }))).toMatchObject({ refusal: 'frozen' });
+    expect(decide(debtor({ Down: true }))).toMatchObject({ refusal: 'frozen' });
   });
 
   it('refuses a debt larger than the tariff, and a balance that needs no credit', () => {
-    expect(decide(debtor({ cash: '-100.01' }))).toMatchObject({ refusal: 'debtTooLarge' });
-    expect(decide(debtor({ cash: '-100' }))).toMatchObject({ allowed: true });
-    expect(decide(debtor({ cash: '0' }))).toMatchObject({ refusal: 'tooMuchMoney' });
-    expect(decide(debtor({ cash: '250' }))).toMatchObject({ refusal: 'tooMuchMoney' });
-    expect(decide(debtor({ cash: '-5.551115123125783e-17' }))).toMatchObject({ allowed: true });
+    expect(decide(debtor({ Cash: '-100.01' }))).toMatchObject({ refusal: 'debtTooLarge' });
+    expect(decide(debtor({ Cash: '-100' }))).toMatchObject({ allowed: true });
+    expect(decide(debtor({ Cash: '0' }))).toMatchObject({ refusal: 'tooMuchMoney' });
+    expect(decide(debtor({ Cash: '250' }))).toMatchObject({ refusal: 'tooMuchMoney' });
+    expect(decide(debtor({ Cash: '-5.551115123125783e-17' }))).toMatchObject({ allowed: true });
   });
 
   it('refuses a tariff not in the list', () => {
@@ -78,9 +78,9 @@ describe('the BFF self-credit rules (userstats SC_*)', () => {
   });
 
   it('checks in userstats order: the day before the existing credit before the balance', () => {
-    expect(decide(debtor({ credit: '5', frozen: true, cash: '999' }), rules(), new Date(2026, 10, 20))).toMatchObject({ refusal: 'wrongDay' });
-    expect(decide(debtor({ credit: '5', frozen: true, cash: '999' }))).toMatchObject({ refusal: 'alreadyHasCredit' });
-    expect(decide(debtor({ frozen: true, cash: '999' }))).toMatchObject({ refusal: 'frozen' });
+    expect(decide(debtor({ Credit: '5', Passive: true, Cash: '999' }), rules(), new Date(2026, 10, 20))).toMatchObject({ refusal: 'wrongDay' });
+    expect(decide(debtor({ Credit: '5', Passive: true, Cash: '999' }))).toMatchObject({ refusal: 'alreadyHasCredit' });
+    expect(decide(debtor({ Passive: true, Cash: '999' }))).toMatchObject({ refusal: 'frozen' });
   });
 
   it('ends the credit term days from now, across a month end', () => {
