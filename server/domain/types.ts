@@ -9,33 +9,42 @@ export type AccountStatus = 'ACTIVE' | 'DEBT' | 'BLOCKED' | 'FROZEN' | 'DISABLED
 export type ChargePeriod = 'MONTH' | 'DAY';
 
 /** What a billing can do; the API exposes it and the PWA offers only what is true. */
-export interface Capabilities {
-  passwordLogin: boolean;
-  autoLogin: boolean;
-  promisePay: boolean;
-  services: boolean;
-  serviceConnect: boolean;
-  serviceDisconnect: boolean;
-  passwordReset: boolean;
-  pushToken: boolean;
-  payments: boolean;
-  /** `charges` and `monthlySpend` list the write-offs. */
-  charges: boolean;
-  /** `invoices` lists the bills the billing issued. */
-  invoices: boolean;
-  /** `trafficThisMonth` is counted. */
-  traffic: boolean;
-  /** Support conversations: list, write, reply. */
-  tickets: boolean;
-  /** The billing keeps notices of its own; the cabinet's own notices exist on every billing besides. */
-  announcements: boolean;
-  /** The subscriber can pause the service. */
-  pause: boolean;
-  /** The subscriber can change the tariff (and cancel a change the cabinet may cancel). */
-  tariffChange: boolean;
-  passwordChange: boolean;
-  /** The subscriber can change the phone and e-mail the billing keeps. */
-  contactsChange: boolean;
+export const CAPABILITY_NAMES = [
+  'passwordLogin',
+  'autoLogin',
+  'promisePay',
+  'services',
+  'serviceConnect',
+  'serviceDisconnect',
+  'passwordReset',
+  'pushToken',
+  'payments',
+  // `charges` and `monthlySpend` list the write-offs.
+  'charges',
+  // `invoices` lists the bills the billing issued.
+  'invoices',
+  // `trafficThisMonth` is counted.
+  'traffic',
+  // Support conversations: list, write, reply.
+  'tickets',
+  // The billing keeps notices of its own; the cabinet's own notices exist on every billing besides.
+  'announcements',
+  // The subscriber can pause the service.
+  'pause',
+  // The subscriber can change the tariff (and cancel a change the cabinet may cancel).
+  'tariffChange',
+  'passwordChange',
+  // The subscriber can change the phone and e-mail the billing keeps.
+  'contactsChange',
+] as const;
+
+export type Capability = (typeof CAPABILITY_NAMES)[number];
+export type Capabilities = Record<Capability, boolean>;
+
+/** A billing's capabilities from the list of what it can do: everything else is false. */
+export function capabilitiesOf(can: Iterable<Capability>): Capabilities {
+  const present = new Set(can);
+  return Object.fromEntries(CAPABILITY_NAMES.map((name) => [name, present.has(name)])) as Capabilities;
 }
 
 /**

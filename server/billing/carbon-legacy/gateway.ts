@@ -8,6 +8,7 @@ import { CabinetError, invalidCredentials, notAllowed, notSupported, upstreamErr
 import { parseUpstreamShape } from '../upstream.js';
 import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
 import type * as Domain from '../../domain/types.js';
+import { capabilitiesOf } from '../../domain/types.js';
 import { dottedDate } from '../carbon-dates.js';
 import { CarbonLegacyClient, type CarbonLegacyClientOptions, type Procedure, type ProcedureArgs } from './client.js';
 import { bindingOf, CHARGE_OP_TYPE, mapCharges, mapPayments, mapPromisePay, mapServices, mapSpends, mapSubscriber, PAYMENT_OP_TYPE, promisePayOffers } from './mapper.js';
@@ -37,27 +38,12 @@ export interface CarbonLegacyGatewayOptions extends CarbonLegacyClientOptions {
   clock?: () => Date;
 }
 
-const CAPABILITIES: Domain.Capabilities = {
-  passwordLogin: true,
-  autoLogin: false,
-  promisePay: true,
-  services: true,
-  serviceConnect: true,
-  serviceDisconnect: true,
-  passwordReset: false,
-  pushToken: true,
-  payments: true,
-  charges: true,
-  invoices: false,
-  traffic: false,
-  tickets: false,
-  announcements: false,
-  pause: false,
-  // The documented procedures edit neither a subscriber's tariff nor their password or contacts.
-  tariffChange: false,
-  passwordChange: false,
-  contactsChange: false,
-};
+/**
+ * What api.php's documented procedures let the cabinet do. They edit neither a subscriber's tariff
+ * nor their password or contacts, and know no sign-in by address, password reset, invoices,
+ * traffic, tickets, notices or pause.
+ */
+const CAPABILITIES = capabilitiesOf(['passwordLogin', 'promisePay', 'services', 'serviceConnect', 'serviceDisconnect', 'pushToken', 'payments', 'charges']);
 
 const DEFAULT_PROMISE_PAY_DAYS = 3;
 const PAY_LOG_DAYS = 365;

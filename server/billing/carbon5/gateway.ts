@@ -7,6 +7,7 @@ import type { Money } from '../../../shared/money.js';
 import { creditCallFailure, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
 import type { BillingGateway, SignInPasswordCheck, SubscriberSession } from '../../domain/gateway.js';
 import type * as Domain from '../../domain/types.js';
+import { capabilitiesOf } from '../../domain/types.js';
 import { dottedDate } from '../carbon-dates.js';
 import { CarbonClient, type CabinetMethod, type CarbonClientOptions } from './client.js';
 import {
@@ -65,26 +66,15 @@ export interface Carbon5GatewayOptions extends CarbonClientOptions {
 /** FinanceOperations' op_type of an invoice. [seen: the vendor's REST v2 page] */
 const INVOICE_OP_TYPE = 5;
 
-const CAPABILITIES: Omit<Domain.Capabilities, 'tariffChange'> = {
-  passwordLogin: true,
-  autoLogin: true,
-  promisePay: true,
-  services: true,
-  serviceConnect: true,
-  serviceDisconnect: true,
-  passwordReset: true,
-  pushToken: true,
-  payments: true,
-  charges: true,
-  invoices: true,
-  traffic: false,
-  tickets: true,
-  announcements: false,
-  pause: true,
-  // set_user_info {user_password | sms | email}, seen in public clients.
-  passwordChange: true,
-  contactsChange: true,
-};
+/**
+ * What Carbon 5's cabinet API lets the subscriber do; password and contacts through set_user_info
+ * {user_password | sms | email}, seen in public clients. Tariff change is on when the ISP names the
+ * tariffs to book; traffic and notices are not in the API.
+ */
+const CAPABILITIES: readonly Domain.Capability[] = [
+  'passwordLogin', 'autoLogin', 'promisePay', 'services', 'serviceConnect', 'serviceDisconnect', 'passwordReset', 'pushToken',
+  'payments', 'charges', 'invoices', 'tickets', 'pause', 'passwordChange', 'contactsChange',
+];
 
 /** How long a suid opened for a dead one serves the other calls that saw the same dead one; see `renewedSuid`. */
 const RENEWAL_REUSE_MS = 10_000;
@@ -130,7 +120,7 @@ export class Carbon5Gateway implements BillingGateway {
     this.payOperator = options.payOperator ?? 'ABONENT';
     this.pauseMaxDays = options.pauseMaxDays ?? DEFAULT_PAUSE_MAX_DAYS;
     this.tariffChangeIds = options.tariffChangeIds ?? [];
-    this.capabilities = { ...CAPABILITIES, tariffChange: this.tariffChangeIds.length > 0 };
+    this.capabilities = capabilitiesOf(this.tariffChangeIds.length > 0 ? [...CAPABILITIES, 'tariffChange'] : CAPABILITIES);
   }
 
   async login(login: string, password: string): Promise<Domain.BillingIdentity> {
