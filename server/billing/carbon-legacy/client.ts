@@ -83,10 +83,9 @@ export class CarbonLegacyClient {
   private readonly dispatcher: Agent;
 
   constructor(private readonly options: CarbonLegacyClientOptions) {
-    const root = withTrailingSlash(options.url);
-    this.apiUrl = new URL('api.php', root);
-    const { pfx, passphrase, cert, key, ca } = options.tls;
-    this.dispatcher = new Agent({ connect: { pfx, passphrase, cert, key, ca } });
+    this.apiUrl = new URL('api.php', withTrailingSlash(options.url));
+    // The cashier server knows the cabinet by its client certificate, on every connection.
+    this.dispatcher = new Agent({ connect: options.tls });
   }
 
   /** GET /api.php?cmd=execute&proc=<P>&arg1…; the output rows, or Carbon's refusal. */

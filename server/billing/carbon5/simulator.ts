@@ -396,21 +396,21 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
   // web_cabinet.*
 
   private webCabinet(method: string, arg: Arg): unknown {
-    switch (method) {
-      case 'web_cabinet.login':
-        return this.login(arg);
-      case 'web_cabinet.try_auto_login':
-        return this.tryAutoLogin(arg);
-      case 'web_cabinet.reset_password':
-        return this.resetPassword(arg);
-      case 'web_cabinet.submit_password':
-        return this.submitPassword(arg);
-    }
-    const handler = this.subscriberMethods[method];
+    // Own keys only: a method named `constructor` or `toString` is not defined either.
+    if (Object.hasOwn(this.signedOutMethods, method)) return this.signedOutMethods[method]!(arg);
+    const handler = Object.hasOwn(this.subscriberMethods, method) ? this.subscriberMethods[method] : undefined;
     if (!handler) return { error: `Method ${method} is not defined` };
     const account = typeof arg.suid === 'string' ? this.sessions.get(arg.suid) : undefined;
     return account ? handler(account, arg) : { error: CARBON_TEXTS.notAuthorized };
   }
+
+  /** The methods a caller without a suid may use: the ones that open a session or reset a password. */
+  private readonly signedOutMethods: Record<string, (arg: Arg) => unknown> = {
+    'web_cabinet.login': (arg) => this.login(arg),
+    'web_cabinet.try_auto_login': (arg) => this.tryAutoLogin(arg),
+    'web_cabinet.reset_password': (arg) => this.resetPassword(arg),
+    'web_cabinet.submit_password': (arg) => this.submitPassword(arg),
+  };
 
   private readonly subscriberMethods: Record<string, (account: CarbonAccountState, arg: Arg) => unknown> = {
     'web_cabinet.get_user': (account) => ({ user: this.cabinetUser(account), __user: account.login }),
