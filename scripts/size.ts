@@ -37,7 +37,7 @@ for (const path of initial) {
   console.log(`${kb(size)}  ${path}`);
 }
 
-// Vite names each dictionary's chunk after its module: client/src/i18n/uk.ts becomes assets/uk-<hash>.js.
+// Vite names each dictionary's chunk after its file: client/src/i18n/uk.json becomes assets/uk-<hash>.js.
 const assets = readdirSync(join(dist, 'assets')).sort();
 const dictionaries = assets.filter((file) => LANGUAGES.some((language) => file.startsWith(`${language}-`) && file.endsWith('.js')));
 if (dictionaries.length !== LANGUAGES.length) {

@@ -1,11 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { connectionTexts } from '../../client/src/features/connection/texts.js';
-import { historyTexts } from '../../client/src/features/history/texts.js';
 import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
-import { i18nFor } from '../support/i18n.js';
+import { connectionTexts, historyTexts, i18nFor } from '../support/i18n.js';
 
 const LOCALES: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-RU', en: 'en-US' };
 
@@ -70,8 +68,8 @@ describe('the history of charges and the connection in the PWA', () => {
     expect(line).toContain('00:1a:2b:3c:03:e9');
     expect(line).toContain(connection.onlineNow);
     expect(plain(await page.getByTestId('traffic').textContent())).toContain(connection.trafficUnavailable);
-    await page.getByRole('button', { name: connection.copyLabel(connection.contractNumber) }).click();
-    await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe(connection.copied(connection.contractNumber));
+    await page.getByRole('button', { name: connection.copyLabel({ what: connection.contractNumber.toLowerCase() }) }).click();
+    await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe(connection.copied({ what: connection.contractNumber }));
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Д-1001');
     await expectNoAxeViolations(page, `connection on the older Carbon (${language})`);
   });
@@ -109,7 +107,7 @@ describe('the history of charges and the connection in the PWA', () => {
       expect(contract).toContain(connection.contractDate);
       expect(contract).toContain(connection.connectedSince);
       expect(contract).not.toContain(connection.bonusPoints);
-      await page.getByRole('button', { name: connection.copyLabel(connection.paymentId) }).click();
+      await page.getByRole('button', { name: connection.copyLabel({ what: connection.paymentId.toLowerCase() }) }).click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('10000101');
       await expectNoAxeViolations(page, `connection on Carbon 5 (${language})`);
     });
@@ -172,14 +170,14 @@ describe('the history of charges and the connection in the PWA', () => {
       const now = new Date();
       const number = `10000101-${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}`;
       const newest = invoices.locator('details').first();
-      expect(plain(await newest.locator('summary').textContent())).toContain(plain(history.invoiceNumber(number)));
+      expect(plain(await newest.locator('summary').textContent())).toContain(plain(history.invoiceNumber({ number })));
       expect(await invoices.locator('details').count()).toBeGreaterThanOrEqual(11);
       expect(await newest.getByText('Домашній 100').isVisible()).toBe(false);
       await newest.locator('summary').click();
       await newest.getByText('Домашній 100').waitFor();
       const lines = plain(await newest.textContent());
       expect(lines).toContain('Оренда роутера');
-      expect(lines).toContain(plain(history.invoiceQuantity('1')));
+      expect(lines).toContain(plain(history.invoiceQuantity({ quantity: '1' })));
       // As with the table: a row half under the sticky bottom bar counts as too small a target, so check at the page's end.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await expectNoAxeViolations(page, `invoices on Carbon 5 (${language})`);

@@ -2,11 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { ymd } from '../../shared/dates.js';
-import { historyTexts } from '../../client/src/features/history/texts.js';
 import type { I18n, Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
-import { i18nFor } from '../support/i18n.js';
+import { historyTexts, i18nFor } from '../support/i18n.js';
 
 /**
  * The dashboard of each of the four Carbon demo subscribers, as a screen reader gets it (the
@@ -19,10 +18,10 @@ const account = (login: string) => demo.find((candidate) => candidate.login === 
 const money = (t: I18n, amount: string) => t.moneyMagnitude({ amount, currency: 'UAH' });
 
 const states: { login: string; language: Language; locale: string; headline(t: I18n): string; daysLeft: boolean }[] = [
-  { login: 'BILL0000101', language: 'uk', locale: 'uk-UA', headline: (t) => t.m.headlineWorksUntil('').trim(), daysLeft: true },
-  { login: 'BILL0000102', language: 'ru', locale: 'ru-RU', headline: (t) => t.m.headlineDebtTopUp(money(t, '120.50')), daysLeft: false },
-  { login: 'BILL0000103', language: 'en', locale: 'en-US', headline: (t) => t.m.headlineOffTopUp(money(t, '850.00')), daysLeft: false },
-  { login: 'BILL0000104', language: 'uk', locale: 'uk-UA', headline: (t) => t.m.headlinePausedUntil(t.date(account('BILL0000104').frozen!.to)), daysLeft: false },
+  { login: 'BILL0000101', language: 'uk', locale: 'uk-UA', headline: (t) => t.m.headlineWorksUntil({ date: '' }).trim(), daysLeft: true },
+  { login: 'BILL0000102', language: 'ru', locale: 'ru-RU', headline: (t) => t.m.headlineDebtTopUp({ amount: money(t, '120.50') }), daysLeft: false },
+  { login: 'BILL0000103', language: 'en', locale: 'en-US', headline: (t) => t.m.headlineOffTopUp({ amount: money(t, '850.00') }), daysLeft: false },
+  { login: 'BILL0000104', language: 'uk', locale: 'uk-UA', headline: (t) => t.m.headlinePausedUntil({ date: t.date(account('BILL0000104').frozen!.to) }), daysLeft: false },
 ];
 
 describe('the dashboard in each demo state', () => {

@@ -6,8 +6,7 @@ import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-mes
 import type { I18n, Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
-import { resetTexts } from '../../client/src/features/password-reset/texts.js';
-import { i18nFor } from '../support/i18n.js';
+import { i18nFor, resetTexts } from '../support/i18n.js';
 
 /**
  * The subscriber's whole journey, written once and run in each language the cabinet speaks, each
@@ -93,40 +92,40 @@ async function journey(page: Page, cabinet: TestCabinet, t: I18n, newPassword: s
   await expect.poll(() => heading.textContent()).toBe(m.dashboardTitle);
   const balanceCard = page.getByRole('region', { name: m.balance });
   expect(await textOf(balanceCard.getByTestId('balance'))).toBe(money(debtor.balance));
-  expect(await textOf(balanceCard.getByTestId('status'))).toBe(plain(m.headlineDebtTopUp(t.moneyMagnitude({ amount: debtor.balance, currency: CURRENCY }))));
+  expect(await textOf(balanceCard.getByTestId('status'))).toBe(plain(m.headlineDebtTopUp({ amount: t.moneyMagnitude({ amount: debtor.balance, currency: CURRENCY }) })));
   expect(await balanceCard.getByTestId('days-left').count()).toBe(0);
-  expect(await textOf(page.getByTestId('to-pay'))).toBe(plain(`${m.amountToPay}: ${m.toPayBy(money(monthlyInDebt), t.date(nextChargeOn))}`));
+  expect(await textOf(page.getByTestId('to-pay'))).toBe(plain(`${m.amountToPay}: ${m.toPayBy({ amount: money(monthlyInDebt), date: t.date(nextChargeOn) })}`));
   const tariff = await textOf(page.getByTestId('tariff'));
   expect(tariff).toContain(debtor.tariff.name);
-  expect(tariff).toContain(plain(m.perMonth(t.money({ amount: debtor.tariff.fee, currency: CURRENCY }))));
+  expect(tariff).toContain(plain(m.perMonth({ price: t.money({ amount: debtor.tariff.fee, currency: CURRENCY }) })));
 
   // A promised payment: the billing's terms on each offer and in the confirmation, the result after.
   await balanceCard.getByRole('link', { name: m.takePromisePay }).click();
   await expect.poll(() => heading.textContent()).toBe(m.promiseTitle);
   const offerCard = (amount: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: money(amount), exact: true }) });
   expect(await textOf(offerCard(freeOffer.amount))).toContain(plain(`${t.plural(m.promiseDays, freeOffer.days)}, ${m.noFee}`));
-  expect(await textOf(offerCard(offer.amount))).toContain(plain(`${t.plural(m.promiseDays, offer.days)}, ${m.fee(t.money({ amount: offer.fee, currency: CURRENCY }))}`));
+  expect(await textOf(offerCard(offer.amount))).toContain(plain(`${t.plural(m.promiseDays, offer.days)}, ${m.fee({ fee: t.money({ amount: offer.fee, currency: CURRENCY }) })}`));
   await offerCard(offer.amount).getByRole('button', { name: m.choose }).click();
 
   const until = addDays(ymd(new Date()), offer.days);
-  const promiseDialog = page.getByRole('dialog', { name: plain(m.promiseConfirmTitle(t.money({ amount: offer.amount, currency: CURRENCY }))) });
+  const promiseDialog = page.getByRole('dialog', { name: plain(m.promiseConfirmTitle({ amount: t.money({ amount: offer.amount, currency: CURRENCY }) })) });
   const terms = await textOf(promiseDialog);
-  expect(terms).toContain(plain(m.promiseConfirmBody(t.money({ amount: offer.amount, currency: CURRENCY }), t.date(until))));
-  expect(terms).toContain(plain(m.promiseConfirmFee(t.money({ amount: offer.fee, currency: CURRENCY }))));
+  expect(terms).toContain(plain(m.promiseConfirmBody({ amount: t.money({ amount: offer.amount, currency: CURRENCY }), date: t.date(until) })));
+  expect(terms).toContain(plain(m.promiseConfirmFee({ fee: t.money({ amount: offer.fee, currency: CURRENCY }) })));
   await expectNoAxeViolations(page, `promised payment with a fee (${t.language})`);
   expect(billing().promisePay).toBeNull();
   await promiseDialog.getByRole('button', { name: m.confirmTake }).click();
 
-  const promiseDone = plain(`${m.promiseDone(t.money({ amount: offer.amount, currency: CURRENCY }))} ${m.newBalance(t.money({ amount: balanceAfterPromise, currency: CURRENCY }))}`);
+  const promiseDone = plain(`${m.promiseDone({ amount: t.money({ amount: offer.amount, currency: CURRENCY }) })} ${m.newBalance({ balance: t.money({ amount: balanceAfterPromise, currency: CURRENCY }) })}`);
   await expect.poll(notices).toContainEqual(expect.stringContaining(promiseDone));
   expect(billing()).toMatchObject({ balance: balanceAfterPromise, promisePay: { amount: offer.amount, until } });
 
   await navigation.getByRole('link', { name: m.navHome }).click();
   await expect.poll(() => heading.textContent()).toBe(m.dashboardTitle);
   expect(await textOf(balanceCard.getByTestId('balance'))).toBe(money(balanceAfterPromise));
-  expect(await textOf(balanceCard.getByTestId('status'))).toBe(plain(m.headlineOnCredit(t.date(until))));
-  expect(await textOf(balanceCard)).toContain(plain(m.promiseActive(t.money({ amount: offer.amount, currency: CURRENCY }), t.date(until))));
-  expect(await textOf(page.getByTestId('to-pay'))).toBe(plain(`${m.amountToPay}: ${m.toPayBy(money(monthlyAfterPromise), t.date(nextChargeOn))}`));
+  expect(await textOf(balanceCard.getByTestId('status'))).toBe(plain(m.headlineOnCredit({ date: t.date(until) })));
+  expect(await textOf(balanceCard)).toContain(plain(m.promiseActive({ amount: t.money({ amount: offer.amount, currency: CURRENCY }), date: t.date(until) })));
+  expect(await textOf(page.getByTestId('to-pay'))).toBe(plain(`${m.amountToPay}: ${m.toPayBy({ amount: money(monthlyAfterPromise), date: t.date(nextChargeOn) })}`));
   expect(await balanceCard.getByRole('link', { name: m.takePromisePay }).count()).toBe(0);
 
   // Connect the static IP: its price and when it starts before, "being applied" after, until Carbon applies it.
@@ -134,16 +133,16 @@ async function journey(page: Page, cabinet: TestCabinet, t: I18n, newPassword: s
   await expect.poll(() => heading.textContent()).toBe(m.servicesTitle);
   const serviceCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: staticIp.name, exact: true }) });
   const serviceBefore = await textOf(serviceCard);
-  expect(serviceBefore).toContain(plain(m.price(t.money({ amount: staticIp.price, currency: CURRENCY }))));
+  expect(serviceBefore).toContain(plain(m.price({ price: t.money({ amount: staticIp.price, currency: CURRENCY }) })));
   expect(serviceBefore).toContain(m.notConnected);
   await serviceCard.getByRole('button', { name: actionOn(m.connect, staticIp.name) }).click();
 
-  const connectDialog = page.getByRole('dialog', { name: m.connectConfirmTitle(staticIp.name) });
+  const connectDialog = page.getByRole('dialog', { name: m.connectConfirmTitle({ name: staticIp.name }) });
   const connectTerms = await textOf(connectDialog);
-  expect(connectTerms).toContain(plain(m.connectCost(t.money({ amount: staticIp.price, currency: CURRENCY }))));
+  expect(connectTerms).toContain(plain(m.connectCost({ price: t.money({ amount: staticIp.price, currency: CURRENCY }) })));
   expect(connectTerms).toContain(m.connectWhen);
   await connectDialog.getByRole('button', { name: m.confirmConnect }).click();
-  await expect.poll(notices).toContainEqual(expect.stringContaining(plain(m.connectDone(staticIp.name))));
+  await expect.poll(notices).toContainEqual(expect.stringContaining(plain(m.connectDone({ name: staticIp.name }))));
   expect(await textOf(serviceCard)).toContain(`${m.pending} ${m.pendingHint}`);
   expect(await serviceCard.getByRole('button').count()).toBe(0);
   await expect.poll(() => billing().connectedServiceIds.toSorted()).toEqual([12, 86]);
@@ -159,10 +158,10 @@ async function journey(page: Page, cabinet: TestCabinet, t: I18n, newPassword: s
   expect(serviceConnected).not.toContain(m.pending);
   await serviceCard.getByRole('button', { name: actionOn(m.disconnect, staticIp.name) }).click();
 
-  const disconnectDialog = page.getByRole('dialog', { name: m.disconnectConfirmTitle(staticIp.name) });
+  const disconnectDialog = page.getByRole('dialog', { name: m.disconnectConfirmTitle({ name: staticIp.name }) });
   expect(await textOf(disconnectDialog)).toContain(m.disconnectWhen);
   await disconnectDialog.getByRole('button', { name: m.confirmDisconnect }).click();
-  await expect.poll(notices).toContainEqual(expect.stringContaining(plain(m.disconnectDone(staticIp.name))));
+  await expect.poll(notices).toContainEqual(expect.stringContaining(plain(m.disconnectDone({ name: staticIp.name }))));
   expect(await textOf(serviceCard)).toContain(m.pending);
   await expectNoAxeViolations(page, `services, a change being applied (${t.language})`);
   await expect.poll(() => billing().connectedServiceIds).toEqual([86]);
@@ -190,7 +189,7 @@ async function journey(page: Page, cabinet: TestCabinet, t: I18n, newPassword: s
   await expect.poll(() => heading.textContent()).toBe(m.signInTitle);
   await page.getByRole('link', { name: m.outboxTitle }).click();
   await expect.poll(() => heading.textContent()).toBe(m.outboxTitle);
-  const [codeBefore = '', codeAfter = ''] = m.outboxCode('\u0000').split('\u0000');
+  const [codeBefore = '', codeAfter = ''] = m.outboxCode({ code: '\u0000' }).split('\u0000');
   const shownCode = page.getByText(new RegExp(`^${escapeRegExp(codeBefore)}[A-Z0-9]{4,16}${escapeRegExp(codeAfter)}$`));
   await expect.poll(() => page.getByRole('listitem').filter({ hasText: LOGIN }).filter({ has: shownCode }).count()).toBe(1);
   const code = (await textOf(shownCode)).slice(codeBefore.length, codeAfter ? -codeAfter.length : undefined);
@@ -209,7 +208,7 @@ async function journey(page: Page, cabinet: TestCabinet, t: I18n, newPassword: s
 
   // The old password no longer works; the new one does.
   // The sign-in form opens with the login the reset was for.
-  await page.getByRole('link', { name: resetTexts[t.language].signInAs(LOGIN) }).click();
+  await page.getByRole('link', { name: resetTexts[t.language].signInAs({ login: LOGIN }) }).click();
   await expect.poll(() => heading.textContent()).toBe(m.signInTitle);
   await signIn('demo');
   // The error goes on with a link to the reset ("Forgot your password?").

@@ -2,11 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
-import { historyTexts } from '../../client/src/features/history/texts.js';
 import { formatMoney } from '../../client/src/i18n/format.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
-import { i18nFor } from '../support/i18n.js';
+import { historyTexts, i18nFor } from '../support/i18n.js';
 
 /**
  * The journey's screens in their other situations, on the production build, against the BFF and the Carbon
@@ -232,7 +231,7 @@ describe('the subscriber journey', () => {
       const page = await openPhone({ locale: words.locale, colorScheme: 'dark' });
       await signIn(page, 'BILL0000104');
       const t = i18nFor(words.language, [words.locale]);
-      await expect.poll(() => page.getByTestId('status').textContent()).toBe(t.m.headlinePausedUntil(t.date(melnyk.frozen!.to)));
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe(t.m.headlinePausedUntil({ date: t.date(melnyk.frozen!.to) }));
       expect(await page.getByTestId('days-left').count()).toBe(0);
       expect(await page.getByTestId('to-pay').count()).toBe(0);
       expect(await page.getByTestId('next-tariff').textContent()).toMatch(new RegExp(`: ${melnyk.nextTariff!.name}$`));

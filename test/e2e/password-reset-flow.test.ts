@@ -1,10 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { resetTexts } from '../../client/src/features/password-reset/texts.js';
 import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet } from '../support/cabinet.js';
 import { eventually } from '../support/expectations.js';
-import { i18nFor } from '../support/i18n.js';
+import { i18nFor, resetTexts } from '../support/i18n.js';
 import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
 
 /**
@@ -53,7 +52,7 @@ describe('password reset flow', () => {
       const first = await latestCode();
 
       await page.getByRole('button', { name: m.sendAgain }).click();
-      await page.getByRole('status').filter({ hasText: words.newCodeRequested(LOGIN) }).waitFor();
+      await page.getByRole('status').filter({ hasText: words.newCodeRequested({ login: LOGIN }) }).waitFor();
       await eventually(async () => expect(sentTo()).toHaveLength(2));
       const second = await latestCode();
       await expectNoAxeViolations(page, `new code sent, light (${language})`);
@@ -62,12 +61,12 @@ describe('password reset flow', () => {
 
       // Three requests an hour for one login: the fourth says how long to wait, with the form still there.
       await page.getByRole('button', { name: m.sendAgain }).click();
-      await page.getByRole('status').filter({ hasText: words.newCodeRequested(LOGIN) }).waitFor();
+      await page.getByRole('status').filter({ hasText: words.newCodeRequested({ login: LOGIN }) }).waitFor();
       await eventually(async () => expect(sentTo()).toHaveLength(3));
       const third = await latestCode();
       await page.getByRole('button', { name: m.sendAgain }).click();
       const alert = page.getByRole('alert');
-      await expect.poll(async () => plain(await alert.textContent())).toBe(plain(m.errorRateLimited(t.plural(m.minutes, 60))));
+      await expect.poll(async () => plain(await alert.textContent())).toBe(plain(m.errorRateLimited({ wait: t.plural(m.minutes, 60) })));
       expect(sentTo()).toHaveLength(3);
       // Each request really sent a code of its own.
       expect(new Set([first, second, third]).size).toBe(3);
@@ -77,7 +76,7 @@ describe('password reset flow', () => {
       await page.getByRole('button', { name: m.setPassword }).click();
       await page.getByText(m.resetDone).waitFor();
       await expectNoAxeViolations(page, `reset done, dark (${language})`);
-      await page.getByRole('link', { name: words.signInAs(LOGIN) }).click();
+      await page.getByRole('link', { name: words.signInAs({ login: LOGIN }) }).click();
       await expect.poll(() => heading.textContent()).toBe(m.signInTitle);
       expect(await page.getByLabel(m.loginLabel, { exact: true }).inputValue()).toBe(LOGIN);
       await page.getByLabel(m.passwordLabel, { exact: true }).fill('new-secret-1');

@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
-import { REFUSAL_TEXTS } from '../../client/src/i18n/refusals.js';
-import type { RefusalKind } from '../../client/src/app/refusal.js';
+import { REFUSAL_TEXTS, type RefusalKind } from '../../client/src/app/refusal.js';
 import { ubillingDemoLogins } from '../../server/billing/ubilling/demo-data.js';
 import type { UbillingSimulator } from '../../server/billing/ubilling/simulator.js';
 import { startUbillingCabinet, type TestCabinet } from '../support/cabinet.js';

@@ -45,7 +45,7 @@ describe('sign-in help', () => {
       const login = page.getByLabel(m.loginLabel, { exact: true });
       // The hint is the field's description, so a screen reader hears it with the label.
       const describedBy = await login.getAttribute('aria-describedby');
-      expect(plain(await page.locator(`#${describedBy}`).textContent())).toBe(plain(m.loginHintExample('BILL0000101')));
+      expect(plain(await page.locator(`#${describedBy}`).textContent())).toBe(plain(m.loginHintExample({ example: 'BILL0000101' })));
       // The ISP's contacts beside the form even where the billing resets passwords by code.
       expect(await page.getByRole('link', { name: '+380 44 000 00 00' }).getAttribute('href')).toBe('tel:+380440000000');
 
@@ -71,7 +71,7 @@ describe('sign-in help', () => {
         await signIn(page, 'BILL0000101', `wrong-${attempt}`);
         await expect.poll(async () => (await alert.count()) > 0 && (await page.locator('form button[type=submit]').getAttribute('aria-busy')) === 'false').toBe(true);
       }
-      await expect.poll(async () => plain(await alert.textContent())).toContain(plain(m.errorRateLimited(t.plural(m.minutes, 15))));
+      await expect.poll(async () => plain(await alert.textContent())).toContain(plain(m.errorRateLimited({ wait: t.plural(m.minutes, 15) })));
       expect(await alert.getByRole('link', { name: m.contactSupport }).getAttribute('href')).toBe('#support-title');
       await expectNoAxeViolations(page, `sign-in locked, light (${language})`);
       await page.emulateMedia({ colorScheme: 'dark' });

@@ -2,10 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { addDays, firstOfNextMonth, ymd } from '../../shared/dates.js';
-import { profileTexts } from '../../client/src/features/profile/texts.js';
-import { tariffTexts } from '../../client/src/features/tariff/texts.js';
 import { startCabinet } from '../support/cabinet.js';
-import { i18nFor } from '../support/i18n.js';
+import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
 import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
 
 /**
@@ -79,7 +77,7 @@ describe('a service change after automatic sign-in', () => {
       await password.fill('demo');
       await confirm.click();
       await expect.poll(async () => plain(await page.getByRole('status').filter({ hasText: name }).first().textContent())).toMatch(
-        new RegExp(`^(${escape(plain(m.connectDone(name)))}|${escape(plain(m.changeApplied(name)))})$`),
+        new RegExp(`^(${escape(plain(m.connectDone({ name })))}|${escape(plain(m.changeApplied({ name })))})$`),
       );
       await expect.poll(() => cabinet.simulator.account(LOGIN).connectedServiceIds.includes(service)).toBe(true);
       // The password is confirmed for this session: nothing more is marked as needing it.
@@ -124,12 +122,12 @@ describe('a service change after automatic sign-in', () => {
 
     // The options arrive after the screen's title.
     await expect.poll(() => page.getByText(m.needsPassword, { exact: true }).count()).toBe(1);
-    await page.getByRole('button', { name: texts.choose('Швидкий 500') }).click();
-    const dialog = page.getByRole('dialog', { name: texts.confirmTitle('Швидкий 500') });
+    await page.getByRole('button', { name: texts.choose({ name: 'Швидкий 500' }) }).click();
+    const dialog = page.getByRole('dialog', { name: texts.confirmTitle({ name: 'Швидкий 500' }) });
     await dialog.getByText(m.stepUpIntro).waitFor();
     await dialog.getByLabel(m.passwordLabel, { exact: true }).fill('demo');
     await dialog.getByRole('button', { name: texts.confirm }).click();
-    await page.getByText(texts.done('Швидкий 500', t.date(firstOfNextMonth(ymd(new Date()))))).waitFor();
+    await page.getByText(texts.done({ name: 'Швидкий 500', from: t.date(firstOfNextMonth(ymd(new Date()))) })).waitFor();
     expect(cabinet.simulator.calls['Abonents.set']).toBe(1);
     expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(0);
   });

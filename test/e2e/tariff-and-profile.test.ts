@@ -1,11 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { firstOfNextMonth, ymd } from '../../shared/dates.js';
-import { profileTexts } from '../../client/src/features/profile/texts.js';
-import { tariffTexts } from '../../client/src/features/tariff/texts.js';
 import type { Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { i18nFor } from '../support/i18n.js';
+import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
 import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
 
 const languages: { language: Language; locale: string; colorScheme: 'light' | 'dark' }[] = [
@@ -65,21 +63,21 @@ describe('changing the tariff and the profile in the PWA', () => {
       expect(plain(await page.getByTestId('current-tariff').textContent())).toContain('Домашній 100');
       await expectNoAxeViolations(page, `tariff options (${language}, ${colorScheme})`);
 
-      await page.getByRole('button', { name: tariff.choose('Швидкий 500') }).click();
-      const dialog = page.getByRole('dialog', { name: tariff.confirmTitle('Швидкий 500') });
+      await page.getByRole('button', { name: tariff.choose({ name: 'Швидкий 500' }) }).click();
+      const dialog = page.getByRole('dialog', { name: tariff.confirmTitle({ name: 'Швидкий 500' }) });
       await dialog.waitFor();
       const preview = plain(await dialog.textContent());
-      expect(preview).toContain(plain(tariff.confirmFrom(from)));
-      expect(preview).toContain(tariff.confirmUntil('Домашній 100'));
+      expect(preview).toContain(plain(tariff.confirmFrom({ date: from })));
+      expect(preview).toContain(tariff.confirmUntil({ name: 'Домашній 100' }));
       expect(preview).toContain(tariff.changeFree);
       await expectNoAxeViolations(page, `tariff preview (${language}, ${colorScheme})`);
       expect(cabinet.simulator.calls['Abonents.set'] ?? 0).toBe(0);
       await dialog.getByRole('button', { name: tariff.confirm }).click();
-      await page.getByText(tariff.done('Швидкий 500', from)).waitFor();
+      await page.getByText(tariff.done({ name: 'Швидкий 500', from })).waitFor();
       expect(cabinet.simulator.calls['Abonents.set']).toBe(1);
       const booked = page.getByTestId('booked-tariff');
-      expect(plain(await booked.textContent())).toContain(plain(tariff.booked('Швидкий 500', from)));
-      expect(await page.getByRole('button', { name: tariff.choose('Економ 50') }).isDisabled()).toBe(true);
+      expect(plain(await booked.textContent())).toContain(plain(tariff.booked({ name: 'Швидкий 500', from })));
+      expect(await page.getByRole('button', { name: tariff.choose({ name: 'Економ 50' }) }).isDisabled()).toBe(true);
       await expectNoAxeViolations(page, `tariff booked (${language}, ${colorScheme})`);
 
       await booked.getByRole('button', { name: tariff.cancel }).click();

@@ -161,7 +161,7 @@ function Banners() {
       {phase === 'ready' && (!canAct || stale === 'billing-down') && (
         <div className="banner offline" role="status" data-testid="offline-banner">
           <p>
-            {asOf ? (canAct ? m.billingDown(asOf) : m.offline(asOf)) : m.offlineNoData}
+            {asOf ? (canAct ? m.billingDown({ asOf }) : m.offline({ asOf })) : m.offlineNoData}
             {asOf && !canAct && ` ${m.needsConnection}`}
           </p>
           <button type="button" className="button" onClick={() => void refresh()}>

@@ -1,5 +1,4 @@
-import type { TextKey } from '../i18n/en.js';
-import type { I18n } from '../i18n/index.js';
+import type { I18n, TextKey } from '../i18n/index.js';
 import type { ApiError, ApiErrorCode } from './api.js';
 
 function waitText(t: I18n, seconds: number): string {
@@ -22,9 +21,9 @@ const PLAIN: Record<Exclude<ApiErrorCode, 'NOT_ALLOWED' | 'RATE_LIMITED'>, TextK
 
 /** Every error code in plain words; NOT_ALLOWED carries the billing's own reason, shown as it is. */
 export function errorText(t: I18n, error: ApiError): string {
-  if (error.code === 'NOT_ALLOWED') return error.message.trim() ? t.m.errorNotAllowed(error.message.trim()) : t.m.errorNotAllowedNoReason;
+  if (error.code === 'NOT_ALLOWED') return error.message.trim() ? t.m.errorNotAllowed({ reason: error.message.trim() }) : t.m.errorNotAllowedNoReason;
   if (error.code === 'RATE_LIMITED') {
-    return error.retryAfter !== null && error.retryAfter > 0 ? t.m.errorRateLimited(waitText(t, error.retryAfter)) : t.m.errorRateLimitedSoon;
+    return error.retryAfter !== null && error.retryAfter > 0 ? t.m.errorRateLimited({ wait: waitText(t, error.retryAfter) }) : t.m.errorRateLimitedSoon;
   }
   return t.m[PLAIN[error.code]];
 }

@@ -1,5 +1,5 @@
-import type { I18n } from '../i18n/index.js';
-import { REFUSAL_TEXTS } from '../i18n/refusals.js';
+import type { I18n, Language } from '../i18n/index.js';
+import refusalTexts from '../i18n/refusals.json' with { type: 'json' };
 import type { PromisePayRefusal } from '../gql/graphql.js';
 import type { ApiError } from './api.js';
 
@@ -81,6 +81,12 @@ export interface Refusal {
   /** The billing's own words, for "Details"; null when they say nothing more than `text`. */
   raw: string | null;
 }
+
+/**
+ * Why a billing said no, in each language. Kept apart from the main dictionaries so that only the
+ * screens that take money or change services load them.
+ */
+export const REFUSAL_TEXTS: Record<Language, Record<RefusalKind, string>> = refusalTexts;
 
 export function refusal(t: I18n, error: Pick<ApiError, 'message' | 'reason'>): Refusal {
   const kind = refusalKind(error);

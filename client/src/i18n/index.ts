@@ -1,5 +1,4 @@
 import { createContext, useContext } from 'react';
-import type { Messages } from './en.js';
 import {
   formatRecentTime,
   formatCalendarDate,
@@ -9,7 +8,14 @@ import {
   formatSpeed,
   type MoneyValue,
 } from './format.js';
+import { compileMessages } from './messages.js';
+import type { Messages } from './messages.generated.js';
 import { pluralize, type PluralForms } from './plural.js';
+
+export type { Messages };
+
+/** The keys of the dictionary's plain texts (not plural forms, not texts with placeholders). */
+export type TextKey = { [Key in keyof Messages]: Messages[Key] extends string ? Key : never }[keyof Messages];
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,11 +24,12 @@ export type Language = (typeof LANGUAGES)[number];
  * Each dictionary is its own chunk and the page loads only the one it speaks: the three together
  * would be a sixth of the first screen's JavaScript. The service worker precaches all of them, so a
  * switch works offline too. The promises are kept, so a language loads once and React sees the same one.
+ * English (en.json) is the reference: the other languages have exactly its keys and placeholders.
  */
 const importers: Record<Language, () => Promise<Messages>> = {
-  uk: () => import('./uk.js').then((module) => module.uk),
-  ru: () => import('./ru.js').then((module) => module.ru),
-  en: () => import('./en.js').then((module) => module.en),
+  uk: () => import('./uk.json').then((module) => compileMessages<Messages>(module.default)),
+  ru: () => import('./ru.json').then((module) => compileMessages<Messages>(module.default)),
+  en: () => import('./en.json').then((module) => compileMessages<Messages>(module.default)),
 };
 const loading = new Map<Language, Promise<Messages>>();
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../client/src/app/api.js';
-import { refusal, refusalKind } from '../../../client/src/app/refusal.js';
-import { REFUSAL_TEXTS } from '../../../client/src/i18n/refusals.js';
+import { REFUSAL_TEXTS, refusal, refusalKind } from '../../../client/src/app/refusal.js';
 import { i18nFor } from '../../support/i18n.js';
 
 const refused = (message: string, reason: string | null = null) => new ApiError('NOT_ALLOWED', message, null, [], reason);

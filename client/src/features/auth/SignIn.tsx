@@ -82,7 +82,7 @@ export function SignIn() {
             id="login"
             value={login}
             onChange={(event) => setLogin(event.target.value)}
-            hint={loginExample ? m.loginHintExample(loginExample) : m.loginHint}
+            hint={loginExample ? m.loginHintExample({ example: loginExample }) : m.loginHint}
             problem={loginProblem}
           />
           <PasswordField

@@ -3,10 +3,14 @@ import { call } from '../../app/api.js';
 import { ReadProgress, useScreenRead } from '../../app/screen-read.js';
 import { Screen } from '../../app/ui.js';
 import { useI18n } from '../../i18n/index.js';
+import { compileLanguages } from '../../i18n/messages.js';
+import type { ConnectionTexts } from '../../i18n/messages.generated.js';
 import { formatBytes, formatPercent, formatPlainNumber } from './format.js';
 import { ConnectionQuery } from './documents.js';
-import { connectionTexts, type ConnectionTexts } from './texts.js';
+import textsJson from './texts.json' with { type: 'json' };
 
+/** The connection screen's words (and its name for More), loaded on demand rather than with the first screen. */
+const connectionTexts = compileLanguages<ConnectionTexts>(textsJson);
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -21,13 +25,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function Copyable({ label, value, texts, onCopied }: { label: string; value: string; texts: ConnectionTexts; onCopied(message: string): void }) {
   const copy = () =>
     navigator.clipboard.writeText(value).then(
-      () => onCopied(texts.copied(label)),
+      () => onCopied(texts.copied({ what: label })),
       () => onCopied(texts.copyFailed),
     );
   return (
     <Fact label={label}>
       <span className="figure">{value}</span>{' '}
-      <button type="button" className="button" aria-label={texts.copyLabel(label)} onClick={() => void copy()}>
+      <button type="button" className="button" aria-label={texts.copyLabel({ what: label.toLowerCase() })} onClick={() => void copy()}>
         {texts.copy}
       </button>
     </Fact>
@@ -54,7 +58,7 @@ export function Connection() {
   const line = me.ipAddresses.length > 0 || me.macAddresses.length > 0 || me.online !== null || me.lastSeenOnline !== null;
   const contract = [me.contractNumber, me.contractDate, me.connectedSince, me.discountPercent, me.bonusPoints, me.paymentId].some((value) => value !== null);
   const tariffFacts = tariff !== null && [tariff.speedIn, tariff.speedOut, tariff.includedTrafficMb].some((value) => value !== null);
-  const onlineText = me.online ? texts.onlineNow : me.lastSeenOnline !== null ? texts.lastSeen(t.recentTime(me.lastSeenOnline)) : me.online === false ? texts.offline : null;
+  const onlineText = me.online ? texts.onlineNow : me.lastSeenOnline !== null ? texts.lastSeen({ when: t.recentTime(me.lastSeenOnline) }) : me.online === false ? texts.offline : null;
 
   return (
     <Screen title={texts.title}>

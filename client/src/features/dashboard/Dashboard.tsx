@@ -67,7 +67,7 @@ export function Dashboard() {
         <p className="balance" data-testid="balance">
           {t.money(me.balance)}
         </p>
-        {active && <p>{active.until ? m.promiseActive(t.money(active.amount), t.date(active.until)) : m.promiseActiveNoDate(t.money(active.amount))}</p>}
+        {active && <p>{active.until ? m.promiseActive({ amount: t.money(active.amount), date: t.date(active.until) }) : m.promiseActiveNoDate({ amount: t.money(active.amount) })}</p>}
         {toPay && (
           <p className="to-pay" data-testid="to-pay">
             <span className="label">{m.amountToPay}: </span>
@@ -124,11 +124,11 @@ export function Dashboard() {
                 {me.tariff.name}
                 {me.tariff.fee && <span className="sub">{periodPrice(t, me.tariff.fee, me.tariff.period)}</span>}
                 {me.tariff.speedIn !== null && me.tariff.speedOut !== null && (
-                  <span className="sub">{m.speed(t.speed(me.tariff.speedIn), t.speed(me.tariff.speedOut))}</span>
+                  <span className="sub">{m.speed({ down: t.speed(me.tariff.speedIn), up: t.speed(me.tariff.speedOut) })}</span>
                 )}
                 {me.nextTariff && (
                   <span className="sub" data-testid="next-tariff">
-                    {me.nextTariffFrom ? m.nextTariffFrom(t.date(me.nextTariffFrom), me.nextTariff.name) : m.nextTariff(me.nextTariff.name)}
+                    {me.nextTariffFrom ? m.nextTariffFrom({ date: t.date(me.nextTariffFrom), name: me.nextTariff.name }) : m.nextTariff({ name: me.nextTariff.name })}
                     {me.nextTariff.fee && `, ${periodPrice(t, me.nextTariff.fee, me.nextTariff.period)}`}
                   </span>
                 )}

@@ -35,16 +35,16 @@ export function headline(t: I18n, me: HeadlineFields): Headline {
     case 'DEBT':
       // Money lent by the billing keeps the service on until the promised payment ends.
       if (credit?.until) {
-        return { text: m.headlineOnCredit(t.date(credit.until)), tone: 'warning' };
+        return { text: m.headlineOnCredit({ date: t.date(credit.until) }), tone: 'warning' };
       }
       if (me.status === 'DEBT') {
-        return { text: topUp ? m.headlineDebtTopUp(t.moneyMagnitude(topUp)) : m.headlineDebt, tone: 'warning' };
+        return { text: topUp ? m.headlineDebtTopUp({ amount: t.moneyMagnitude(topUp) }) : m.headlineDebt, tone: 'warning' };
       }
-      return { text: me.paidUntil && (me.daysLeft ?? 1) > 0 ? m.headlineWorksUntil(t.date(me.paidUntil)) : m.headlineWorks, tone: 'good' };
+      return { text: me.paidUntil && (me.daysLeft ?? 1) > 0 ? m.headlineWorksUntil({ date: t.date(me.paidUntil) }) : m.headlineWorks, tone: 'good' };
     case 'BLOCKED':
-      return { text: topUp ? m.headlineOffTopUp(t.moneyMagnitude(topUp)) : m.headlineOff, tone: 'bad' };
+      return { text: topUp ? m.headlineOffTopUp({ amount: t.moneyMagnitude(topUp) }) : m.headlineOff, tone: 'bad' };
     case 'FROZEN':
-      return { text: me.pausedUntil ? m.headlinePausedUntil(t.date(me.pausedUntil)) : m.headlinePaused, tone: 'neutral' };
+      return { text: me.pausedUntil ? m.headlinePausedUntil({ date: t.date(me.pausedUntil) }) : m.headlinePaused, tone: 'neutral' };
     case 'DISABLED':
       return { text: m.headlineDisabled, tone: 'bad' };
   }
@@ -65,7 +65,7 @@ export function toPayLine(t: I18n, me: Pick<Me, 'status' | 'recommendedToPay' | 
   const recommended = me.recommendedToPay;
   if (isAboveZero(recommended)) {
     const amount = t.moneyMagnitude(recommended);
-    return me.nextChargeOn ? m.toPayBy(amount, t.date(me.nextChargeOn)) : m.toPayNextMonth(amount);
+    return me.nextChargeOn ? m.toPayBy({ amount, date: t.date(me.nextChargeOn) }) : m.toPayNextMonth({ amount });
   }
   // Without the billing's recommendation, the debt is the headline's business; a positive bare sum explains nothing.
   return null;

@@ -62,10 +62,10 @@ export function Outbox() {
             return (
               <li key={`${message.sentAt}-${index}`} className="card">
                 <p className="sub">
-                  {t.recentTime(message.sentAt)} · {m.outboxTo(message.channel, message.to)} · {message.login}
+                  {t.recentTime(message.sentAt)} · {m.outboxTo({ channel: message.channel, to: message.to })} · {message.login}
                 </p>
                 <p>{message.text}</p>
-                {code && <p className="figure">{m.outboxCode(code)}</p>}
+                {code && <p className="figure">{m.outboxCode({ code })}</p>}
                 {link && (
                   <Link className="button primary" to={link}>
                     {m.openResetLink}

@@ -7,11 +7,16 @@ import { Notice, Screen } from '../../app/ui.js';
 import type { SpendingHistoryQuery as SpendingHistoryResult } from '../../gql/graphql.js';
 import { dateFormat } from '../../i18n/format.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
+import { compileLanguages } from '../../i18n/messages.js';
+import type { HistoryTexts } from '../../i18n/messages.generated.js';
 import { SpendingHistoryQuery } from './documents.js';
 import { PaymentRows } from '../payments/PaymentRows.js';
 import { Invoices } from './Invoices.js';
-import { historyTexts, type HistoryTexts } from './texts.js';
+import textsJson from './texts.json' with { type: 'json' };
 import './history.css';
+
+/** The history screen's words, loaded with the screen rather than with the first one. */
+const historyTexts = compileLanguages<HistoryTexts>(textsJson);
 
 type History = SpendingHistoryResult & { me: NonNullable<SpendingHistoryResult['me']> };
 type MonthSpend = History['me']['monthlySpend'][number];
@@ -96,7 +101,7 @@ function MonthDetails({ history, month, t, texts }: { history: History; month: M
     <>
       {month && (
         <section className="card" aria-labelledby="month-title" data-testid="month">
-          <h2 id="month-title">{texts.monthTitle(monthName(t.locale, month.month, 'long'))}</h2>
+          <h2 id="month-title">{texts.monthTitle({ month: monthName(t.locale, month.month, 'long') })}</h2>
           {month.items.length === 0 ? (
             <p>{texts.nothingCharged}</p>
           ) : (

@@ -1,7 +1,7 @@
 import type { SpendingHistoryQuery } from '../../gql/graphql.js';
 import { numberFormat } from '../../i18n/format.js';
 import type { I18n } from '../../i18n/index.js';
-import type { HistoryTexts } from './texts.js';
+import type { HistoryTexts } from '../../i18n/messages.generated.js';
 
 type Invoice = NonNullable<SpendingHistoryQuery['me']>['invoices'][number];
 
@@ -15,10 +15,10 @@ function InvoiceDetails({ invoice, t, texts }: { invoice: Invoice; t: I18n; text
     <details className="invoice">
       <summary>
         <span>
-          {invoice.number ? texts.invoiceNumber(invoice.number) : texts.invoiceUnnumbered}
+          {invoice.number ? texts.invoiceNumber({ number: invoice.number }) : texts.invoiceUnnumbered}
           <span className="sub">
             {t.date(invoice.date)}
-            {invoice.periodEnd && ` · ${texts.invoicePeriodEnd(t.date(invoice.periodEnd))}`}
+            {invoice.periodEnd && ` · ${texts.invoicePeriodEnd({ date: t.date(invoice.periodEnd) })}`}
           </span>
         </span>
         <span className="figure">{t.money(invoice.total)}</span>
@@ -31,7 +31,7 @@ function InvoiceDetails({ invoice, t, texts }: { invoice: Invoice; t: I18n; text
             <li key={`${line.name}-${index}`}>
               <span>
                 {line.name || texts.kinds.OTHER}
-                {line.quantity !== null && <span className="sub">{texts.invoiceQuantity(quantityText(t.locale, line.quantity))}</span>}
+                {line.quantity !== null && <span className="sub">{texts.invoiceQuantity({ quantity: quantityText(t.locale, line.quantity) })}</span>}
               </span>
               <span className="figure">{t.money(line.amount)}</span>
             </li>

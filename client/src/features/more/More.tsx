@@ -6,9 +6,10 @@ import { screenShown } from '../../app/screens.js';
 import { SupportContacts } from '../../app/SupportContacts.js';
 import { Screen } from '../../app/ui.js';
 import { useI18n } from '../../i18n/index.js';
-import { connectionTexts } from '../connection/texts.js';
-import { profileTexts } from '../profile/texts.js';
-import { tariffTexts } from '../tariff/texts.js';
+// Only the screens' names, plain texts, so the JSON serves as it is (the screens compile the rest).
+import connectionTexts from '../connection/texts.json' with { type: 'json' };
+import profileTexts from '../profile/texts.json' with { type: 'json' };
+import tariffTexts from '../tariff/texts.json' with { type: 'json' };
 import { browserSupportsPush } from '../push/support.js';
 
 // Only browsers that can take Web Push load it.

@@ -7,9 +7,14 @@ import { Field, LoginField, NeedsConnection, Notice, PasswordField, Screen } fro
 import { loadInputRules, problemWith, type Problem } from '../../app/validate.js';
 import type { ResetChannel } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
+import { compileLanguages } from '../../i18n/messages.js';
+import type { PasswordResetTexts } from '../../i18n/messages.generated.js';
 import { ConfirmPasswordResetMutation, RequestPasswordResetMutation } from './documents.js';
 import { clearPendingReset, loadPendingReset, savePendingReset } from './pending-reset.js';
-import { resetTexts } from './texts.js';
+import textsJson from './texts.json' with { type: 'json' };
+
+/** The reset screen's newer words, loaded with the screen rather than with the first one. */
+const resetTexts = compileLanguages<PasswordResetTexts>(textsJson);
 
 /** `login` is the one the code was asked for, when this browser asked; a code link alone does not say. */
 type Step =
@@ -92,7 +97,7 @@ function ConfirmStep({
   const [passwordProblem, setPasswordProblem] = useState<Problem | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const sent = resent && login ? words.newCodeRequested(login) : codeSentText(t, channel);
+  const sent = resent && login ? words.newCodeRequested({ login }) : codeSentText(t, channel);
 
   /** A new code for the same login, at once; the server's limit answers with how long to wait. */
   const sendAgain = async () => {
@@ -219,7 +224,7 @@ export function PasswordReset() {
           <p>
             {/* The sign-in form opens with the login filled in: only the new password is left to type. */}
             <Link className="button primary" to={step.login ? `/?${new URLSearchParams({ login: step.login }).toString()}` : '/'}>
-              {step.login ? words.signInAs(step.login) : m.toSignIn}
+              {step.login ? words.signInAs({ login: step.login }) : m.toSignIn}
             </Link>
           </p>
         </>

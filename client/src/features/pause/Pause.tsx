@@ -7,8 +7,7 @@ import { useMe } from '../../app/screen-read.js';
 import { errorText } from '../../app/error-text.js';
 import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
 import type { PauseQuery as PauseResult, PauseRefusal } from '../../gql/graphql.js';
-import type { TextKey } from '../../i18n/en.js';
-import { useI18n, type I18n } from '../../i18n/index.js';
+import { useI18n, type I18n, type TextKey } from '../../i18n/index.js';
 import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
 import { EndPauseMutation, PauseQuery, StartPauseMutation } from './documents.js';
 
@@ -37,10 +36,10 @@ function PauseTerms({ pause }: { pause: PauseInfo }) {
   const { m } = t;
   return (
     <ul className="facts">
-      <li>{pause.activationFee ? m.pauseActivationFee(t.money(pause.activationFee)) : m.pauseFeeUnknown}</li>
-      {pause.pricePerMonth && <li>{m.pausePricePerMonth(t.money(pause.pricePerMonth))}</li>}
-      {pause.daysAllowed !== null && pause.daysAllowed !== undefined && <li>{m.pauseDaysUsed(pause.daysUsed ?? 0, pause.daysAllowed)}</li>}
-      {pause.rules.maxDays !== null && pause.rules.maxDays !== undefined && <li>{m.pauseMaxDays(pause.rules.maxDays)}</li>}
+      <li>{pause.activationFee ? m.pauseActivationFee({ fee: t.money(pause.activationFee) }) : m.pauseFeeUnknown}</li>
+      {pause.pricePerMonth && <li>{m.pausePricePerMonth({ price: t.money(pause.pricePerMonth) })}</li>}
+      {pause.daysAllowed !== null && pause.daysAllowed !== undefined && <li>{m.pauseDaysUsed({ used: pause.daysUsed ?? 0, allowed: pause.daysAllowed })}</li>}
+      {pause.rules.maxDays !== null && pause.rules.maxDays !== undefined && <li>{m.pauseMaxDays({ days: pause.rules.maxDays })}</li>}
       <li>{pause.rules.endRequired ? m.pauseEndsOnItsOwn : pause.rules.canEnd ? m.pauseUntilEnded : m.pauseUntilProviderEnds}</li>
     </ul>
   );
@@ -80,10 +79,10 @@ export function Pause() {
 
   const ask = () => {
     const last = rules.endRequired ? to : null;
-    if (start < rules.earliestStart) return setFormError(m.pauseStartTooEarly(t.date(rules.earliestStart)));
+    if (start < rules.earliestStart) return setFormError(m.pauseStartTooEarly({ date: t.date(rules.earliestStart) }));
     if (rules.endRequired && !last) return setFormError(m.pauseEndMissing);
     if (last && last < start) return setFormError(m.pauseEndBeforeStart);
-    if (last && rules.maxDays && daysOf(start, last) > rules.maxDays) return setFormError(m.pauseMaxDays(rules.maxDays));
+    if (last && rules.maxDays && daysOf(start, last) > rules.maxDays) return setFormError(m.pauseMaxDays({ days: rules.maxDays }));
     setFormError(null);
     change.ask({ kind: 'start', from: start, to: last, idempotencyKey: newIdempotencyKey() });
   };
@@ -94,8 +93,8 @@ export function Pause() {
       <p>{m.pauseIntro}</p>
       {pause.active && (
         <section className="card" aria-labelledby="pause-now">
-          <h2 id="pause-now">{pause.to ? m.pauseActiveUntil(t.date(pause.to)) : m.pauseActive}</h2>
-          {pause.from && <p>{m.pauseSince(t.date(pause.from))}</p>}
+          <h2 id="pause-now">{pause.to ? m.pauseActiveUntil({ date: t.date(pause.to) }) : m.pauseActive}</h2>
+          {pause.from && <p>{m.pauseSince({ date: t.date(pause.from) })}</p>}
           {rules.canEnd ? (
             <>
               <button
@@ -115,7 +114,7 @@ export function Pause() {
         </section>
       )}
       {!pause.active && pause.from && (
-        <Notice tone="info">{pause.to ? m.pauseBooked(t.date(pause.from), t.date(pause.to)) : m.pauseBookedOpen(t.date(pause.from))}</Notice>
+        <Notice tone="info">{pause.to ? m.pauseBooked({ from: t.date(pause.from), to: t.date(pause.to) }) : m.pauseBookedOpen({ from: t.date(pause.from) })}</Notice>
       )}
       {!pause.active && !pause.available && !pause.from && <Notice tone="info">{refusalText(t, rules.refusal)}</Notice>}
       {pause.available && (
@@ -141,7 +140,7 @@ export function Pause() {
               required
             />
           ) : (
-            <p>{m.pauseStartsToday(t.date(rules.earliestStart))}</p>
+            <p>{m.pauseStartsToday({ date: t.date(rules.earliestStart) })}</p>
           )}
           {rules.endRequired && (
             <Field
@@ -175,9 +174,9 @@ export function Pause() {
         >
           {intent.kind === 'start' ? (
             <>
-              <p>{intent.to ? m.pauseConfirmDays(t.date(intent.from), t.date(intent.to)) : m.pauseConfirmOpen(t.date(intent.from))}</p>
-              <p>{pause.activationFee ? m.pauseActivationFee(t.money(pause.activationFee)) : m.pauseFeeUnknown}</p>
-              {pause.pricePerMonth && <p>{m.pausePricePerMonth(t.money(pause.pricePerMonth))}</p>}
+              <p>{intent.to ? m.pauseConfirmDays({ from: t.date(intent.from), to: t.date(intent.to) }) : m.pauseConfirmOpen({ from: t.date(intent.from) })}</p>
+              <p>{pause.activationFee ? m.pauseActivationFee({ fee: t.money(pause.activationFee) }) : m.pauseFeeUnknown}</p>
+              {pause.pricePerMonth && <p>{m.pausePricePerMonth({ price: t.money(pause.pricePerMonth) })}</p>}
               <p>{m.pauseAfter}</p>
             </>
           ) : (

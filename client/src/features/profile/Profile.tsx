@@ -6,10 +6,15 @@ import { Failure } from '../../app/Failure.js';
 import { Field, NeedsConnection, Notice, PasswordField, Screen } from '../../app/ui.js';
 import { loadInputRules, problemWith } from '../../app/validate.js';
 import { useI18n } from '../../i18n/index.js';
+import { compileLanguages } from '../../i18n/messages.js';
+import type { ProfileTexts } from '../../i18n/messages.generated.js';
 import { useStepUp } from '../auth/step-up.js';
 import { StepUpField } from '../auth/StepUpPassword.js';
 import { ChangePasswordMutation, ProfileQuery, UpdateContactsMutation } from './documents.js';
-import { profileTexts } from './texts.js';
+import textsJson from './texts.json' with { type: 'json' };
+
+/** The profile screen's words (and its name for More), loaded with the screen rather than with the first one. */
+const profileTexts = compileLanguages<ProfileTexts>(textsJson);
 
 /** newPasswordSchema's bounds (shared/validation.ts), said in the form's words before anything is sent. */
 const MIN_PASSWORD = 7;
@@ -34,7 +39,7 @@ function PasswordForm() {
     const problem = problemWith(newPasswordSchema, next);
     const found = {
       current: current ? undefined : texts.missingCurrent,
-      next: problem === 'too-long' ? texts.tooLong : problem ? texts.tooShort(MIN_PASSWORD) : next === current ? texts.same : undefined,
+      next: problem === 'too-long' ? texts.tooLong : problem ? texts.tooShort({ min: MIN_PASSWORD }) : next === current ? texts.same : undefined,
       repeat: !problem && repeat !== next ? texts.mismatch : undefined,
     };
     setProblems(found);
@@ -64,7 +69,7 @@ function PasswordForm() {
         label={texts.newPassword}
         name="new-password"
         autoComplete="new-password"
-        hint={texts.newPasswordHint(MIN_PASSWORD)}
+        hint={texts.newPasswordHint({ min: MIN_PASSWORD })}
         value={next}
         onChange={(event) => setNext(event.target.value)}
         error={problems.next}

@@ -50,8 +50,8 @@ export function PromisePay() {
         restored,
         text: (words: I18n) =>
           restored
-            ? `${words.m.promiseDone(words.money(amount))} ${words.m.newBalance(words.money(balance))}`
-            : words.m.promiseTakenStaysOff(words.money(amount), words.money(balance)),
+            ? `${words.m.promiseDone({ amount: words.money(amount) })} ${words.m.newBalance({ balance: words.money(balance) })}`
+            : words.m.promiseTakenStaysOff({ amount: words.money(amount), balance: words.money(balance) }),
       });
       setIntent(null);
     } catch (error) {
@@ -74,7 +74,7 @@ export function PromisePay() {
       <p>{m.promiseIntro}</p>
       {active && (
         <Notice tone="info">
-          {active.until ? m.promiseActive(t.money(active.amount), t.date(active.until)) : m.promiseActiveNoDate(t.money(active.amount))}
+          {active.until ? m.promiseActive({ amount: t.money(active.amount), date: t.date(active.until) }) : m.promiseActiveNoDate({ amount: t.money(active.amount) })}
         </Notice>
       )}
       {!active && refusal && (
@@ -93,7 +93,7 @@ export function PromisePay() {
                 <h2>{t.money(offer.amount)}</h2>
                 <p>{offerTerms(t, offer)}</p>
                 <p data-testid="offer-after" className={restores ? undefined : 'hint'}>
-                  {restores ? m.promiseAfterOn(t.money(balanceAfter(me.balance, offer))) : m.promiseAfterOff(t.money(balanceAfter(me.balance, offer)))}
+                  {restores ? m.promiseAfterOn({ balance: t.money(balanceAfter(me.balance, offer)) }) : m.promiseAfterOff({ balance: t.money(balanceAfter(me.balance, offer)) })}
                 </p>
                 {offer.description && (
                   <p className="sub">
@@ -121,7 +121,7 @@ export function PromisePay() {
       )}
       {intent && (
         <ConfirmDialog
-          title={m.promiseConfirmTitle(t.money(intent.offer.amount))}
+          title={m.promiseConfirmTitle({ amount: t.money(intent.offer.amount) })}
           confirmLabel={m.confirmTake}
           busy={busy}
           error={failure && <Failure error={failure} />}
@@ -132,13 +132,13 @@ export function PromisePay() {
             setFailure(null);
           }}
         >
-          <p>{m.promiseConfirmBody(t.money(intent.offer.amount), t.date(calendarDateAfter(intent.offer.days)))}</p>
-          <p>{intent.offer.fee && hasFee(intent.offer) ? m.promiseConfirmFee(t.money(intent.offer.fee)) : m.promiseConfirmNoFee}</p>
+          <p>{m.promiseConfirmBody({ amount: t.money(intent.offer.amount), date: t.date(calendarDateAfter(intent.offer.days)) })}</p>
+          <p>{intent.offer.fee && hasFee(intent.offer) ? m.promiseConfirmFee({ fee: t.money(intent.offer.fee) }) : m.promiseConfirmNoFee}</p>
           <p>
             <strong>
               {restoresService(me.balance, intent.offer)
-                ? m.promiseAfterOn(t.money(balanceAfter(me.balance, intent.offer)))
-                : m.promiseAfterOff(t.money(balanceAfter(me.balance, intent.offer)))}
+                ? m.promiseAfterOn({ balance: t.money(balanceAfter(me.balance, intent.offer)) })
+                : m.promiseAfterOff({ balance: t.money(balanceAfter(me.balance, intent.offer)) })}
             </strong>
           </p>
           {intent.offer.description && (

@@ -14,7 +14,7 @@ export const hasFee = (offer: Offer) => offer.fee !== null && toMinorUnits(offer
 
 /** "for 3 days, no fee": the billing's rules for one offer in a line. */
 export function offerTerms(t: I18n, offer: Offer): string {
-  const fee = offer.fee && hasFee(offer) ? t.m.fee(t.money(offer.fee)) : t.m.noFee;
+  const fee = offer.fee && hasFee(offer) ? t.m.fee({ fee: t.money(offer.fee) }) : t.m.noFee;
   return `${t.plural(t.m.promiseDays, offer.days)}, ${fee}`;
 }
 

@@ -30,8 +30,8 @@ function priceText(t: I18n, me: Me, service: Service): string | null {
   if (!service.price || toMinorUnits(service.price.amount) === 0n) return null;
   const money = t.money(service.price);
   const period = me.spends.find((spend) => spend.name === service.name)?.period;
-  if (period === 'MONTH') return t.m.perMonth(money);
-  if (period === 'DAY') return t.m.perDay(money);
+  if (period === 'MONTH') return t.m.perMonth({ price: money });
+  if (period === 'DAY') return t.m.perDay({ price: money });
   return money;
 }
 
@@ -72,7 +72,7 @@ export function Services() {
     for (const service of me.services) {
       if (watched.current.has(service.id) && !service.pending) {
         watched.current.delete(service.id);
-        setDone(() => (words: I18n) => words.m.changeApplied(service.name));
+        setDone(() => (words: I18n) => words.m.changeApplied({ name: service.name }));
       }
     }
   }, [me.services]);
@@ -95,9 +95,9 @@ export function Services() {
       setDone(() => (words: I18n) =>
         service.pending
           ? intent.connect
-            ? words.m.connectDone(service.name)
-            : words.m.disconnectDone(service.name)
-          : words.m.changeApplied(service.name),
+            ? words.m.connectDone({ name: service.name })
+            : words.m.disconnectDone({ name: service.name })
+          : words.m.changeApplied({ name: service.name }),
       );
       setIntent(null);
     }, setFailure);
@@ -120,7 +120,7 @@ export function Services() {
             {m.fromProvider} {service.description}
           </p>
         )}
-        <p>{price ? m.price(price) : m.free}</p>
+        <p>{price ? m.price({ price }) : m.free}</p>
         <ServiceState service={service} />
         {service.connected && !service.canDisconnect && !service.pending && <p className="hint">{m.onlyProviderDisconnects}</p>}
         {(mayConnect || mayDisconnect) && (
@@ -155,7 +155,7 @@ export function Services() {
       )}
       {intent && (
         <ConfirmDialog
-          title={intent.connect ? m.connectConfirmTitle(intent.service.name) : m.disconnectConfirmTitle(intent.service.name)}
+          title={intent.connect ? m.connectConfirmTitle({ name: intent.service.name }) : m.disconnectConfirmTitle({ name: intent.service.name })}
           confirmLabel={intent.connect ? m.confirmConnect : m.confirmDisconnect}
           busy={busy}
           error={failure && <Failure error={failure} />}
@@ -168,7 +168,7 @@ export function Services() {
         >
           {intent.connect ? (
             <>
-              <p>{intentPrice ? m.connectCost(intentPrice) : m.connectFree}</p>
+              <p>{intentPrice ? m.connectCost({ price: intentPrice }) : m.connectFree}</p>
               <p>{m.connectWhen}</p>
             </>
           ) : (

@@ -41,7 +41,7 @@ function Conversations() {
             <li key={ticket.id}>
               <span>
                 <Link to={`/support?ticket=${encodeURIComponent(ticket.id)}`}>{ticket.subject ?? m.ticketNoSubject}</Link>
-                <span className="sub">{m.ticketStarted(t.instantDate(ticket.createdAt))}</span>
+                <span className="sub">{m.ticketStarted({ date: t.instantDate(ticket.createdAt) })}</span>
               </span>
               <span className={`ticket-status ${ticket.status === 'OPEN' ? 'open' : 'closed'}`}>{ticket.status === 'OPEN' ? m.ticketOpen : m.ticketClosed}</span>
             </li>
@@ -78,7 +78,7 @@ function MessageField({ text, setText, label }: { text: string; setText: (text: 
       <label htmlFor={id}>{label}</label>
       <textarea id={id} rows={5} required maxLength={TEXT_MAX} value={text} onChange={(event) => setText(event.target.value)} aria-describedby={`${id}-hint`} />
       <p id={`${id}-hint`} className="hint">
-        {m.ticketTextHint(TEXT_MAX)}
+        {m.ticketTextHint({ max: TEXT_MAX })}
       </p>
     </div>
   );
@@ -120,7 +120,7 @@ function Conversation({ id }: { id: string }) {
       {shown && (
         <>
           <p className="sub">
-            {m.ticketStarted(t.instantDate(shown.createdAt))} · {shown.status === 'OPEN' ? m.ticketOpen : m.ticketClosed}
+            {m.ticketStarted({ date: t.instantDate(shown.createdAt) })} · {shown.status === 'OPEN' ? m.ticketOpen : m.ticketClosed}
           </p>
           <Messages ticket={shown} />
           {shown.status === 'CLOSED' ? (

@@ -7,9 +7,14 @@ import { periodPrice } from '../../app/period-price.js';
 import { ConfirmDialog, NeedsConnection, Screen } from '../../app/ui.js';
 import type { TariffQuery as TariffResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
+import { compileLanguages } from '../../i18n/messages.js';
+import type { TariffTexts } from '../../i18n/messages.generated.js';
 import { CancelTariffChangeMutation, ChangeTariffMutation, TariffQuery } from './documents.js';
 import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
-import { tariffTexts, type TariffTexts } from './texts.js';
+import textsJson from './texts.json' with { type: 'json' };
+
+/** The tariff screen's words (and its name for More), loaded with the screen rather than with the first one. */
+const tariffTexts = compileLanguages<TariffTexts>(textsJson);
 
 type Me = NonNullable<TariffResult['me']>;
 type Option = Me['tariffOptions'][number];
@@ -19,7 +24,7 @@ type Intent = { kind: 'change'; option: Option; idempotencyKey: string } | { kin
 
 function changeFeeText(t: I18n, texts: TariffTexts, fee: Option['changeFee']): string {
   if (!fee) return texts.changeFeeUnknown;
-  return Number(fee.amount) > 0 ? texts.changeFee(t.money(fee)) : texts.changeFree;
+  return Number(fee.amount) > 0 ? texts.changeFee({ fee: t.money(fee) }) : texts.changeFree;
 }
 
 /** One tariff on offer: its fee and speeds, what changing costs and from which day it applies. */
@@ -32,13 +37,13 @@ function OptionCard({ option, disabled, onChoose }: { option: Option; disabled: 
       <ul className="facts">
         <li>{option.fee ? periodPrice(t, option.fee, option.period ?? null) : texts.feeUnknown}</li>
         {option.speedIn !== null && option.speedIn !== undefined && option.speedOut !== null && option.speedOut !== undefined && (
-          <li>{t.m.speed(t.speed(option.speedIn), t.speed(option.speedOut))}</li>
+          <li>{t.m.speed({ down: t.speed(option.speedIn), up: t.speed(option.speedOut) })}</li>
         )}
         <li>{changeFeeText(t, texts, option.changeFee)}</li>
-        <li>{texts.starts(t.date(option.from))}</li>
+        <li>{texts.starts({ date: t.date(option.from) })}</li>
       </ul>
       <button type="button" className="button primary" disabled={disabled} onClick={onChoose}>
-        {texts.choose(option.name)}
+        {texts.choose({ name: option.name })}
       </button>
     </li>
   );
@@ -53,7 +58,7 @@ export function Tariff() {
     let said: string;
     if (intent.kind === 'change') {
       showDashboard((await call(ChangeTariffMutation, { tariffId: intent.option.id, idempotencyKey: intent.idempotencyKey })).changeTariff);
-      said = texts.done(intent.option.name, t.date(intent.option.from));
+      said = texts.done({ name: intent.option.name, from: t.date(intent.option.from) });
     } else {
       showDashboard((await call(CancelTariffChangeMutation, { idempotencyKey: intent.idempotencyKey })).cancelTariffChange);
       said = texts.cancelled;
@@ -82,7 +87,7 @@ export function Tariff() {
       )}
       {booked && (
         <section className="card" aria-labelledby="tariff-booked" data-testid="booked-tariff">
-          <h2 id="tariff-booked">{me.nextTariffFrom ? texts.booked(me.nextTariff!.name, t.date(me.nextTariffFrom)) : texts.bookedUndated(me.nextTariff!.name)}</h2>
+          <h2 id="tariff-booked">{me.nextTariffFrom ? texts.booked({ name: me.nextTariff!.name, from: t.date(me.nextTariffFrom) }) : texts.bookedUndated({ name: me.nextTariff!.name })}</h2>
           {me.tariffChangeCancellable ? (
             <>
               <button type="button" className="button" disabled={!canAct} onClick={() => change.ask({ kind: 'cancel', idempotencyKey: newIdempotencyKey() })}>
@@ -120,7 +125,7 @@ export function Tariff() {
       </section>
       {intent && (
         <ConfirmDialog
-          title={intent.kind === 'change' ? texts.confirmTitle(intent.option.name) : texts.cancelConfirmTitle}
+          title={intent.kind === 'change' ? texts.confirmTitle({ name: intent.option.name }) : texts.cancelConfirmTitle}
           confirmLabel={intent.kind === 'change' ? texts.confirm : texts.cancelConfirm}
           busy={change.busy}
           error={failure && <Failure error={failure} />}
@@ -130,13 +135,13 @@ export function Tariff() {
         >
           {intent.kind === 'change' ? (
             <>
-              <p>{texts.confirmFrom(t.date(intent.option.from))}</p>
-              {currentName && <p>{texts.confirmUntil(currentName)}</p>}
-              <p>{intent.option.fee ? texts.confirmFee(periodPrice(t, intent.option.fee, intent.option.period ?? null)) : texts.feeUnknown}</p>
+              <p>{texts.confirmFrom({ date: t.date(intent.option.from) })}</p>
+              {currentName && <p>{texts.confirmUntil({ name: currentName })}</p>}
+              <p>{intent.option.fee ? texts.confirmFee({ fee: periodPrice(t, intent.option.fee, intent.option.period ?? null) }) : texts.feeUnknown}</p>
               <p>{changeFeeText(t, texts, intent.option.changeFee)}</p>
             </>
           ) : (
-            <p>{texts.cancelAfter(currentName)}</p>
+            <p>{texts.cancelAfter({ name: currentName })}</p>
           )}
           <StepUpPassword stepUp={change.stepUp} onConfirm={() => void change.confirm()} />
         </ConfirmDialog>

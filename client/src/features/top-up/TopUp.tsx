@@ -38,7 +38,7 @@ export function TopUp() {
 
   const bounds = methods?.[0];
   const outOfBounds = valid !== null && bounds !== undefined && (cents(valid) < cents(bounds.minAmount.amount) || cents(valid) > cents(bounds.maxAmount.amount));
-  const amountError = amount !== '' && valid === null ? m.topUpAmountInvalid : outOfBounds && bounds ? m.topUpAmountBounds(t.money(bounds.minAmount), t.money(bounds.maxAmount)) : null;
+  const amountError = amount !== '' && valid === null ? m.topUpAmountInvalid : outOfBounds && bounds ? m.topUpAmountBounds({ min: t.money(bounds.minAmount), max: t.money(bounds.maxAmount) }) : null;
 
   const pay = async (method: Method) => {
     if (valid === null || outOfBounds) return;
@@ -55,7 +55,7 @@ export function TopUp() {
 
   return (
     <Screen title={m.topUpTitle}>
-      <Field label={m.topUpAmount} inputMode="decimal" autoComplete="off" value={amount} onChange={(event) => setAmount(event.target.value)} error={amountError} hint={owed ? m.topUpOwed(t.money({ ...owed, amount: owed.amount.replace('-', '') })) : undefined} />
+      <Field label={m.topUpAmount} inputMode="decimal" autoComplete="off" value={amount} onChange={(event) => setAmount(event.target.value)} error={amountError} hint={owed ? m.topUpOwed({ amount: t.money({ ...owed, amount: owed.amount.replace('-', '') }) }) : undefined} />
       {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
       {methods !== null && methods.length === 0 && <p>{m.topUpNoMethods}</p>}
       {methods !== null && methods.length > 0 && (
@@ -68,13 +68,13 @@ export function TopUp() {
                 <p className="sub">{method.kind === 'CHECKOUT' ? m.topUpCheckoutNote : m.topUpLinkNote}</p>
                 {method.kind === 'CHECKOUT' ? (
                   <button type="button" className="button primary" disabled={!canAct || valid === null || outOfBounds || busy !== null} onClick={() => void pay(method)}>
-                    {busy === method.id ? m.topUpOpening : valid ? m.topUpPay(t.money({ amount: valid, currency: method.minAmount.currency })) : m.navTopUp}
+                    {busy === method.id ? m.topUpOpening : valid ? m.topUpPay({ amount: t.money({ amount: valid, currency: method.minAmount.currency }) }) : m.navTopUp}
                     <span className="visually-hidden">: {method.name}</span>
                   </button>
                 ) : (
                   method.url && (
                     <a className="button" href={method.url} target="_blank" rel="noopener noreferrer">
-                      {m.topUpOpenLink(method.name)}
+                      {m.topUpOpenLink({ name: method.name })}
                     </a>
                   )
                 )}

@@ -60,14 +60,14 @@ export function TopUpReturn({ id }: { id: string }) {
         <div data-testid="top-up-state">
           {topUp.status === 'CREDITED' && state.me ? (
             <Notice tone="success">
-              {m.topUpCredited(t.money(topUp.amount))} {m.newBalance(t.money(state.me.balance))}
+              {m.topUpCredited({ amount: t.money(topUp.amount) })} {m.newBalance({ balance: t.money(state.me.balance) })}
             </Notice>
           ) : topUp.status === 'FAILED' || topUp.status === 'EXPIRED' ? (
             <Notice tone="warning">{m.topUpNotPaid}</Notice>
           ) : topUp.status === 'NEEDS_REVIEW' ? (
-            <Notice tone="info">{m.topUpReview(t.money(topUp.amount))}</Notice>
+            <Notice tone="info">{m.topUpReview({ amount: t.money(topUp.amount) })}</Notice>
           ) : (
-            <Notice tone="info">{m.topUpWaiting(t.money(topUp.amount))}</Notice>
+            <Notice tone="info">{m.topUpWaiting({ amount: t.money(topUp.amount) })}</Notice>
           )}
         </div>
       )}
