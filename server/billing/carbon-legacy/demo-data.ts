@@ -5,6 +5,7 @@
  */
 import { addDays } from '../../../shared/dates.js';
 import { putService, type CarbonServiceSeed } from '../carbon-service-seed.js';
+import demoServices from './demo-services.json' with { type: 'json' };
 
 
 /** A financial operation (CLN_FIN_OPER). */
@@ -70,13 +71,8 @@ export interface LegacySeed {
   promiseRules: LegacyPromiseRules;
 }
 
-export const DEMO_SERVICES: readonly CarbonServiceSeed[] = [
-  { id: 3, name: 'Реальный IP-адрес', description: 'Постоянный публичный адрес для роутера или камеры', price: '50.00', showInCabinet: true, subscriberMayDisable: true },
-  { id: 5, name: 'Антивирус «Щит»', description: 'Защита трёх устройств, лицензия на месяц', price: '39.00', showInCabinet: true, subscriberMayDisable: true },
-  { id: 7, name: 'Аренда роутера', description: 'Wi-Fi роутер в пользование; отключение после возврата', price: '30.00', showInCabinet: true, subscriberMayDisable: false },
-  { id: 9, name: 'IPTV «Базовый»', description: '120 каналов на Smart TV и в приложении', price: '99.00', showInCabinet: true, subscriberMayDisable: true },
-  { id: 11, name: 'Мониторинг линии', description: 'Служебная услуга оператора', price: '0.00', showInCabinet: false, subscriberMayDisable: false },
-];
+/** The demo's catalogue of services (data, beside this file). */
+export const DEMO_SERVICES: readonly CarbonServiceSeed[] = demoServices;
 
 export const DEMO_OPERATOR = { login: 'abonent-api', password: 'demo-operator' } as const;
 export const DEMO_PROMISE_RULES: LegacyPromiseRules = { maxAmount: '1000.00', days: 3 };

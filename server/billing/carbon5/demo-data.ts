@@ -4,6 +4,7 @@
  */
 import { addDays } from '../../../shared/dates.js';
 import { putService, type CarbonServiceSeed } from '../carbon-service-seed.js';
+import demoServices from './demo-services.json' with { type: 'json' };
 
 
 /** A row of Carbon's Tarif: what REST v2 Tarif objects.get shows, and the fee the simulator charges. */
@@ -106,13 +107,8 @@ export interface CarbonSeed {
   accounts: CarbonAccountSeed[];
 }
 
-export const DEMO_SERVICES: readonly CarbonServiceSeed[] = [
-  { id: 12, name: 'Статична IP-адреса', description: 'Постійна публічна адреса для роутера чи камери', price: '50.00', showInCabinet: true, subscriberMayDisable: true },
-  { id: 86, name: 'Антивірус ESET', description: 'Захист трьох пристроїв, ліцензія на місяць', price: '39.00', showInCabinet: true, subscriberMayDisable: true },
-  { id: 87, name: 'Оренда роутера', description: 'Wi-Fi роутер у користування; відключення після повернення пристрою', price: '30.00', showInCabinet: true, subscriberMayDisable: false },
-  { id: 90, name: 'IPTV «Базовий»', description: '120 телеканалів на Smart TV та в застосунку', price: '99.00', showInCabinet: true, subscriberMayDisable: true },
-  { id: 95, name: 'Моніторинг лінії', description: 'Службова послуга оператора', price: '0.00', showInCabinet: false, subscriberMayDisable: false },
-];
+/** The demo's catalogue of services (data, beside this file). */
+export const DEMO_SERVICES: readonly CarbonServiceSeed[] = demoServices;
 
 export const DEMO_PROMISE_OFFERS: readonly CarbonPromiseOfferSeed[] = [
   { id: 144, name: 'Обіцяний платіж на 3 дні', amount: '100.00', days: 3, fee: '0.00' },
