@@ -5,6 +5,7 @@
 import { addDays } from '../../../shared/dates.js';
 import { putService, type CarbonServiceSeed } from '../carbon-service-seed.js';
 import demoServices from './demo-services.json' with { type: 'json' };
+import demoTickets from './demo-tickets.json' with { type: 'json' };
 
 
 /** A row of Carbon's Tarif: what REST v2 Tarif objects.get shows, and the fee the simulator charges. */
@@ -186,6 +187,15 @@ export function carbonSeed(): CarbonSeedBuilder {
   return new CarbonSeedBuilder();
 }
 
+/** The first demo subscriber's support conversations (data, beside this file), dated back from today. */
+function datedTickets(day: (offset: number, time: string) => string): CarbonTicketSeed[] {
+  return demoTickets.map(({ daysAgo, time, comments, ...ticket }) => ({
+    ...ticket,
+    createdAt: day(-daysAgo, time),
+    comments: comments.map(({ daysAgo, time, ...comment }) => ({ ...comment, at: day(-daysAgo, time) })),
+  }));
+}
+
 /** The demo: one account per situation the cabinet handles. `today` is YYYY-MM-DD. */
 export function demoSeed(today: string): CarbonSeed {
   const day = (offset: number, time = '10:15:00') => `${addDays(today, offset)} ${time}`;
@@ -202,29 +212,7 @@ export function demoSeed(today: string): CarbonSeed {
         { date: day(-3, '09:41:12'), amount: '400.00', note: 'Приват24' },
         { date: day(-34, '18:02:55'), amount: '350.00', note: 'Термінал EasyPay' },
       ],
-      tickets: [
-        {
-          id: 3101,
-          subject: 'Повільний інтернет увечері',
-          text: 'Добрий день! Щовечора після 20:00 швидкість падає до 5 Мбіт/с. Роутер перезавантажував.',
-          createdAt: day(-2, '20:41:05'),
-          closed: false,
-          comments: [
-            { id: 9101, text: 'Добрий вечір! Бачимо перевантаження на вашому вузлі. Майстер замінить обладнання завтра до 14:00.', at: day(-1, '09:12:40'), fromIsp: true },
-          ],
-        },
-        {
-          id: 3050,
-          subject: 'Рахунок для бухгалтерії',
-          text: 'Надішліть, будь ласка, акт звірки за минулий квартал на пошту.',
-          createdAt: day(-40, '11:03:00'),
-          closed: true,
-          comments: [
-            { id: 9050, text: 'Акт надіслали на taras@example.com.', at: day(-39, '15:30:00'), fromIsp: true },
-            { id: 9051, text: 'Отримав, дякую!', at: day(-39, '16:02:11'), fromIsp: false },
-          ],
-        },
-      ],
+      tickets: datedTickets(day),
     })
     .subscriber({
       login: 'BILL0000102',
