@@ -1,10 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { useStepUp } from '../features/auth/step-up.js';
+import { useStepUp, type StepUp } from '../features/auth/step-up.js';
+import { NeedsPassword } from '../features/auth/StepUpPassword.js';
 import { useI18n } from '../i18n/index.js';
 import type { ApiError } from './api.js';
+import { useSignedIn } from './cabinet-state.js';
 import { errorText } from './error-text.js';
 import { Link } from './router.js';
-import { Notice, Screen } from './ui.js';
+import { NeedsConnection, Notice, Screen } from './ui.js';
 
 /** The screen while its query runs, or why it could not read. */
 export function Pending({ title, failure }: { title: string; failure: ApiError | null }) {
@@ -59,5 +61,32 @@ export function Done({ children }: { children: ReactNode }) {
     <Notice tone="success">
       {children} <Link to="/">{m.toHome}</Link>
     </Notice>
+  );
+}
+
+/**
+ * What a change still needs, said beside its button before the tap: the password, while the change
+ * will ask for it (`stepUp`, after automatic sign-in), and a connection, while there is none.
+ */
+export function ChangeNeeds({ stepUp }: { stepUp: StepUp }) {
+  const { canAct } = useSignedIn();
+  return (
+    <>
+      <NeedsPassword stepUp={stepUp} />
+      {!canAct && <NeedsConnection />}
+    </>
+  );
+}
+
+/** The button that asks for a change: off without a connection, with what the change still needs beside it. */
+export function ChangeButton({ stepUp, primary = false, onClick, children }: { stepUp: StepUp; primary?: boolean; onClick(): void; children: ReactNode }) {
+  const { canAct } = useSignedIn();
+  return (
+    <>
+      <button type="button" className={primary ? 'button primary' : 'button'} disabled={!canAct} onClick={onClick}>
+        {children}
+      </button>
+      <ChangeNeeds stepUp={stepUp} />
+    </>
   );
 }

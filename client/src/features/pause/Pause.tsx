@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { addDays, daysBetween } from '../../../../shared/dates.js';
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeNeeds, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
 import { useMe } from '../../app/screen-read.js';
 import { errorText } from '../../app/error-text.js';
-import { ConfirmDialog, Field, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { ConfirmDialog, Field, Notice, Screen } from '../../app/ui.js';
 import type { PauseQuery as PauseResult, PauseRefusal } from '../../gql/graphql.js';
 import { useI18n, type I18n, type TextKey } from '../../i18n/index.js';
-import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
+import { StepUpPassword } from '../auth/StepUpPassword.js';
 import { EndPauseMutation, PauseQuery, StartPauseMutation } from './documents.js';
 
 type PauseInfo = NonNullable<NonNullable<PauseResult['me']>['pause']>;
@@ -96,18 +96,9 @@ export function Pause() {
           <h2 id="pause-now">{pause.to ? m.pauseActiveUntil({ date: t.date(pause.to) }) : m.pauseActive}</h2>
           {pause.from && <p>{m.pauseSince({ date: t.date(pause.from) })}</p>}
           {rules.canEnd ? (
-            <>
-              <button
-                type="button"
-                className="button primary"
-                disabled={!canAct}
-                onClick={() => change.ask({ kind: 'end', idempotencyKey: newIdempotencyKey() })}
-              >
-                {m.pauseEnd}
-              </button>
-              <NeedsPassword stepUp={change.stepUp} />
-              {!canAct && <NeedsConnection />}
-            </>
+            <ChangeButton stepUp={change.stepUp} primary onClick={() => change.ask({ kind: 'end', idempotencyKey: newIdempotencyKey() })}>
+              {m.pauseEnd}
+            </ChangeButton>
           ) : (
             <p>{m.pauseUntilProviderEnds}</p>
           )}
@@ -159,8 +150,7 @@ export function Pause() {
           <button type="submit" className="button primary" disabled={!canAct}>
             {m.pauseContinue}
           </button>
-          <NeedsPassword stepUp={change.stepUp} />
-          {!canAct && <NeedsConnection />}
+          <ChangeNeeds stepUp={change.stepUp} />
         </form>
       )}
       {intent && (

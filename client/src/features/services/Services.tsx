@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { toMinorUnits } from '../../../../shared/money.js';
 import { call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
+import { ChangeButton } from '../../app/confirmed-change.js';
 import { Failure } from '../../app/Failure.js';
-import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { ConfirmDialog, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { useStepUp } from '../auth/step-up.js';
-import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
+import { StepUpPassword } from '../auth/StepUpPassword.js';
 import { ConnectServiceMutation, DisconnectServiceMutation } from './documents.js';
 
 /** One tap on Connect or Disconnect; its key makes a retry of the same tap act once. */
@@ -124,14 +125,10 @@ export function Services() {
         <ServiceState service={service} />
         {service.connected && !service.canDisconnect && !service.pending && <p className="hint">{m.onlyProviderDisconnects}</p>}
         {(mayConnect || mayDisconnect) && (
-          <>
-            <button type="button" className={`button ${mayConnect ? 'primary' : ''}`} disabled={!canAct} onClick={() => ask(service, mayConnect)}>
-              {mayConnect ? m.connect : m.disconnect}
-              <span className="visually-hidden"> {service.name}</span>
-            </button>
-            <NeedsPassword stepUp={stepUp} />
-            {!canAct && <NeedsConnection />}
-          </>
+          <ChangeButton stepUp={stepUp} primary={mayConnect} onClick={() => ask(service, mayConnect)}>
+            {mayConnect ? m.connect : m.disconnect}
+            <span className="visually-hidden"> {service.name}</span>
+          </ChangeButton>
         )}
       </li>
     );

@@ -1,16 +1,16 @@
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeNeeds, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
 import { useMe } from '../../app/screen-read.js';
 import { Failure } from '../../app/Failure.js';
 import { periodPrice } from '../../app/period-price.js';
-import { ConfirmDialog, NeedsConnection, Screen } from '../../app/ui.js';
+import { ConfirmDialog, Screen } from '../../app/ui.js';
 import type { TariffQuery as TariffResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { compileLanguages } from '../../i18n/messages.js';
 import type { TariffTexts } from '../../i18n/messages.generated.js';
 import { CancelTariffChangeMutation, ChangeTariffMutation, TariffQuery } from './documents.js';
-import { NeedsPassword, StepUpPassword } from '../auth/StepUpPassword.js';
+import { StepUpPassword } from '../auth/StepUpPassword.js';
 import textsJson from './texts.json' with { type: 'json' };
 
 /** The tariff screen's words (and its name for More), loaded with the screen rather than with the first one. */
@@ -89,13 +89,9 @@ export function Tariff() {
         <section className="card" aria-labelledby="tariff-booked" data-testid="booked-tariff">
           <h2 id="tariff-booked">{me.nextTariffFrom ? texts.booked({ name: me.nextTariff!.name, from: t.date(me.nextTariffFrom) }) : texts.bookedUndated({ name: me.nextTariff!.name })}</h2>
           {me.tariffChangeCancellable ? (
-            <>
-              <button type="button" className="button" disabled={!canAct} onClick={() => change.ask({ kind: 'cancel', idempotencyKey: newIdempotencyKey() })}>
-                {texts.cancel}
-              </button>
-              <NeedsPassword stepUp={change.stepUp} />
-              {!canAct && <NeedsConnection />}
-            </>
+            <ChangeButton stepUp={change.stepUp} onClick={() => change.ask({ kind: 'cancel', idempotencyKey: newIdempotencyKey() })}>
+              {texts.cancel}
+            </ChangeButton>
           ) : (
             <p>{texts.bookedByProvider}</p>
           )}
@@ -118,8 +114,7 @@ export function Tariff() {
                 />
               ))}
             </ul>
-            <NeedsPassword stepUp={change.stepUp} />
-            {!canAct && <NeedsConnection />}
+            <ChangeNeeds stepUp={change.stepUp} />
           </>
         )}
       </section>
