@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { addDays, firstOfNextMonth, ymd } from '../../shared/dates.js';
+import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { startCabinet } from '../support/cabinet.js';
 import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
 import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
@@ -10,7 +11,8 @@ import { expectNoAxeViolations, launchChromium, phonePage, plain } from './brows
  * Signed in automatically from the ISP's network, a subscriber makes a change the BFF guards with
  * the password (a service, a pause, a tariff, the contacts): the screen says before the tap that it needs the
  * password, asks for it in the same dialog, says so when it is mistyped, and goes on once it is
- * right. The demo signs this machine in as BILL0000101; each test gets a cabinet of its own.
+ * right; a change it does not guard (a promised payment) goes on without it. The demo signs this
+ * machine in as BILL0000101; each test gets a cabinet of its own.
  */
 const languages: { language: Language; locale: string }[] = [
   { language: 'uk', locale: 'uk-UA' },
@@ -150,6 +152,30 @@ describe('a service change after automatic sign-in', () => {
     await contacts.getByText(texts.contactsSaved).waitFor();
     expect(cabinet.simulator.account(LOGIN).email).toBe('shevchenko@example.com');
     expect(await contacts.getByLabel(m.passwordLabel, { exact: true }).count()).toBe(0);
+  });
+
+  it('takes a promised payment without the password, which the BFF does not guard, in en', async () => {
+    const { m } = i18nFor('en', ['en-GB']);
+    // This machine signs in as the debtor of the demo, the one with promised payments on offer.
+    const seed = demoSeed(ymd(new Date()));
+    for (const account of seed.accounts) account.autoLoginIps = account.login === 'BILL0000102' ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : [];
+    const cabinet = await startCabinet({ carbon: { seed } });
+    onTestFinished(() => cabinet.close());
+    const page = await phonePage(browser, { locale: 'en-GB' });
+    await page.goto(cabinet.url);
+    await page.getByRole('button', { name: m.autoLogin, exact: true }).click();
+    await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
+    await page.getByRole('link', { name: m.takePromisePay }).click();
+
+    const offer = page.getByTestId('offer-144');
+    await offer.waitFor();
+    expect(await page.getByText(m.needsPassword, { exact: true }).count()).toBe(0);
+    await offer.getByRole('button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: m.confirmTake, exact: true }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(cabinet.simulator.calls['web_cabinet.add_promise_pay']).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: m.toHome }).count()).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useStepUp, type StepUp } from '../features/auth/step-up.js';
 import { NeedsPassword } from '../features/auth/StepUpPassword.js';
 import { useI18n } from '../i18n/index.js';
@@ -16,23 +16,28 @@ export function Pending({ title, failure }: { title: string; failure: ApiError |
 
 /**
  * A change the subscriber confirms in a dialog: the intent waiting for it, its run (which answers
- * what to say after), the billing's failure, the success line with the way home, and, after
- * automatic sign-in, the password the BFF asks for first (`stepUp`, shown by StepUpPassword).
+ * what to say after), the billing's failure, what the last change did (`done`, with `tell` for news
+ * that comes later) and, after automatic sign-in, the password the BFF asks for first (`stepUp`,
+ * shown by StepUpPassword). A change the BFF does not guard with @passwordConfirmed says so with
+ * `passwordConfirmed: false`: its dialog does not ask for the password first.
  */
-export function useConfirmedChange<Intent>(run: (intent: Intent) => Promise<string>) {
+export function useConfirmedChange<Intent, Said = string>(run: (intent: Intent) => Promise<Said>, { passwordConfirmed = true } = {}) {
   const [intent, setIntent] = useState<Intent | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const stepUp = useStepUp();
+  const [done, setDone] = useState<Said | null>(null);
+  const stepUp = useStepUp(passwordConfirmed);
+  // What to say may be a function of the words, which setDone alone would call as an update.
+  const tell = useCallback((said: Said | null) => setDone(() => said), []);
   return {
     intent,
     busy,
     failure,
     done,
     stepUp,
+    tell,
     ask(next: Intent) {
-      setDone(null);
+      tell(null);
       setFailure(null);
       stepUp.reset();
       setIntent(next);
@@ -46,7 +51,7 @@ export function useConfirmedChange<Intent>(run: (intent: Intent) => Promise<stri
       setBusy(true);
       setFailure(null);
       await stepUp.guard(async () => {
-        setDone(await run(intent));
+        tell(await run(intent));
         setIntent(null);
       }, setFailure);
       setBusy(false);

@@ -40,9 +40,12 @@ export interface StepUp {
   guard(change: () => Promise<void>, failed: (error: ApiError) => void): Promise<void>;
 }
 
-/** A change after automatic sign-in: the password in the same dialog, confirmed, then the change goes on. */
-export function useStepUp(): StepUp {
-  const [asked, setAsked] = useState(stepUp.needed);
+/**
+ * A change after automatic sign-in: the password in the same dialog, confirmed, then the change goes on.
+ * A change the BFF does not guard (`guarded` false) is not asked for it first, only if the BFF asks after all.
+ */
+export function useStepUp(guarded = true): StepUp {
+  const [asked, setAsked] = useState(() => guarded && stepUp.needed());
   const [password, setPasswordValue] = useState('');
   const [problem, setProblem] = useState<PasswordProblem | null>(null);
 

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { isNegative } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
+import { ChangeButton, useConfirmedChange } from '../../app/confirmed-change.js';
 import { Failure, RefusalNotice } from '../../app/Failure.js';
 import { knownRefusal, PROMISE_PAY_REFUSAL, refusalKind } from '../../app/refusal.js';
 import { Link } from '../../app/router.js';
-import { ConfirmDialog, NeedsConnection, Notice, Screen } from '../../app/ui.js';
+import { ConfirmDialog, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { TakePromisePayMutation } from './documents.js';
 import { balanceAfter, calendarDateAfter, hasFee, offerTerms, restoresService, type Offer } from './offer.js';
@@ -24,44 +25,38 @@ interface Result {
 export function PromisePay() {
   const t = useI18n();
   const { m } = t;
-  const { me, canAct, showDashboard } = useSignedIn();
-  const [intent, setIntent] = useState<Intent | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { me, showDashboard } = useSignedIn();
   // A refusal the billing would repeat for every offer: the offers go, the reason stays.
   const [finalRefusal, setFinalRefusal] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<Result | null>(null);
+  const change = useConfirmedChange(
+    async (intent: Intent): Promise<Result> => {
+      try {
+        const { takePromisePay } = await call(TakePromisePayMutation, {
+          offerId: intent.offer.id,
+          idempotencyKey: intent.idempotencyKey,
+        });
+        showDashboard(takePromisePay);
+        const { amount } = intent.offer;
+        const { balance } = takePromisePay;
+        const restored = !isNegative(balance) && takePromisePay.status !== 'BLOCKED';
+        return {
+          restored,
+          text: (words: I18n) =>
+            restored
+              ? `${words.m.promiseDone({ amount: words.money(amount) })} ${words.m.newBalance({ balance: words.money(balance) })}`
+              : words.m.promiseTakenStaysOff({ amount: words.money(amount), balance: words.money(balance) }),
+        };
+      } catch (error) {
+        const apiError = asApiError(error);
+        if (apiError.code === 'NOT_ALLOWED' && refusalKind(apiError) !== 'other') setFinalRefusal(apiError);
+        throw apiError;
+      }
+    },
+    // The BFF takes a promised payment without asking for the password again.
+    { passwordConfirmed: false },
+  );
+  const { intent, done } = change;
   const { active, offers, refusal } = me.promisePay;
-
-  const take = async () => {
-    if (!intent) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { takePromisePay } = await call(TakePromisePayMutation, {
-        offerId: intent.offer.id,
-        idempotencyKey: intent.idempotencyKey,
-      });
-      showDashboard(takePromisePay);
-      const { amount } = intent.offer;
-      const { balance } = takePromisePay;
-      const restored = !isNegative(balance) && takePromisePay.status !== 'BLOCKED';
-      setDone({
-        restored,
-        text: (words: I18n) =>
-          restored
-            ? `${words.m.promiseDone({ amount: words.money(amount) })} ${words.m.newBalance({ balance: words.money(balance) })}`
-            : words.m.promiseTakenStaysOff({ amount: words.money(amount), balance: words.money(balance) }),
-      });
-      setIntent(null);
-    } catch (error) {
-      const apiError = asApiError(error);
-      setFailure(apiError);
-      if (apiError.code === 'NOT_ALLOWED' && refusalKind(apiError) !== 'other') setFinalRefusal(apiError);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const showOffers = !active && !refusal && !finalRefusal;
   return (
@@ -100,20 +95,10 @@ export function PromisePay() {
                     {m.fromProvider} {offer.description}
                   </p>
                 )}
-                <button
-                  type="button"
-                  className={`button ${restores ? 'primary' : ''}`}
-                  disabled={!canAct}
-                  onClick={() => {
-                    setFailure(null);
-                    setDone(null);
-                    setIntent({ offer, idempotencyKey: newIdempotencyKey() });
-                  }}
-                >
+                <ChangeButton stepUp={change.stepUp} primary={restores} onClick={() => change.ask({ offer, idempotencyKey: newIdempotencyKey() })}>
                   {m.choose}
                   <span className="visually-hidden"> {t.money(offer.amount)}</span>
-                </button>
-                {!canAct && <NeedsConnection />}
+                </ChangeButton>
               </li>
             );
           })}
@@ -123,14 +108,11 @@ export function PromisePay() {
         <ConfirmDialog
           title={m.promiseConfirmTitle({ amount: t.money(intent.offer.amount) })}
           confirmLabel={m.confirmTake}
-          busy={busy}
-          error={failure && <Failure error={failure} />}
-          refused={failure?.code === 'NOT_ALLOWED'}
-          onConfirm={() => void take()}
-          onCancel={() => {
-            setIntent(null);
-            setFailure(null);
-          }}
+          busy={change.busy}
+          error={change.failure && <Failure error={change.failure} />}
+          refused={change.failure?.code === 'NOT_ALLOWED'}
+          onConfirm={() => void change.confirm()}
+          onCancel={change.dismiss}
         >
           <p>{m.promiseConfirmBody({ amount: t.money(intent.offer.amount), date: t.date(calendarDateAfter(intent.offer.days)) })}</p>
           <p>{intent.offer.fee && hasFee(intent.offer) ? m.promiseConfirmFee({ fee: t.money(intent.offer.fee) }) : m.promiseConfirmNoFee}</p>

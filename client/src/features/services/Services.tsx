@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { toMinorUnits } from '../../../../shared/money.js';
-import { call, newIdempotencyKey, type ApiError } from '../../app/api.js';
+import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
-import { ChangeButton } from '../../app/confirmed-change.js';
+import { ChangeButton, useConfirmedChange } from '../../app/confirmed-change.js';
 import { Failure } from '../../app/Failure.js';
 import { ConfirmDialog, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
-import { useStepUp } from '../auth/step-up.js';
 import { StepUpPassword } from '../auth/StepUpPassword.js';
 import { ConnectServiceMutation, DisconnectServiceMutation } from './documents.js';
 
@@ -20,7 +19,7 @@ interface Intent {
 /** How often to look again while the billing is still applying a change. */
 const PENDING_POLL_MS = 10_000;
 
-async function change(intent: Intent): Promise<Service> {
+async function connectOrDisconnect(intent: Intent): Promise<Service> {
   const variables = { serviceId: intent.service.id, idempotencyKey: intent.idempotencyKey };
   if (intent.connect) return (await call(ConnectServiceMutation, variables)).connectService;
   return (await call(DisconnectServiceMutation, variables)).disconnectService;
@@ -53,12 +52,19 @@ export function Services() {
   const t = useI18n();
   const { m } = t;
   const { cabinet, me, canAct, updateService, refresh } = useSignedIn();
-  const [intent, setIntent] = useState<Intent | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<((t: I18n) => string) | null>(null);
-  const stepUp = useStepUp();
   const watched = useRef(new Set<string>());
+  const change = useConfirmedChange(async (intent: Intent) => {
+    const service = await connectOrDisconnect(intent);
+    updateService(service);
+    if (service.pending) watched.current.add(service.id);
+    return (words: I18n) =>
+      service.pending
+        ? intent.connect
+          ? words.m.connectDone({ name: service.name })
+          : words.m.disconnectDone({ name: service.name })
+        : words.m.changeApplied({ name: service.name });
+  });
+  const { intent, done, tell } = change;
   const { serviceConnect, serviceDisconnect } = cabinet.capabilities;
   const anyPending = me.services.some((service) => service.pending);
 
@@ -73,37 +79,10 @@ export function Services() {
     for (const service of me.services) {
       if (watched.current.has(service.id) && !service.pending) {
         watched.current.delete(service.id);
-        setDone(() => (words: I18n) => words.m.changeApplied({ name: service.name }));
+        tell((words: I18n) => words.m.changeApplied({ name: service.name }));
       }
     }
-  }, [me.services]);
-
-  const ask = (service: Service, connect: boolean) => {
-    setFailure(null);
-    setDone(null);
-    stepUp.reset();
-    setIntent({ service, connect, idempotencyKey: newIdempotencyKey() });
-  };
-
-  const confirm = async () => {
-    if (!intent) return;
-    setBusy(true);
-    setFailure(null);
-    await stepUp.guard(async () => {
-      const service = await change(intent);
-      updateService(service);
-      if (service.pending) watched.current.add(service.id);
-      setDone(() => (words: I18n) =>
-        service.pending
-          ? intent.connect
-            ? words.m.connectDone({ name: service.name })
-            : words.m.disconnectDone({ name: service.name })
-          : words.m.changeApplied({ name: service.name }),
-      );
-      setIntent(null);
-    }, setFailure);
-    setBusy(false);
-  };
+  }, [me.services, tell]);
 
   const mine = me.services.filter((service) => service.connected || service.pending);
   const available = me.services.filter((service) => !service.connected && !service.pending);
@@ -125,7 +104,7 @@ export function Services() {
         <ServiceState service={service} />
         {service.connected && !service.canDisconnect && !service.pending && <p className="hint">{m.onlyProviderDisconnects}</p>}
         {(mayConnect || mayDisconnect) && (
-          <ChangeButton stepUp={stepUp} primary={mayConnect} onClick={() => ask(service, mayConnect)}>
+          <ChangeButton stepUp={change.stepUp} primary={mayConnect} onClick={() => change.ask({ service, connect: mayConnect, idempotencyKey: newIdempotencyKey() })}>
             {mayConnect ? m.connect : m.disconnect}
             <span className="visually-hidden"> {service.name}</span>
           </ChangeButton>
@@ -154,14 +133,11 @@ export function Services() {
         <ConfirmDialog
           title={intent.connect ? m.connectConfirmTitle({ name: intent.service.name }) : m.disconnectConfirmTitle({ name: intent.service.name })}
           confirmLabel={intent.connect ? m.confirmConnect : m.confirmDisconnect}
-          busy={busy}
-          error={failure && <Failure error={failure} />}
-          refused={failure?.code === 'NOT_ALLOWED'}
-          onConfirm={() => void confirm()}
-          onCancel={() => {
-            setIntent(null);
-            setFailure(null);
-          }}
+          busy={change.busy}
+          error={change.failure && <Failure error={change.failure} />}
+          refused={change.failure?.code === 'NOT_ALLOWED'}
+          onConfirm={() => void change.confirm()}
+          onCancel={change.dismiss}
         >
           {intent.connect ? (
             <>
@@ -176,7 +152,7 @@ export function Services() {
               {m.fromProvider} {intent.service.description}
             </p>
           )}
-          <StepUpPassword stepUp={stepUp} onConfirm={() => void confirm()} />
+          <StepUpPassword stepUp={change.stepUp} onConfirm={() => void change.confirm()} />
         </ConfirmDialog>
       )}
     </Screen>
