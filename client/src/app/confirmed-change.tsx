@@ -1,12 +1,13 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useStepUp, type StepUp } from '../features/auth/step-up.js';
-import { NeedsPassword } from '../features/auth/StepUpPassword.js';
+import { NeedsPassword, StepUpPassword } from '../features/auth/StepUpPassword.js';
 import { useI18n } from '../i18n/index.js';
 import type { ApiError } from './api.js';
 import { useSignedIn } from './cabinet-state.js';
 import { errorText } from './error-text.js';
+import { Failure } from './Failure.js';
 import { Link } from './router.js';
-import { NeedsConnection, Notice, Screen } from './ui.js';
+import { ConfirmDialog, NeedsConnection, Notice, Screen } from './ui.js';
 
 /** The screen while its query runs, or why it could not read. */
 export function Pending({ title, failure }: { title: string; failure: ApiError | null }) {
@@ -93,5 +94,29 @@ export function ChangeButton({ stepUp, primary = false, onClick, children }: { s
       </button>
       <ChangeNeeds stepUp={stepUp} />
     </>
+  );
+}
+
+type ConfirmedChange = ReturnType<typeof useConfirmedChange>;
+
+/**
+ * The dialog that confirms a change: busy while it runs, what went wrong with the last try (after a
+ * refusal the one button left is OK), Cancel forgets the change, and the password, when it is asked for.
+ */
+export function ChangeDialog({ change, title, confirmLabel, children }: { change: Pick<ConfirmedChange, 'busy' | 'failure' | 'stepUp' | 'confirm' | 'dismiss'>; title: string; confirmLabel: string; children: ReactNode }) {
+  const confirm = () => void change.confirm();
+  return (
+    <ConfirmDialog
+      title={title}
+      confirmLabel={confirmLabel}
+      busy={change.busy}
+      error={change.failure && <Failure error={change.failure} />}
+      refused={change.failure?.code === 'NOT_ALLOWED'}
+      onConfirm={confirm}
+      onCancel={change.dismiss}
+    >
+      {children}
+      <StepUpPassword stepUp={change.stepUp} onConfirm={confirm} />
+    </ConfirmDialog>
   );
 }

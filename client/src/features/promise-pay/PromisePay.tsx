@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { isNegative } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { ChangeButton, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeDialog, useConfirmedChange } from '../../app/confirmed-change.js';
 import { Failure, RefusalNotice } from '../../app/Failure.js';
 import { knownRefusal, PROMISE_PAY_REFUSAL, refusalKind } from '../../app/refusal.js';
 import { Link } from '../../app/router.js';
-import { ConfirmDialog, Notice, Screen } from '../../app/ui.js';
+import { Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { TakePromisePayMutation } from './documents.js';
 import { balanceAfter, calendarDateAfter, hasFee, offerTerms, restoresService, type Offer } from './offer.js';
@@ -105,14 +105,10 @@ export function PromisePay() {
         </ul>
       )}
       {intent && (
-        <ConfirmDialog
+        <ChangeDialog
+          change={change}
           title={m.promiseConfirmTitle({ amount: t.money(intent.offer.amount) })}
           confirmLabel={m.confirmTake}
-          busy={change.busy}
-          error={change.failure && <Failure error={change.failure} />}
-          refused={change.failure?.code === 'NOT_ALLOWED'}
-          onConfirm={() => void change.confirm()}
-          onCancel={change.dismiss}
         >
           <p>{m.promiseConfirmBody({ amount: t.money(intent.offer.amount), date: t.date(calendarDateAfter(intent.offer.days)) })}</p>
           <p>{intent.offer.fee && hasFee(intent.offer) ? m.promiseConfirmFee({ fee: t.money(intent.offer.fee) }) : m.promiseConfirmNoFee}</p>
@@ -128,7 +124,7 @@ export function PromisePay() {
               {m.fromProvider} {intent.offer.description}
             </p>
           )}
-        </ConfirmDialog>
+        </ChangeDialog>
       )}
     </Screen>
   );

@@ -2,11 +2,9 @@ import { useEffect, useRef } from 'react';
 import { toMinorUnits } from '../../../../shared/money.js';
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
-import { ChangeButton, useConfirmedChange } from '../../app/confirmed-change.js';
-import { Failure } from '../../app/Failure.js';
-import { ConfirmDialog, Notice, Screen } from '../../app/ui.js';
+import { ChangeButton, ChangeDialog, useConfirmedChange } from '../../app/confirmed-change.js';
+import { Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
-import { StepUpPassword } from '../auth/StepUpPassword.js';
 import { ConnectServiceMutation, DisconnectServiceMutation } from './documents.js';
 
 /** One tap on Connect or Disconnect; its key makes a retry of the same tap act once. */
@@ -130,14 +128,10 @@ export function Services() {
         </section>
       )}
       {intent && (
-        <ConfirmDialog
+        <ChangeDialog
+          change={change}
           title={intent.connect ? m.connectConfirmTitle({ name: intent.service.name }) : m.disconnectConfirmTitle({ name: intent.service.name })}
           confirmLabel={intent.connect ? m.confirmConnect : m.confirmDisconnect}
-          busy={change.busy}
-          error={change.failure && <Failure error={change.failure} />}
-          refused={change.failure?.code === 'NOT_ALLOWED'}
-          onConfirm={() => void change.confirm()}
-          onCancel={change.dismiss}
         >
           {intent.connect ? (
             <>
@@ -152,8 +146,7 @@ export function Services() {
               {m.fromProvider} {intent.service.description}
             </p>
           )}
-          <StepUpPassword stepUp={change.stepUp} onConfirm={() => void change.confirm()} />
-        </ConfirmDialog>
+        </ChangeDialog>
       )}
     </Screen>
   );

@@ -1,16 +1,14 @@
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { ChangeButton, ChangeNeeds, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeDialog, ChangeNeeds, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
 import { useMe } from '../../app/screen-read.js';
-import { Failure } from '../../app/Failure.js';
 import { periodPrice } from '../../app/period-price.js';
-import { ConfirmDialog, Screen } from '../../app/ui.js';
+import { Screen } from '../../app/ui.js';
 import type { TariffQuery as TariffResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { compileLanguages } from '../../i18n/messages.js';
 import type { TariffTexts } from '../../i18n/messages.generated.js';
 import { CancelTariffChangeMutation, ChangeTariffMutation, TariffQuery } from './documents.js';
-import { StepUpPassword } from '../auth/StepUpPassword.js';
 import textsJson from './texts.json' with { type: 'json' };
 
 /** The tariff screen's words (and its name for More), loaded with the screen rather than with the first one. */
@@ -70,7 +68,7 @@ export function Tariff() {
   if (me === undefined) return <Pending title={texts.title} failure={loadFailure} />;
   const currentName = me.tariff?.name ?? '';
   const booked = me.nextTariff !== null && me.nextTariff !== undefined;
-  const { intent, failure } = change;
+  const { intent } = change;
 
   return (
     <Screen title={texts.title}>
@@ -119,14 +117,10 @@ export function Tariff() {
         )}
       </section>
       {intent && (
-        <ConfirmDialog
+        <ChangeDialog
+          change={change}
           title={intent.kind === 'change' ? texts.confirmTitle({ name: intent.option.name }) : texts.cancelConfirmTitle}
           confirmLabel={intent.kind === 'change' ? texts.confirm : texts.cancelConfirm}
-          busy={change.busy}
-          error={failure && <Failure error={failure} />}
-          refused={failure?.code === 'NOT_ALLOWED'}
-          onConfirm={() => void change.confirm()}
-          onCancel={change.dismiss}
         >
           {intent.kind === 'change' ? (
             <>
@@ -138,8 +132,7 @@ export function Tariff() {
           ) : (
             <p>{texts.cancelAfter({ name: currentName })}</p>
           )}
-          <StepUpPassword stepUp={change.stepUp} onConfirm={() => void change.confirm()} />
-        </ConfirmDialog>
+        </ChangeDialog>
       )}
     </Screen>
   );
