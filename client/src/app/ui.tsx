@@ -154,6 +154,17 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, error, refu
   );
 }
 
+/** What the provider wrote about a service or an offer, marked as theirs; nothing when they wrote nothing. */
+export function FromProvider({ text }: { text: string | null | undefined }) {
+  const { m } = useI18n();
+  if (!text) return null;
+  return (
+    <p className="sub">
+      {m.fromProvider} {text}
+    </p>
+  );
+}
+
 /** Said beside every action that cannot run without a connection. */
 export function NeedsConnection() {
   const { m } = useI18n();

@@ -6,7 +6,7 @@ import { ChangeButton, ChangeDialog, useConfirmedChange } from '../../app/confir
 import { Failure, RefusalNotice } from '../../app/Failure.js';
 import { knownRefusal, PROMISE_PAY_REFUSAL, refusalKind } from '../../app/refusal.js';
 import { Link } from '../../app/router.js';
-import { Notice, Screen } from '../../app/ui.js';
+import { FromProvider, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { TakePromisePayMutation } from './documents.js';
 import { balanceAfter, calendarDateAfter, hasFee, offerTerms, restoresService, type Offer } from './offer.js';
@@ -90,11 +90,7 @@ export function PromisePay() {
                 <p data-testid="offer-after" className={restores ? undefined : 'hint'}>
                   {restores ? m.promiseAfterOn({ balance: t.money(balanceAfter(me.balance, offer)) }) : m.promiseAfterOff({ balance: t.money(balanceAfter(me.balance, offer)) })}
                 </p>
-                {offer.description && (
-                  <p className="sub">
-                    {m.fromProvider} {offer.description}
-                  </p>
-                )}
+                <FromProvider text={offer.description} />
                 <ChangeButton stepUp={change.stepUp} primary={restores} onClick={() => change.ask({ offer, idempotencyKey: newIdempotencyKey() })}>
                   {m.choose}
                   <span className="visually-hidden"> {t.money(offer.amount)}</span>
@@ -119,11 +115,7 @@ export function PromisePay() {
                 : m.promiseAfterOff({ balance: t.money(balanceAfter(me.balance, intent.offer)) })}
             </strong>
           </p>
-          {intent.offer.description && (
-            <p className="sub">
-              {m.fromProvider} {intent.offer.description}
-            </p>
-          )}
+          <FromProvider text={intent.offer.description} />
         </ChangeDialog>
       )}
     </Screen>

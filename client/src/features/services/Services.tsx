@@ -3,7 +3,7 @@ import { toMinorUnits } from '../../../../shared/money.js';
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn, type Me, type Service } from '../../app/cabinet-state.js';
 import { ChangeButton, ChangeDialog, useConfirmedChange } from '../../app/confirmed-change.js';
-import { Notice, Screen } from '../../app/ui.js';
+import { FromProvider, Notice, Screen } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { ConnectServiceMutation, DisconnectServiceMutation } from './documents.js';
 
@@ -93,11 +93,7 @@ export function Services() {
     return (
       <li key={service.id} className="card service" data-testid={`service-${service.id}`}>
         <h3>{service.name}</h3>
-        {service.description && (
-          <p className="sub">
-            {m.fromProvider} {service.description}
-          </p>
-        )}
+        <FromProvider text={service.description} />
         <p>{price ? m.price({ price }) : m.free}</p>
         <ServiceState service={service} />
         {service.connected && !service.canDisconnect && !service.pending && <p className="hint">{m.onlyProviderDisconnects}</p>}
@@ -141,11 +137,7 @@ export function Services() {
           ) : (
             <p>{m.disconnectWhen}</p>
           )}
-          {intent.service.description && (
-            <p className="sub">
-              {m.fromProvider} {intent.service.description}
-            </p>
-          )}
+          <FromProvider text={intent.service.description} />
         </ChangeDialog>
       )}
     </Screen>
