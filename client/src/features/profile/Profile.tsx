@@ -19,10 +19,25 @@ const profileTexts = compileLanguages<ProfileTexts>(textsJson);
 /** newPasswordSchema's bounds (shared/validation.ts), said in the form's words before anything is sent. */
 const MIN_PASSWORD = 7;
 
-function PasswordForm() {
+/** The end of a profile form: why the last try failed, the button (saying so while it works), and the connection it needs. */
+function SubmitRow({ label, busy, failure }: { label: string; busy: boolean; failure: ApiError | null }) {
   const t = useI18n();
   const texts = profileTexts[t.language];
   const { canAct } = useSignedIn();
+  return (
+    <>
+      {failure && <Failure error={failure} />}
+      <button type="submit" className="button primary" disabled={!canAct || busy} aria-busy={busy}>
+        {busy ? texts.working : label}
+      </button>
+      {!canAct && <NeedsConnection />}
+    </>
+  );
+}
+
+function PasswordForm() {
+  const t = useI18n();
+  const texts = profileTexts[t.language];
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -75,11 +90,7 @@ function PasswordForm() {
         error={problems.next}
       />
       <PasswordField label={texts.repeat} name="repeat-password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} error={problems.repeat} />
-      {failure && <Failure error={failure} />}
-      <button type="submit" className="button primary" disabled={!canAct || busy} aria-busy={busy}>
-        {busy ? texts.working : texts.changePassword}
-      </button>
-      {!canAct && <NeedsConnection />}
+      <SubmitRow label={texts.changePassword} busy={busy} failure={failure} />
     </form>
   );
 }
@@ -87,7 +98,6 @@ function PasswordForm() {
 function ContactsForm() {
   const t = useI18n();
   const texts = profileTexts[t.language];
-  const { canAct } = useSignedIn();
   const [saved, setSaved] = useState<{ phone: string; email: string } | undefined>(undefined);
   const [loadFailure, setLoadFailure] = useState<ApiError | null>(null);
   const [phone, setPhone] = useState('');
@@ -151,11 +161,7 @@ function ContactsForm() {
       <Field label={texts.phone} name="phone" type="tel" autoComplete="tel" hint={texts.phoneHint} value={phone} onChange={(event) => setPhone(event.target.value)} error={problems.phone} />
       <Field label={texts.email} name="email" type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} error={problems.email} />
       <StepUpField stepUp={stepUp} />
-      {failure && <Failure error={failure} />}
-      <button type="submit" className="button primary" disabled={!canAct || busy} aria-busy={busy}>
-        {busy ? texts.working : texts.saveContacts}
-      </button>
-      {!canAct && <NeedsConnection />}
+      <SubmitRow label={texts.saveContacts} busy={busy} failure={failure} />
     </form>
   );
 }
