@@ -70,45 +70,63 @@ function Messages({ ticket }: { ticket: TicketFieldsFragment }) {
   );
 }
 
-function MessageField({ text, setText, label }: { text: string; setText: (text: string) => void; label: string }) {
-  const { m } = useI18n();
+/** A message being written and its sending: one at a time, never an empty one, and why the last one failed. */
+function useMessage(send: (text: string) => Promise<void>) {
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  return {
+    text,
+    setText,
+    sending,
+    failure,
+    /** Sends the text; once it is sent, the field is empty again. */
+    async submit(event: FormEvent) {
+      event.preventDefault();
+      if (!text.trim() || sending) return;
+      setSending(true);
+      setFailure(null);
+      try {
+        await send(text);
+        setText('');
+      } catch (error) {
+        setFailure(asApiError(error));
+      }
+      setSending(false);
+    },
+  };
+}
+
+/** The message's field with its limit (`setText` where typing does more than set it), why the last send failed, and Send. */
+function MessageSend({ message, setText = message.setText, label }: { message: ReturnType<typeof useMessage>; setText?: (text: string) => void; label: string }) {
+  const t = useI18n();
+  const { m } = t;
+  const { canAct } = useSignedIn();
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={5} required maxLength={TEXT_MAX} value={text} onChange={(event) => setText(event.target.value)} aria-describedby={`${id}-hint`} />
-      <p id={`${id}-hint`} className="hint">
-        {m.ticketTextHint({ max: TEXT_MAX })}
-      </p>
-    </div>
+    <>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <textarea id={id} rows={5} required maxLength={TEXT_MAX} value={message.text} onChange={(event) => setText(event.target.value)} aria-describedby={`${id}-hint`} />
+        <p id={`${id}-hint`} className="hint">
+          {m.ticketTextHint({ max: TEXT_MAX })}
+        </p>
+      </div>
+      {message.failure && <Notice tone="error">{errorText(t, message.failure)}</Notice>}
+      <button type="submit" className="button primary" disabled={!canAct || message.sending || !message.text.trim()}>
+        {message.sending ? m.ticketSending : m.ticketSend}
+      </button>
+    </>
   );
 }
 
 function Conversation({ id }: { id: string }) {
   const t = useI18n();
   const { m } = t;
-  const { canAct } = useSignedIn();
   const loaded = useScreenRead(() => call(TicketQuery, { id }));
   const [ticket, setTicket] = useState<TicketFieldsFragment | null>(null);
-  const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const reply = useMessage(async (text) => setTicket((await call(ReplyToTicketMutation, { ticketId: id, text })).replyToTicket));
   const shown = ticket ?? loaded.data?.me.ticket ?? null;
-
-  const reply = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim() || sending) return;
-    setSending(true);
-    setFailure(null);
-    try {
-      setTicket((await call(ReplyToTicketMutation, { ticketId: id, text })).replyToTicket);
-      setText('');
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setSending(false);
-    }
-  };
 
   return (
     <Screen title={shown?.subject ?? m.ticketNoSubject}>
@@ -126,12 +144,8 @@ function Conversation({ id }: { id: string }) {
           {shown.status === 'CLOSED' ? (
             <Notice tone="info">{m.ticketClosedHint}</Notice>
           ) : (
-            <form className="card" onSubmit={(event) => void reply(event)} aria-label={m.ticketReply}>
-              <MessageField text={text} setText={setText} label={m.ticketReplyLabel} />
-              {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
-              <button type="submit" className="button primary" disabled={!canAct || sending || !text.trim()}>
-                {sending ? m.ticketSending : m.ticketSend}
-              </button>
+            <form className="card" onSubmit={(event) => void reply.submit(event)} aria-label={m.ticketReply}>
+              <MessageSend message={reply} label={m.ticketReplyLabel} />
             </form>
           )}
         </>
@@ -141,33 +155,18 @@ function Conversation({ id }: { id: string }) {
 }
 
 function NewTicket() {
-  const t = useI18n();
-  const { m } = t;
-  const { canAct } = useSignedIn();
+  const { m } = useI18n();
   const subjectId = useId();
   const [subject, setSubject] = useState('');
-  const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
   // One key per draft: sending it again after a lost answer cannot write a second conversation.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const message = useMessage(async (text) => {
+    const created = (await call(CreateTicketMutation, { subject: subject.trim() || null, text, idempotencyKey })).createTicket;
+    navigate(`/support?ticket=${encodeURIComponent(created.id)}`, { replace: true });
+  });
   const edit = (change: () => void) => {
     change();
     setIdempotencyKey(newIdempotencyKey());
-  };
-
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim() || sending) return;
-    setSending(true);
-    setFailure(null);
-    try {
-      const created = (await call(CreateTicketMutation, { subject: subject.trim() || null, text, idempotencyKey })).createTicket;
-      navigate(`/support?ticket=${encodeURIComponent(created.id)}`, { replace: true });
-    } catch (error) {
-      setFailure(asApiError(error));
-      setSending(false);
-    }
   };
 
   return (
@@ -175,16 +174,12 @@ function NewTicket() {
       <p>
         <Link to="/support">{m.ticketBack}</Link>
       </p>
-      <form className="card" onSubmit={(event) => void send(event)}>
+      <form className="card" onSubmit={(event) => void message.submit(event)}>
         <div className="field">
           <label htmlFor={subjectId}>{m.ticketSubject}</label>
           <input id={subjectId} maxLength={SUBJECT_MAX} value={subject} onChange={(event) => edit(() => setSubject(event.target.value))} />
         </div>
-        <MessageField text={text} setText={(value) => edit(() => setText(value))} label={m.ticketText} />
-        {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
-        <button type="submit" className="button primary" disabled={!canAct || sending || !text.trim()}>
-          {sending ? m.ticketSending : m.ticketSend}
-        </button>
+        <MessageSend message={message} setText={(value) => edit(() => message.setText(value))} label={m.ticketText} />
       </form>
     </Screen>
   );
