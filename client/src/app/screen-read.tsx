@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { asApiError, reportSessionEnded, type ApiError } from './api.js';
 import { useSignedIn } from './cabinet-state.js';
@@ -62,4 +62,23 @@ export function ReadProgress({ failure, onRetry }: { failure: ApiError | null; o
       </button>
     </>
   );
+}
+
+/** A list a screen reads: Loading, or why it failed with Retry, while there is none; `empty` when it is empty; else its rows. */
+export function ReadList<Item>({
+  items,
+  failure,
+  onRetry,
+  empty,
+  children,
+}: {
+  items: readonly Item[] | undefined;
+  failure: ApiError | null;
+  onRetry(): void;
+  empty: string;
+  children(items: readonly Item[]): ReactNode;
+}) {
+  if (!items) return <ReadProgress failure={failure} onRetry={onRetry} />;
+  if (items.length === 0) return <p>{empty}</p>;
+  return children(items);
 }

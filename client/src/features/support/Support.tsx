@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
-import { ReadProgress, useScreenRead } from '../../app/screen-read.js';
+import { ReadList, ReadProgress, useScreenRead } from '../../app/screen-read.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
@@ -26,28 +26,27 @@ function Conversations() {
   const t = useI18n();
   const { m } = t;
   const { data, failure, reload } = useScreenRead(() => call(TicketsQuery));
-  const tickets = data?.me.tickets;
   return (
     <Screen title={m.ticketsTitle}>
       <p>{m.ticketsIntro}</p>
       <Link className="button primary" to="/support?new">
         {m.ticketNew}
       </Link>
-      {!tickets && <ReadProgress failure={failure} onRetry={reload} />}
-      {tickets?.length === 0 && <p>{m.ticketsEmpty}</p>}
-      {tickets && tickets.length > 0 && (
-        <ul className="card rows tickets" data-testid="tickets">
-          {tickets.map((ticket) => (
-            <li key={ticket.id}>
-              <span>
-                <Link to={`/support?ticket=${encodeURIComponent(ticket.id)}`}>{ticket.subject ?? m.ticketNoSubject}</Link>
-                <span className="sub">{m.ticketStarted({ date: t.instantDate(ticket.createdAt) })}</span>
-              </span>
-              <span className={`ticket-status ${ticket.status === 'OPEN' ? 'open' : 'closed'}`}>{ticket.status === 'OPEN' ? m.ticketOpen : m.ticketClosed}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ReadList items={data?.me.tickets} failure={failure} onRetry={reload} empty={m.ticketsEmpty}>
+        {(tickets) => (
+          <ul className="card rows tickets" data-testid="tickets">
+            {tickets.map((ticket) => (
+              <li key={ticket.id}>
+                <span>
+                  <Link to={`/support?ticket=${encodeURIComponent(ticket.id)}`}>{ticket.subject ?? m.ticketNoSubject}</Link>
+                  <span className="sub">{m.ticketStarted({ date: t.instantDate(ticket.createdAt) })}</span>
+                </span>
+                <span className={`ticket-status ${ticket.status === 'OPEN' ? 'open' : 'closed'}`}>{ticket.status === 'OPEN' ? m.ticketOpen : m.ticketClosed}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ReadList>
     </Screen>
   );
 }
