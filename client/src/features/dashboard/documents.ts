@@ -43,19 +43,6 @@ export const CabinetFields = graphql(`
   }
 `);
 
-/** What a tariff costs and gives: the subscriber's own and each one to change to. */
-export const TariffTermsFields = graphql(`
-  fragment TariffTermsFields on TariffTerms {
-    name
-    fee {
-      ...MoneyFields
-    }
-    period
-    speedIn
-    speedOut
-  }
-`);
-
 export const ServiceFields = graphql(`
   fragment ServiceFields on Service {
     id
@@ -87,7 +74,13 @@ export const DashboardFields = graphql(`
     }
     status
     tariff {
-      ...TariffTermsFields
+      name
+      fee {
+        ...MoneyFields
+      }
+      period
+      speedIn
+      speedOut
     }
     nextTariff {
       name

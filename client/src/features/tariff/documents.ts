@@ -17,7 +17,13 @@ export const TariffQuery = graphql(`
       tariffChangeCancellable
       tariffOptions {
         id
-        ...TariffTermsFields
+        name
+        fee {
+          ...MoneyFields
+        }
+        period
+        speedIn
+        speedOut
         changeFee {
           ...MoneyFields
         }
