@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { addDays, daysBetween } from '../../../../shared/dates.js';
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { ChangeButton, ChangeNeeds, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeNeeds, ChangeDialog, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
 import { useMe } from '../../app/screen-read.js';
-import { errorText } from '../../app/error-text.js';
-import { ConfirmDialog, Field, Notice, Screen } from '../../app/ui.js';
+import { Field, Notice, Screen } from '../../app/ui.js';
 import type { PauseQuery as PauseResult, PauseRefusal } from '../../gql/graphql.js';
 import { useI18n, type I18n, type TextKey } from '../../i18n/index.js';
-import { StepUpPassword } from '../auth/StepUpPassword.js';
 import { EndPauseMutation, PauseQuery, StartPauseMutation } from './documents.js';
 
 type PauseInfo = NonNullable<NonNullable<PauseResult['me']>['pause']>;
@@ -62,7 +60,7 @@ export function Pause() {
     reload();
     return intent.kind === 'start' ? m.pauseStarted : m.pauseEnded;
   });
-  const { intent, failure } = change;
+  const { intent } = change;
 
   if (me === undefined) return <Pending title={m.pauseTitle} failure={loadFailure} />;
   const pause: PauseInfo | null = me.pause ?? null;
@@ -154,14 +152,7 @@ export function Pause() {
         </form>
       )}
       {intent && (
-        <ConfirmDialog
-          title={intent.kind === 'start' ? m.pauseConfirmTitle : m.pauseEndConfirmTitle}
-          confirmLabel={intent.kind === 'start' ? m.pauseConfirm : m.pauseEnd}
-          busy={change.busy}
-          error={failure && errorText(t, failure)}
-          onConfirm={() => void change.confirm()}
-          onCancel={change.dismiss}
-        >
+        <ChangeDialog change={change} title={intent.kind === 'start' ? m.pauseConfirmTitle : m.pauseEndConfirmTitle} confirmLabel={intent.kind === 'start' ? m.pauseConfirm : m.pauseEnd}>
           {intent.kind === 'start' ? (
             <>
               <p>{intent.to ? m.pauseConfirmDays({ from: t.date(intent.from), to: t.date(intent.to) }) : m.pauseConfirmOpen({ from: t.date(intent.from) })}</p>
@@ -172,8 +163,7 @@ export function Pause() {
           ) : (
             <p>{m.pauseEndAfter}</p>
           )}
-          <StepUpPassword stepUp={change.stepUp} onConfirm={() => void change.confirm()} />
-        </ConfirmDialog>
+        </ChangeDialog>
       )}
     </Screen>
   );
