@@ -662,33 +662,44 @@ export type SupportContacts = {
   website: Maybe<Scalars['String']['output']>;
 };
 
-export type Tariff = {
+export type Tariff = TariffTerms & {
   __typename?: 'Tariff';
   fee: Maybe<Money>;
   /** Traffic the fee includes each month, in MB; null when unlimited or the billing does not tell. */
   includedTrafficMb: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
   period: Maybe<ChargePeriod>;
-  /** Download speed in kbit/s, when the billing tells. */
   speedIn: Maybe<Scalars['Int']['output']>;
-  /** Upload speed in kbit/s, when the billing tells. */
   speedOut: Maybe<Scalars['Int']['output']>;
 };
 
 /** A tariff the subscriber may change to. */
-export type TariffOption = {
+export type TariffOption = TariffTerms & {
   __typename?: 'TariffOption';
   /** Charged once when the change is booked; null when the billing does not tell. */
   changeFee: Maybe<Money>;
-  /** The regular fee, charged each period; null when the billing does not tell. */
   fee: Maybe<Money>;
   /** The day the new tariff would start. */
   from: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   period: Maybe<ChargePeriod>;
-  /** Download and upload speeds in kbit/s; null when the billing does not tell. */
   speedIn: Maybe<Scalars['Int']['output']>;
+  speedOut: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * What a tariff costs and gives, whether it is the subscriber's (Tariff) or one to change to
+ * (TariffOption): the PWA reads both with one fragment.
+ */
+export type TariffTerms = {
+  /** The regular fee, charged each period; null when the billing does not tell. */
+  fee: Maybe<Money>;
+  name: Scalars['String']['output'];
+  period: Maybe<ChargePeriod>;
+  /** Download speed in kbit/s, when the billing tells. */
+  speedIn: Maybe<Scalars['Int']['output']>;
+  /** Upload speed in kbit/s, when the billing tells. */
   speedOut: Maybe<Scalars['Int']['output']>;
 };
 
@@ -831,6 +842,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  TariffTerms:
+    | ( Tariff )
+    | ( TariffOption )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -877,6 +895,7 @@ export type ResolversTypes = {
   SupportContacts: ResolverTypeWrapper<SupportContacts>;
   Tariff: ResolverTypeWrapper<Tariff>;
   TariffOption: ResolverTypeWrapper<TariffOption>;
+  TariffTerms: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['TariffTerms']>;
   Ticket: ResolverTypeWrapper<TicketModel>;
   TicketMessage: ResolverTypeWrapper<TicketMessage>;
   TicketStatus: TicketStatus;
@@ -922,6 +941,7 @@ export type ResolversParentTypes = {
   SupportContacts: SupportContacts;
   Tariff: Tariff;
   TariffOption: TariffOption;
+  TariffTerms: ResolversInterfaceTypes<ResolversParentTypes>['TariffTerms'];
   Ticket: TicketModel;
   TicketMessage: TicketMessage;
   TopUp: TopUpModel;
@@ -1212,6 +1232,7 @@ export type TariffResolvers<ContextType = GraphQLContext, ParentType extends Res
   period?: Resolver<Maybe<ResolversTypes['ChargePeriod']>, ParentType, ContextType>;
   speedIn?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   speedOut?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type TariffOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TariffOption'] = ResolversParentTypes['TariffOption']> = {
@@ -1223,6 +1244,11 @@ export type TariffOptionResolvers<ContextType = GraphQLContext, ParentType exten
   period?: Resolver<Maybe<ResolversTypes['ChargePeriod']>, ParentType, ContextType>;
   speedIn?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   speedOut?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TariffTermsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TariffTerms'] = ResolversParentTypes['TariffTerms']> = {
+  __resolveType: TypeResolveFn<'Tariff' | 'TariffOption', ParentType, ContextType>;
 };
 
 export type TicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
@@ -1282,6 +1308,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SupportContacts?: SupportContactsResolvers<ContextType>;
   Tariff?: TariffResolvers<ContextType>;
   TariffOption?: TariffOptionResolvers<ContextType>;
+  TariffTerms?: TariffTermsResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketMessage?: TicketMessageResolvers<ContextType>;
   TopUp?: TopUpResolvers<ContextType>;

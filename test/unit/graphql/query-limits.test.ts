@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPersistedDocuments } from '../../../server/graphql/yoga.js';
 import { inProcessCabinet, type InProcessCabinet } from './in-process-cabinet.js';
 
-/** How graphql-armor words a refusal: "Query Cost limit of 2000 exceeded, found 2013.6875.", "Aliases limit of 5 exceeded…". */
+/** How graphql-armor words a refusal: "Query Cost limit of 3000 exceeded, found 3612.5.", "Aliases limit of 5 exceeded…". */
 const OVER_A_LIMIT = /limit of \d+ exceeded/i;
 
 /**
@@ -21,6 +21,14 @@ describe("the PWA's operations and the server's query limits", () => {
     const aliases = Array.from({ length: 6 }, (_, index) => `a${index}: cabinet { name }`).join(' ');
     const answer = await cabinet.client().request(`{ ${aliases} }`);
     expect(answer.errors?.[0]?.message).toMatch(OVER_A_LIMIT);
+  });
+
+  it("refuses a document that asks for the dashboard three times, by its cost", async () => {
+    const start = Object.values(loadPersistedDocuments()).find((document) => /\bquery Start\b/.test(document)) ?? '';
+    const thrice = start.replace(/me \{ \.\.\.DashboardFields \}/, ['a', 'b', 'c'].map((alias) => `${alias}: me { ...DashboardFields }`).join(' '));
+    expect(thrice).not.toBe(start);
+    const answer = await cabinet.client().request(thrice);
+    expect(answer.errors?.[0]?.message).toMatch(/cost limit of \d+ exceeded/i);
   });
 
   it.each(Object.entries(loadPersistedDocuments()).map(([hash, document]) => [/\b(?:query|mutation) (\w+)/.exec(document)?.[1] ?? hash, document]))(

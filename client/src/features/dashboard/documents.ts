@@ -43,6 +43,19 @@ export const CabinetFields = graphql(`
   }
 `);
 
+/** What a tariff costs and gives: the subscriber's own and each one to change to. */
+export const TariffTermsFields = graphql(`
+  fragment TariffTermsFields on TariffTerms {
+    name
+    fee {
+      ...MoneyFields
+    }
+    period
+    speedIn
+    speedOut
+  }
+`);
+
 export const ServiceFields = graphql(`
   fragment ServiceFields on Service {
     id
@@ -74,13 +87,7 @@ export const DashboardFields = graphql(`
     }
     status
     tariff {
-      name
-      fee {
-        ...MoneyFields
-      }
-      period
-      speedIn
-      speedOut
+      ...TariffTermsFields
     }
     nextTariff {
       name

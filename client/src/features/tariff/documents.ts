@@ -17,13 +17,7 @@ export const TariffQuery = graphql(`
       tariffChangeCancellable
       tariffOptions {
         id
-        name
-        fee {
-          ...MoneyFields
-        }
-        period
-        speedIn
-        speedOut
+        ...TariffTermsFields
         changeFee {
           ...MoneyFields
         }
