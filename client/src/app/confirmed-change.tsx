@@ -60,13 +60,24 @@ export function useConfirmedChange<Intent, Said = string>(run: (intent: Intent) 
   };
 }
 
-/** What a confirmed change says when it is done, with the way back home. */
-export function Done({ children }: { children: ReactNode }) {
+/** What a confirmed change says when it is done, with the way back home; `info` when the news is not all good. */
+export function Done({ tone = 'success', children }: { tone?: 'success' | 'info'; children: ReactNode }) {
   const { m } = useI18n();
   return (
-    <Notice tone="success">
+    <Notice tone={tone}>
       {children} <Link to="/">{m.toHome}</Link>
     </Notice>
+  );
+}
+
+/** A screen where the subscriber confirms changes: what the last one did (`done`) above the screen's intro and its content. */
+export function ChangeScreen({ title, intro, done, doneTone, children }: { title: string; intro: string; done: ReactNode; doneTone?: 'success' | 'info'; children: ReactNode }) {
+  return (
+    <Screen title={title}>
+      {done && <Done tone={doneTone}>{done}</Done>}
+      <p>{intro}</p>
+      {children}
+    </Screen>
   );
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addDays, daysBetween } from '../../../../shared/dates.js';
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { ChangeButton, ChangeNeeds, ChangeDialog, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeNeeds, ChangeDialog, ChangeScreen, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
 import { useMe } from '../../app/screen-read.js';
 import { Field, Notice, Screen } from '../../app/ui.js';
 import type { PauseQuery as PauseResult, PauseRefusal } from '../../gql/graphql.js';
@@ -86,9 +86,7 @@ export function Pause() {
   };
 
   return (
-    <Screen title={m.pauseTitle}>
-      {change.done && <Done>{change.done}</Done>}
-      <p>{m.pauseIntro}</p>
+    <ChangeScreen title={m.pauseTitle} intro={m.pauseIntro} done={change.done}>
       {pause.active && (
         <section className="card" aria-labelledby="pause-now">
           <h2 id="pause-now">{pause.to ? m.pauseActiveUntil({ date: t.date(pause.to) }) : m.pauseActive}</h2>
@@ -165,6 +163,6 @@ export function Pause() {
           )}
         </ChangeDialog>
       )}
-    </Screen>
+    </ChangeScreen>
   );
 }

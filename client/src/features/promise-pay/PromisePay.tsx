@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { isNegative } from '../../../../shared/money.js';
 import { asApiError, call, newIdempotencyKey, type ApiError } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { ChangeButton, ChangeDialog, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeDialog, ChangeScreen, useConfirmedChange } from '../../app/confirmed-change.js';
 import { Failure, RefusalNotice } from '../../app/Failure.js';
 import { knownRefusal, PROMISE_PAY_REFUSAL, refusalKind } from '../../app/refusal.js';
-import { Link } from '../../app/router.js';
-import { FromProvider, Notice, Screen } from '../../app/ui.js';
+import { FromProvider, Notice } from '../../app/ui.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { TakePromisePayMutation } from './documents.js';
 import { balanceAfter, calendarDateAfter, hasFee, offerTerms, restoresService, type Offer } from './offer.js';
@@ -60,13 +59,7 @@ export function PromisePay() {
 
   const showOffers = !active && !refusal && !finalRefusal;
   return (
-    <Screen title={m.promiseTitle}>
-      {done && (
-        <Notice tone={done.restored ? 'success' : 'info'}>
-          {done.text(t)} <Link to="/">{m.toHome}</Link>
-        </Notice>
-      )}
-      <p>{m.promiseIntro}</p>
+    <ChangeScreen title={m.promiseTitle} intro={m.promiseIntro} done={done?.text(t)} doneTone={done?.restored ? 'success' : 'info'}>
       {active && (
         <Notice tone="info">
           {active.until ? m.promiseActive({ amount: t.money(active.amount), date: t.date(active.until) }) : m.promiseActiveNoDate({ amount: t.money(active.amount) })}
@@ -118,6 +111,6 @@ export function PromisePay() {
           <FromProvider text={intent.offer.description} />
         </ChangeDialog>
       )}
-    </Screen>
+    </ChangeScreen>
   );
 }

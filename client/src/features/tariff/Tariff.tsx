@@ -1,9 +1,8 @@
 import { call, newIdempotencyKey } from '../../app/api.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
-import { ChangeButton, ChangeDialog, ChangeNeeds, Done, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
+import { ChangeButton, ChangeDialog, ChangeNeeds, ChangeScreen, Pending, useConfirmedChange } from '../../app/confirmed-change.js';
 import { useMe } from '../../app/screen-read.js';
 import { periodPrice } from '../../app/period-price.js';
-import { Screen } from '../../app/ui.js';
 import type { TariffQuery as TariffResult } from '../../gql/graphql.js';
 import { useI18n, type I18n } from '../../i18n/index.js';
 import { compileLanguages } from '../../i18n/messages.js';
@@ -71,9 +70,7 @@ export function Tariff() {
   const { intent } = change;
 
   return (
-    <Screen title={texts.title}>
-      {change.done && <Done>{change.done}</Done>}
-      <p>{texts.intro}</p>
+    <ChangeScreen title={texts.title} intro={texts.intro} done={change.done}>
       {me.tariff && (
         <section className="card" aria-labelledby="tariff-current">
           <h2 id="tariff-current">{texts.current}</h2>
@@ -134,6 +131,6 @@ export function Tariff() {
           )}
         </ChangeDialog>
       )}
-    </Screen>
+    </ChangeScreen>
   );
 }
