@@ -1,5 +1,5 @@
 import { asApiError, call, type ApiError } from '../../app/api.js';
-import { useScreenRead } from '../../app/screen-read.js';
+import { ReadList, useScreenRead } from '../../app/screen-read.js';
 import { useSignedIn } from '../../app/cabinet-state.js';
 import { errorText } from '../../app/error-text.js';
 import { Link } from '../../app/router.js';
@@ -10,9 +10,9 @@ import { AnnouncementsQuery, MarkAnnouncementsReadMutation } from './documents.j
 
 type Announcement = NonNullable<AnnouncementsResult['me']>['announcements'][number];
 
-/** The notices, or null while they load; a failure leaves them null and says why. */
-function useAnnouncements(): { announcements: Announcement[] | null; failure: ApiError | null; markRead: () => Promise<void> } {
-  const { data, failure, update, fail } = useScreenRead(() => call(AnnouncementsQuery));
+/** The notices, or none while they load; a failure leaves them unread and says why. */
+function useAnnouncements(): { announcements: Announcement[] | undefined; failure: ApiError | null; reload(): void; markRead: () => Promise<void> } {
+  const { data, failure, reload, update, fail } = useScreenRead(() => call(AnnouncementsQuery));
   const markRead = async () => {
     try {
       await call(MarkAnnouncementsReadMutation);
@@ -21,7 +21,7 @@ function useAnnouncements(): { announcements: Announcement[] | null; failure: Ap
       fail(asApiError(error));
     }
   };
-  return { announcements: data?.me.announcements ?? null, failure, markRead };
+  return { announcements: data?.me.announcements, failure, reload, markRead };
 }
 
 function AnnouncementText({ announcement, heading: Heading }: { announcement: Announcement; heading: 'h2' | 'h3' }) {
@@ -67,33 +67,30 @@ export function Notices() {
   const t = useI18n();
   const { m } = t;
   const { canAct } = useSignedIn();
-  const { announcements, failure, markRead } = useAnnouncements();
+  const { announcements, failure, reload, markRead } = useAnnouncements();
   return (
     <Screen title={m.noticesTitle}>
-      {failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
-      {!announcements && !failure && (
-        <p className="loading" role="status">
-          {m.loading}
-        </p>
-      )}
-      {announcements?.length === 0 && <p>{m.noticesEmpty}</p>}
-      {announcements && announcements.length > 0 && (
-        <>
-          {announcements.some((announcement) => !announcement.read) && (
-            <button type="button" className="button" disabled={!canAct} onClick={() => void markRead()}>
-              {m.noticesMarkRead}
-            </button>
-          )}
-          <ul className="list" data-testid="notices">
-            {announcements.map((announcement) => (
-              <li key={announcement.id} className="card">
-                {!announcement.read && <p className="badge">{m.noticeNew}</p>}
-                <AnnouncementText announcement={announcement} heading="h2" />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {/* Marking them read failed: the notices stay, with why. */}
+      {announcements && failure && <Notice tone="error">{errorText(t, failure)}</Notice>}
+      <ReadList items={announcements} failure={failure} onRetry={reload} empty={m.noticesEmpty}>
+        {(items) => (
+          <>
+            {items.some((announcement) => !announcement.read) && (
+              <button type="button" className="button" disabled={!canAct} onClick={() => void markRead()}>
+                {m.noticesMarkRead}
+              </button>
+            )}
+            <ul className="list" data-testid="notices">
+              {items.map((announcement) => (
+                <li key={announcement.id} className="card">
+                  {!announcement.read && <p className="badge">{m.noticeNew}</p>}
+                  <AnnouncementText announcement={announcement} heading="h2" />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </ReadList>
     </Screen>
   );
 }
