@@ -36,10 +36,19 @@ function AnnouncementText({ announcement, heading: Heading }: { announcement: An
   );
 }
 
+function MarkReadButton({ markRead }: { markRead(): Promise<void> }) {
+  const { m } = useI18n();
+  const { canAct } = useSignedIn();
+  return (
+    <button type="button" className="button" disabled={!canAct} onClick={() => void markRead()}>
+      {m.noticesMarkRead}
+    </button>
+  );
+}
+
 /** Unread notices on the dashboard; nothing at all when there are none, or when they cannot be read now. */
 export function NoticesBanner() {
   const { m } = useI18n();
-  const { canAct } = useSignedIn();
   const { announcements, markRead } = useAnnouncements();
   const unread = announcements?.filter((announcement) => !announcement.read) ?? [];
   if (unread.length === 0) return null;
@@ -55,9 +64,7 @@ export function NoticesBanner() {
       </ul>
       <p className="actions">
         <Link to="/notices">{m.noticesAll}</Link>
-        <button type="button" className="button" disabled={!canAct} onClick={() => void markRead()}>
-          {m.noticesMarkRead}
-        </button>
+        <MarkReadButton markRead={markRead} />
       </p>
     </section>
   );
@@ -66,7 +73,6 @@ export function NoticesBanner() {
 export function Notices() {
   const t = useI18n();
   const { m } = t;
-  const { canAct } = useSignedIn();
   const { announcements, failure, reload, markRead } = useAnnouncements();
   return (
     <Screen title={m.noticesTitle}>
@@ -76,9 +82,7 @@ export function Notices() {
         {(items) => (
           <>
             {items.some((announcement) => !announcement.read) && (
-              <button type="button" className="button" disabled={!canAct} onClick={() => void markRead()}>
-                {m.noticesMarkRead}
-              </button>
+              <MarkReadButton markRead={markRead} />
             )}
             <ul className="list" data-testid="notices">
               {items.map((announcement) => (
