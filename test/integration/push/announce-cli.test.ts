@@ -1,48 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateVapidKeys } from '../../../server/push/web-push-sender.js';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../server/store/sqlite.js';
-import { startFakePushService } from '../../support/fake-push-service.js';
-
-const run = promisify(execFile);
+import { operatorCli } from './operator-cli.js';
 
 describe('npm run announce: the ISP’s own notices', () => {
-  let dataDir: string;
-  let push: Awaited<ReturnType<typeof startFakePushService>>;
-  const keys = generateVapidKeys();
-
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'abonent-announce-'));
-    push = await startFakePushService();
-    const store = openSqliteStore({ dataDir });
-    await store.push.save({ accountId: '101', login: 'BILL0000101', registration: { kind: 'webpush', ...push.subscription('phone') }, locale: 'uk' });
-    await store.push.save({ accountId: '102', login: 'BILL0000102', registration: { kind: 'webpush', ...push.subscription('tablet') }, locale: 'en' });
-    await store.close();
-  });
-  afterEach(async () => {
-    await push.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const announce = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'server/notices/announce-cli.ts', ...args], {
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'silent',
-        VAPID_PUBLIC_KEY: keys.publicKey,
-        VAPID_PRIVATE_KEY: keys.privateKey,
-        VAPID_SUBJECT: 'mailto:noc@example.net',
-        PUSH_ALLOW_LOOPBACK: 'true',
-        NODE_TLS_REJECT_UNAUTHORIZED: '0',
-      },
-    });
+  const cli = operatorCli('server/notices/announce-cli.ts');
+  const announce = cli.run;
   const stored = async () => {
-    const store = openSqliteStore({ dataDir });
+    const store = openSqliteStore({ dataDir: cli.dataDir });
     try {
       return await store.notices.current(new Date());
     } finally {
@@ -56,8 +20,8 @@ describe('npm run announce: the ISP’s own notices', () => {
     const second = await announce('--title', 'Відновлено', '--body', 'Інтернет знову працює.');
     expect(JSON.parse(second.stdout)).toMatchObject({ sent: 2, until: null });
     // Each notice went out once: the first run's push is not repeated by the second.
-    expect(push.received.map((received) => received.message.title).sort()).toEqual(['Аварія на магістралі', 'Аварія на магістралі', 'Відновлено', 'Відновлено']);
-    expect(push.received[0]?.message).toMatchObject({ url: '/notices' });
+    expect(cli.push.received.map((received) => received.message.title).sort()).toEqual(['Аварія на магістралі', 'Аварія на магістралі', 'Відновлено', 'Відновлено']);
+    expect(cli.push.received[0]?.message).toMatchObject({ url: '/notices' });
     const notices = await stored();
     expect(notices.map((notice) => notice.title)).toEqual(['Відновлено', 'Аварія на магістралі']);
     expect(notices[1]?.until?.startsWith('2999-12-31') || notices[1]?.until?.startsWith('3000-01-01')).toBe(true);
@@ -79,6 +43,6 @@ describe('npm run announce: the ISP’s own notices', () => {
       expect(failure?.stderr).toContain('usage: npm run announce');
     }
     expect(await stored()).toEqual([]);
-    expect(push.received).toEqual([]);
+    expect(cli.push.received).toEqual([]);
   }, 90_000);
 });
