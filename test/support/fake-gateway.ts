@@ -21,6 +21,7 @@ import type {
   Ticket,
   TicketMessage,
 } from '../../server/domain/types.js';
+import { subscriberWith } from './subscribers.js';
 
 /** One subscriber as the fake billing keeps it. */
 export interface FakeAccount {
@@ -43,39 +44,14 @@ export function seedSubscriber(login: string, changes: Partial<FakeAccount> = {}
     password: `${login}-pw`,
     accountId: `acc-${login}`,
     addresses: [],
-    subscriber: {
+    subscriber: subscriberWith({
       login,
       fullName: `Subscriber ${login}`,
-      contractNumber: null,
-      accountNumber: null,
       balance: money('120.00'),
-      credit: null,
       status: 'ACTIVE',
       tariff: { name: 'Home 100', fee: money('250.00'), period: 'MONTH', speedIn: 100_000, speedOut: 100_000, includedTrafficMb: null },
-      nextTariff: null,
       daysLeft: 14,
-      paidUntil: null,
-      amountToPay: null,
-      address: null,
-      phone: null,
-      email: null,
-      ipAddresses: [],
-      macAddresses: [],
-      creditUntil: null,
-      nextTariffFrom: null,
-      contractDate: null,
-      connectedSince: null,
-      lastSeenOnline: null,
-      online: null,
-      trafficThisMonth: null,
-      discountPercent: null,
-      legalEntity: null,
-      bonusPoints: null,
-      paymentId: null,
-      recommendedToPay: null,
-      nextChargeOn: null,
-      pausedUntil: null,
-    },
+    }),
     spends: [{ name: 'Home 100', price: money('250.00'), period: 'MONTH' }],
     services: [
       { id: '11', name: 'Static IP', description: null, price: money('50.00'), connected: false, canConnect: true, canDisconnect: false, pending: false },

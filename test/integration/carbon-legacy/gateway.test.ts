@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARBON_LEGACY_TEXTS } from '../../../server/billing/carbon-legacy/simulator.js';
 import { closeWorlds, failure, OPERATOR, seedWith, startWorld } from './world.js';
+import { CARBON_LEGACY_IVANOV } from '../../support/subscribers.js';
 
 afterEach(closeWorlds);
 
@@ -87,42 +88,7 @@ describe('signing in', () => {
 describe('reading the account', () => {
   it('shows the profile and balance from CLN_USR_GET, Cyrillic decoded from windows-1251', async () => {
     const { gateway, signIn } = await startWorld();
-    expect(await gateway.getSubscriber(await signIn('ivanov'))).toEqual({
-      login: 'ivanov',
-      fullName: 'Иванов Пётр Сергеевич',
-      contractNumber: 'Д-1001',
-      accountNumber: null,
-      balance: { amount: '512.40', currency: 'RUB' },
-      credit: null,
-      status: 'ACTIVE',
-      tariff: { name: 'Домашний 100', fee: { amount: '300.00', currency: 'RUB' }, period: 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null },
-      nextTariff: null,
-      // 512.40 at 300.00 a month, a thirtieth a day: 51 whole days.
-      daysLeft: 51,
-      paidUntil: null,
-      amountToPay: null,
-      // CLN_USR_GET has no recommended sum, charge day or pause end.
-      recommendedToPay: null,
-      nextChargeOn: null,
-      pausedUntil: null,
-      address: null,
-      phone: '+79161234567',
-      email: 'ivanov@example.com',
-      // IP INTEGER 169739241, as the simulator's Firebird keeps 10.30.3.233.
-      ipAddresses: ['10.30.3.233'],
-      macAddresses: ['00:1a:2b:3c:03:e9'],
-      creditUntil: null,
-      nextTariffFrom: null,
-      contractDate: null,
-      connectedSince: '2019-03-01',
-      lastSeenOnline: null,
-      online: true,
-      trafficThisMonth: null,
-      discountPercent: null,
-      legalEntity: null,
-      bonusPoints: null,
-      paymentId: 'Д-1001',
-    });
+    expect(await gateway.getSubscriber(await signIn('ivanov'))).toEqual(CARBON_LEGACY_IVANOV);
     expect((await gateway.getSubscriber(await signIn('kovalenko'))).fullName).toBe('Коваленко Олена Григорівна');
   });
 

@@ -5,6 +5,7 @@ import { CARBON_TEXTS, startCarbon5Simulator, type Carbon5Simulator } from '../.
 import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
 import { failure } from '../../support/expectations.js';
+import { CARBON5_SHEVCHENKO } from '../../support/subscribers.js';
 
 const NOW = new Date(2025, 0, 15, 12, 0, 0);
 const TODAY = '2025-01-15';
@@ -93,42 +94,7 @@ describe('reading the account', () => {
   it('shows a subscriber in good standing', async () => {
     const { gateway } = await billing();
     const { session } = await signIn(gateway, 'BILL0000101');
-    expect(await gateway.getSubscriber(session)).toEqual({
-      login: 'BILL0000101',
-      fullName: 'Шевченко Тарас Григорович',
-      contractNumber: '10000101',
-      accountNumber: '10000101',
-      balance: { amount: '412.50', currency: 'UAH' },
-      credit: null,
-      status: 'ACTIVE',
-      tariff: { name: 'Домашній 100', fee: { amount: '250.00', currency: 'UAH' }, period: 'MONTH', speedIn: null, speedOut: null, includedTrafficMb: null },
-      nextTariff: null,
-      // 412.50 at 330.00 a month (tariff 250 + IP 50 + router 30) lasts 37 days.
-      daysLeft: 37,
-      paidUntil: '2025-02-21',
-      amountToPay: null,
-      // The month's 330.00 is covered, so Carbon recommends nothing.
-      recommendedToPay: null,
-      // Carbon charges the month on its first day.
-      nextChargeOn: '2025-02-01',
-      pausedUntil: null,
-      address: 'м. Київ, вул. Хрещатик, 1, кв. 5',
-      phone: '+380501234567',
-      email: 'taras@example.com',
-      ipAddresses: ['10.20.0.101'],
-      macAddresses: ['00:1a:2b:00:00:65'],
-      creditUntil: null,
-      nextTariffFrom: null,
-      contractDate: '2021-02-26',
-      connectedSince: '2021-03-01',
-      lastSeenOnline: null,
-      online: null,
-      trafficThisMonth: null,
-      discountPercent: null,
-      legalEntity: null,
-      bonusPoints: null,
-      paymentId: '10000101',
-    });
+    expect(await gateway.getSubscriber(session)).toEqual(CARBON5_SHEVCHENKO);
   });
 
   it('shows debt, block, voluntary pause and a disabled login as Carbon reports them', async () => {
