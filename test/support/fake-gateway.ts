@@ -21,6 +21,7 @@ import type {
   Ticket,
   TicketMessage,
 } from '../../server/domain/types.js';
+import { capabilitiesOf } from '../../server/domain/types.js';
 import { subscriberWith } from './subscribers.js';
 
 /** One subscriber as the fake billing keeps it. */
@@ -65,26 +66,8 @@ export function seedSubscriber(login: string, changes: Partial<FakeAccount> = {}
 
 export type FakeMethod = Exclude<keyof BillingGateway, 'kind' | 'capabilities' | 'currency'>;
 
-const ALL_CAPABILITIES: Capabilities = {
-  passwordLogin: true,
-  autoLogin: true,
-  promisePay: true,
-  services: true,
-  serviceConnect: true,
-  serviceDisconnect: true,
-  passwordReset: false,
-  pushToken: false,
-  payments: true,
-  charges: false,
-  invoices: false,
-  traffic: false,
-  tickets: false,
-  announcements: false,
-  pause: false,
-  tariffChange: false,
-  passwordChange: false,
-  contactsChange: false,
-};
+/** What the fake billing can do where a test does not say otherwise. */
+const DEFAULT_CAPABILITIES = capabilitiesOf(['passwordLogin', 'autoLogin', 'promisePay', 'services', 'serviceConnect', 'serviceDisconnect', 'payments']);
 
 /**
  * An in-memory billing for fast tests of the GraphQL layer. It counts every port call, can be told
@@ -102,7 +85,7 @@ export class FakeGateway implements BillingGateway {
   private readonly queueServiceChanges: boolean;
 
   constructor(options: { accounts?: FakeAccount[]; capabilities?: Partial<Capabilities>; queueServiceChanges?: boolean } = {}) {
-    this.capabilities = { ...ALL_CAPABILITIES, ...options.capabilities };
+    this.capabilities = { ...DEFAULT_CAPABILITIES, ...options.capabilities };
     this.queueServiceChanges = options.queueServiceChanges ?? false;
     for (const account of options.accounts ?? [seedSubscriber('alice')]) this.accounts.set(account.subscriber.login, account);
   }
