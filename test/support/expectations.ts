@@ -6,10 +6,24 @@ export async function failure(promise: Promise<unknown>): Promise<CabinetError> 
   try {
     await promise;
   } catch (error) {
-    if (error instanceof CabinetError) return error;
-    throw error;
+    return cabinetError(error);
   }
   throw new Error('expected the call to fail');
+}
+
+/** The CabinetError `action` throws, for what fails without waiting (a parser); anything else fails the test. */
+export function thrown(action: () => unknown): CabinetError {
+  try {
+    action();
+  } catch (error) {
+    return cabinetError(error);
+  }
+  throw new Error('expected the call to throw');
+}
+
+function cabinetError(error: unknown): CabinetError {
+  if (error instanceof CabinetError) return error;
+  throw error;
 }
 
 /** Tries until `attempt` succeeds, for what becomes true a moment later (a queued write, a reconnect). */

@@ -10,20 +10,10 @@ import {
   usrGetRow,
 } from '../../../server/billing/carbon-legacy/responses.js';
 import { windows1251, xmlAnswer } from '../../../server/billing/carbon-legacy/simulator.js';
-import { CabinetError } from '../../../server/domain/errors.js';
+import { thrown } from '../../support/expectations.js';
 
 const LABEL = 'carbon-legacy TEST';
 const NAME = 'Шевченко Тарас Григорович, Ёлкин Ъ';
-
-function thrown(action: () => unknown): CabinetError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CabinetError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('decoding the bytes', () => {
   it('reads windows-1251 as the XML declaration says, whatever PHP’s default header claims', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { carbonInstant, datePart, dottedDate } from '../../../server/billing/carbon-dates.js';
-import { CabinetError } from '../../../server/domain/errors.js';
 import {
   decodeCabinetResult,
   flag,
@@ -17,16 +16,7 @@ import {
   userInfoAnswer,
   uslugaListAnswer,
 } from '../../../server/billing/carbon5/responses.js';
-
-function upstreamErrorOf(run: () => unknown): CabinetError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CabinetError) return error;
-    throw error;
-  }
-  throw new Error('expected a CabinetError');
-}
+import { thrown } from '../../support/expectations.js';
 
 describe('Carbon scalars', () => {
   it('reads flags as "1"/"0", 1/0 or booleans, and null when absent', () => {
@@ -164,13 +154,13 @@ describe('refusals, envelopes and garbage', () => {
 
   it('turns a shape it does not expect into UPSTREAM_ERROR that names where, never the values', () => {
     const secret = '144997776676316356';
-    const error = upstreamErrorOf(() => parseCabinetAnswer('carbon5 web_cabinet.login', loginAnswer, { session_id: secret, user: { pk: 'abc' } }));
+    const error = thrown(() => parseCabinetAnswer('carbon5 web_cabinet.login', loginAnswer, { session_id: secret, user: { pk: 'abc' } }));
     expect(error.code).toBe('UPSTREAM_ERROR');
     expect(error.detail).toContain('carbon5 web_cabinet.login');
     expect(error.detail).toContain('user.pk');
     expect(`${error.message} ${error.detail}`).not.toContain(secret);
-    expect(upstreamErrorOf(() => parseCabinetAnswer('t', userInfoAnswer, [1, 2])).code).toBe('UPSTREAM_ERROR');
-    expect(upstreamErrorOf(() => parseCabinetAnswer('t', userInfoAnswer, 'Context=web is not defined')).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => parseCabinetAnswer('t', userInfoAnswer, [1, 2])).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => parseCabinetAnswer('t', userInfoAnswer, 'Context=web is not defined')).code).toBe('UPSTREAM_ERROR');
   });
 
   it('reads the REST v2 envelope: result, refusal, empty error, neither', () => {
@@ -179,8 +169,8 @@ describe('refusals, envelopes and garbage', () => {
       refused: 'Users matching query does not exist.',
     });
     expect(parseRestEnvelope('t', { call: '/rest_api/v2/Users/', error: '', result: null })).toEqual({ result: null });
-    expect(upstreamErrorOf(() => parseRestEnvelope('t', { call: '/rest_api/v2/Users/' })).code).toBe('UPSTREAM_ERROR');
-    expect(upstreamErrorOf(() => parseRestEnvelope('t', ['result'])).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => parseRestEnvelope('t', { call: '/rest_api/v2/Users/' })).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => parseRestEnvelope('t', ['result'])).code).toBe('UPSTREAM_ERROR');
   });
 
   it('decodes web_cabinet results from REST v2 result[0], a JSON string, with its own error inside', () => {
@@ -188,8 +178,8 @@ describe('refusals, envelopes and garbage', () => {
       error: 'Необходимо авторизоваться',
     });
     expect(decodeCabinetResult('t', ['[[], [], []]', 'application/json'])).toEqual([[], [], []]);
-    expect(upstreamErrorOf(() => decodeCabinetResult('t', [{ error: 'x' }])).code).toBe('UPSTREAM_ERROR');
-    expect(upstreamErrorOf(() => decodeCabinetResult('t', ['<html>'])).code).toBe('UPSTREAM_ERROR');
-    expect(upstreamErrorOf(() => decodeCabinetResult('t', [])).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => decodeCabinetResult('t', [{ error: 'x' }])).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => decodeCabinetResult('t', ['<html>'])).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => decodeCabinetResult('t', [])).code).toBe('UPSTREAM_ERROR');
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CabinetError } from '../../../server/domain/errors.js';
 import { compareDecimals, plainDecimal } from '../../../shared/money.js';
 import {
   md5,
@@ -16,6 +15,7 @@ import {
   parseUserDataByLogin,
   parseUserSpends,
 } from '../../../server/billing/ubilling/replies.js';
+import { thrown } from '../../support/expectations.js';
 
 const IVANOV =
   '{"ivanov":{"login":"ivanov","Password":"codr52mv","Cash":"123.45","Credit":"0","CreditExpire":"0","Passive":"0","Down":"0","AlwaysOnline":"1","Tariff":"Unlim-100","Fee":"150","period":"month","contract":"1001","mobile":"0671234567","agentid":null,"contrname":null,"ext_mobiles":["0509998877"]}}';
@@ -24,16 +24,6 @@ const HTML_WARNING =
 const TEXT_WARNING = '\nWarning: Undefined array key "mobile" in /var/www/billing/api/libs/api.asterisk.php on line 1170\n';
 const FATAL =
   "<br />\n<b>Fatal error</b>:  Uncaught mysqli_sql_exception: You have an error in your SQL syntax; near 'y'' at line 9 in /x/api.mysql.php:101\nStack trace:\n#0 {main}\n  thrown in <b>/x/api.mysql.php</b> on line <b>101</b><br />\n";
-
-function failure(run: () => unknown): CabinetError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CabinetError) return error;
-    throw error;
-  }
-  throw new Error('expected a CabinetError');
-}
 
 describe('getuserdatabylogin', () => {
   it('reads the subscriber and drops Password in the parser', () => {
@@ -66,24 +56,24 @@ describe('getuserdatabylogin', () => {
   });
 
   it('turns a PHP fatal error into UPSTREAM_UNAVAILABLE and garbage into UPSTREAM_ERROR, without the body', () => {
-    expect(failure(() => parseUserDataByLogin('t', FATAL, 'ivanov')).code).toBe('UPSTREAM_UNAVAILABLE');
-    const garbage = failure(() => parseUserDataByLogin('t', '{"ivanov":{"login":', 'ivanov'));
+    expect(thrown(() => parseUserDataByLogin('t', FATAL, 'ivanov')).code).toBe('UPSTREAM_UNAVAILABLE');
+    const garbage = thrown(() => parseUserDataByLogin('t', '{"ivanov":{"login":', 'ivanov'));
     expect(garbage.code).toBe('UPSTREAM_ERROR');
     expect(garbage.detail).not.toContain('ivanov');
   });
 
   it('refuses a reply about another subscriber and a reply with the wrong shape', () => {
-    expect(failure(() => parseUserDataByLogin('t', IVANOV, 'petrenko')).code).toBe('UPSTREAM_ERROR');
-    const wrongShape = failure(() => parseUserDataByLogin('t', IVANOV.replace('"Cash":"123.45"', '"Cash":"lots"'), 'ivanov'));
+    expect(thrown(() => parseUserDataByLogin('t', IVANOV, 'petrenko')).code).toBe('UPSTREAM_ERROR');
+    const wrongShape = thrown(() => parseUserDataByLogin('t', IVANOV.replace('"Cash":"123.45"', '"Cash":"lots"'), 'ivanov'));
     expect(wrongShape.detail).toContain('Cash');
     expect(wrongShape.detail).not.toContain('codr52mv');
   });
 
   it('names the RemoteAPI error strings, typos included, and the web page for a disabled call', () => {
-    expect(failure(() => parseUserDataByLogin('t', 'ERROR:GET_WRONG_KEY', 'ivanov')).detail).toContain('UBILLING_SERIAL');
-    expect(failure(() => parseUserDataByLogin('t', 'ERROR: NOT HAVE PARAMETR', 'ivanov')).detail).toContain('ERROR: NOT HAVE PARAMETR');
-    expect(failure(() => parseUserDataByLogin('t', 'ERROR: ASTERISK DISABLED', 'ivanov')).detail).toContain('ASTERISK_ENABLED');
-    expect(failure(() => parseUserDataByLogin('t', '<!doctype html>\n<html lang="uk">', 'ivanov')).detail).toContain('web page');
+    expect(thrown(() => parseUserDataByLogin('t', 'ERROR:GET_WRONG_KEY', 'ivanov')).detail).toContain('UBILLING_SERIAL');
+    expect(thrown(() => parseUserDataByLogin('t', 'ERROR: NOT HAVE PARAMETR', 'ivanov')).detail).toContain('ERROR: NOT HAVE PARAMETR');
+    expect(thrown(() => parseUserDataByLogin('t', 'ERROR: ASTERISK DISABLED', 'ivanov')).detail).toContain('ASTERISK_ENABLED');
+    expect(thrown(() => parseUserDataByLogin('t', '<!doctype html>\n<html lang="uk">', 'ivanov')).detail).toContain('web page');
   });
 });
 
@@ -120,7 +110,7 @@ describe('getonlinedaysleft', () => {
     expect(parseOnlineDaysLeft('t', '-1')).toBe(-1);
     expect(parseOnlineDaysLeft('t', '-2')).toBe(-2);
     expect(parseOnlineDaysLeft('t', HTML_WARNING + '0')).toBe(0);
-    expect(failure(() => parseOnlineDaysLeft('t', 'nine')).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => parseOnlineDaysLeft('t', 'nine')).code).toBe('UPSTREAM_ERROR');
   });
 });
 
@@ -142,7 +132,7 @@ describe('the other RemoteAPI replies', () => {
 
   it('accepts SC:OK and nothing else from sc', () => {
     expect(() => parseSc('t', 'SC:OK')).not.toThrow();
-    expect(failure(() => parseSc('t', 'ERROR:PARAMS_MISSED')).code).toBe('UPSTREAM_ERROR');
+    expect(thrown(() => parseSc('t', 'ERROR:PARAMS_MISSED')).code).toBe('UPSTREAM_ERROR');
   });
 });
 
@@ -173,8 +163,8 @@ describe('XMLAgent and the creditor agent', () => {
       status: 0,
       creditprice: '5',
     });
-    expect(failure(() => parseUserdata('t', '{"reason":"wrong_uberauth"}')).detail).toContain('wrong_uberauth');
-    expect(failure(() => parsePayments('t', '{"reason":"disabled"}')).detail).toContain('disabled');
+    expect(thrown(() => parseUserdata('t', '{"reason":"wrong_uberauth"}')).detail).toContain('wrong_uberauth');
+    expect(thrown(() => parsePayments('t', '{"reason":"disabled"}')).detail).toContain('disabled');
   });
 });
 
