@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startUbillingSimulator, type UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
+import type { UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
 import { openSqliteStore } from '../../../server/store/sqlite.js';
-import { signedIn, startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { signedIn, startCabinet, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
 import { codeOf, GraphQLClient } from '../../support/graphql-client.js';
 
 const CAPABILITIES = /* GraphQL */ `
@@ -118,16 +118,7 @@ describe('support conversations and notices on Ubilling, through GraphQL', () =>
   let simulator: UbillingSimulator;
   let cabinet: TestCabinet;
   const start = async (userstats: boolean) => {
-    simulator = await startUbillingSimulator({ serial: SERIAL });
-    cabinet = await startCabinet({
-      env: {
-        ALLOW_ARBITRARY_OPERATIONS: 'true',
-        BILLING_KIND: 'ubilling',
-        BILLING_URL: simulator.url,
-        UBILLING_SERIAL: SERIAL,
-        ...(userstats ? { UBILLING_USERSTATS_URL: simulator.userstatsUrl } : {}),
-      },
-    });
+    ({ simulator, cabinet } = await startUbillingCabinet(SERIAL, userstats ? {} : { UBILLING_USERSTATS_URL: '' }));
   };
   afterEach(async () => {
     await cabinet.close();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startUbillingSimulator, type UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import type { UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
+import { startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
 import { GraphQLClient, type GraphQLResponse } from '../../support/graphql-client.js';
 import { CABINET, DASHBOARD, LOGIN, REQUEST_RESET, TAKE_PROMISE_PAY } from '../../support/operations.js';
 
@@ -11,16 +11,7 @@ describe('the cabinet on Ubilling, through GraphQL', () => {
   let simulator: UbillingSimulator;
   let cabinet: TestCabinet;
   beforeEach(async () => {
-    simulator = await startUbillingSimulator({ serial: SERIAL });
-    cabinet = await startCabinet({
-      env: {
-        ALLOW_ARBITRARY_OPERATIONS: 'true',
-        BILLING_KIND: 'ubilling',
-        BILLING_URL: simulator.url,
-        UBILLING_SERIAL: SERIAL,
-        UBILLING_USERSTATS_URL: simulator.userstatsUrl,
-      },
-    });
+    ({ simulator, cabinet } = await startUbillingCabinet(SERIAL));
   });
   afterEach(async () => {
     await cabinet.close();
