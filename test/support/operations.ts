@@ -1,3 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../../server/paths.js';
+
+/** The PWA's own operations as production accepts them: each persisted document's id (its sha256) and text. */
+export function pwaDocuments(): { id: string; text: string }[] {
+  const manifest = JSON.parse(readFileSync(projectPath('client', 'src', 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+  return Object.entries(manifest).map(([id, text]) => ({ id, text }));
+}
+
+/** The text of the PWA's query or mutation `name`, for a test that sends what the PWA sends. */
+export function pwaOperation(name: string): string {
+  const found = pwaDocuments().find(({ text }) => new RegExp(`\\b(?:query|mutation) ${name}\\b`).test(text));
+  if (!found) throw new Error(`the PWA has no operation ${name}`);
+  return found.text;
+}
+
 /** The GraphQL documents the integration tests send, named like the PWA's. */
 export const DASHBOARD = /* GraphQL */ `
   query Dashboard {

@@ -1,11 +1,9 @@
 import { eventually } from '../../support/expectations.js';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { carbonSeed } from '../../../server/billing/carbon5/demo-data.js';
-import { projectPath } from '../../../server/paths.js';
 import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
 import { GraphQLClient, type GraphQLResponse } from '../../support/graphql-client.js';
-import { AUTO_LOGIN, DASHBOARD, LOGIN, REQUEST_RESET } from '../../support/operations.js';
+import { AUTO_LOGIN, DASHBOARD, LOGIN, pwaDocuments, REQUEST_RESET } from '../../support/operations.js';
 
 const PASSWORD = 'S3cret-Passw0rd!';
 const CONTEXT_PASSWORD = 'carbon-web-context-psw';
@@ -20,8 +18,7 @@ describe('the BFF as a gate', () => {
     const raw = await client.query('{ cabinet { name } }');
     expect(raw.errors?.[0]?.message).toMatch(/persisted/i);
     expect(raw.status).toBe(400);
-    const manifest = JSON.parse(readFileSync(projectPath('client', 'src', 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
-    const [documentId] = Object.entries(manifest).find(([, document]) => /query\s+\w+\s*\{\s*cabinet\s*\{/.test(document)) ?? [];
+    const documentId = pwaDocuments().find(({ text }) => /query\s+\w+\s*\{\s*cabinet\s*\{/.test(text))?.id;
     expect(documentId, 'the PWA has a cabinet query').toBeDefined();
     const persisted = await client.send({ documentId });
     expect(persisted.errors).toBeUndefined();

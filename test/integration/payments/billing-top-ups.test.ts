@@ -1,28 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
-import { LOGIN } from '../../support/operations.js';
+import { LOGIN, pwaOperation } from '../../support/operations.js';
 import { decideOnCheckout } from './world.js';
 
 const FISCAL_PASSWORD = 'fiscal-psw-never-in-a-log-7c1';
 
-const METHODS = /* GraphQL */ `
-  query Methods {
-    cabinet {
-      paymentMethods {
-        id
-        name
-        kind
-        minAmount {
-          amount
-        }
-        maxAmount {
-          amount
-        }
-      }
-    }
-  }
-`;
 const BALANCE = /* GraphQL */ `
   query Balance {
     me {
@@ -81,7 +64,7 @@ describe.each(BILLINGS)('top-ups through GraphQL on $kind', (billing) => {
   it('starts a top-up, pays it on the simulated acquirer, and the billing is credited once: the balance grows by the amount', async () => {
     cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...billing.env }, ...('carbon' in billing ? { carbon: billing.carbon } : {}) });
     const client = new GraphQLClient(cabinet.url);
-    const methods = (await client.query(METHODS)).data?.cabinet.paymentMethods;
+    const methods = (await client.query(pwaOperation('TopUpMethods'))).data?.cabinet.paymentMethods;
     expect(methods.map((method: { id: string; kind: string }) => [method.id, method.kind])).toEqual([
       ['liqpay', 'CHECKOUT'],
       ['monobank', 'CHECKOUT'],
