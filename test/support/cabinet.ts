@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
 import { startCarbon5Simulator, type Carbon5Simulator, type Carbon5SimulatorOptions } from '../../server/billing/carbon5/simulator.js';
 import { SimulatorServer } from '../../server/billing/simulator.js';
 import { startUbillingSimulator, type UbillingSimulator } from '../../server/billing/ubilling/simulator.js';
@@ -120,6 +121,22 @@ export async function startUbillingCabinet(serial: string, env: Record<string, s
     },
   });
   return { simulator, cabinet };
+}
+
+/** A fresh cabinet for each test of the describe that calls this, closed after the test. */
+export function cabinetPerTest(options: Parameters<typeof startCabinet>[0] = {}): () => TestCabinet {
+  let cabinet: TestCabinet | undefined;
+  beforeEach(async () => {
+    cabinet = await startCabinet(options);
+  });
+  afterEach(async () => {
+    await cabinet?.close();
+    cabinet = undefined;
+  });
+  return () => {
+    if (!cabinet) throw new Error('the cabinet runs only during a test');
+    return cabinet;
+  };
 }
 
 /** A client (one browser) signed in as `login`; throws when the sign-in fails. */

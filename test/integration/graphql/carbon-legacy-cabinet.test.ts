@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { describe, expect, it } from 'vitest';
+import { cabinetPerTest } from '../../support/cabinet.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
 import { CABINET, CONNECT_SERVICE, DASHBOARD, LOGIN, TAKE_PROMISE_PAY } from '../../support/operations.js';
 
 /** The demo on the older Carbon: `BILLING_KIND=carbon-legacy npm start`, over HTTPS with a client certificate. */
 describe('the cabinet on the older Carbon (api.php), through GraphQL', () => {
-  let cabinet: TestCabinet;
-  beforeEach(async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
-  });
-  afterEach(() => cabinet.close());
+  const cabinet = cabinetPerTest({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
 
   it('signs a subscriber in, shows Cyrillic names and balance, connects a service and takes a promised payment', async () => {
-    const client = new GraphQLClient(cabinet.url);
+    const client = new GraphQLClient(cabinet().url);
     expect((await client.query(CABINET)).data?.cabinet).toMatchObject({ billingKind: 'CARBON_LEGACY', capabilities: { autoLogin: false, passwordReset: false } });
     expect((await client.query(LOGIN, { login: 'kovalenko', password: 'nope' })).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     expect((await client.query(LOGIN, { login: 'kovalenko', password: 'demo' })).errors).toBeUndefined();

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
-import { signedIn, startCabinet, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { cabinetPerTest, signedIn, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
 import { codeOf, GraphQLClient } from '../../support/graphql-client.js';
 
 const CAPABILITIES = /* GraphQL */ `
@@ -36,15 +36,11 @@ const day = (days = 0) => {
 };
 
 describe('pausing the service on Carbon 5, through GraphQL', () => {
-  let cabinet: TestCabinet;
-  beforeEach(async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', CARBON_PAUSE_MAX_DAYS: '30' } });
-  });
-  afterEach(() => cabinet.close());
+  const cabinet = cabinetPerTest({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', CARBON_PAUSE_MAX_DAYS: '30' } });
 
   it('books a voluntary block for the chosen days once per key, within the longest pause, and audits it', async () => {
-    expect((await new GraphQLClient(cabinet.url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ pause: true });
-    const client = await signedIn(cabinet, 'BILL0000101', 'demo');
+    expect((await new GraphQLClient(cabinet().url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ pause: true });
+    const client = await signedIn(cabinet(), 'BILL0000101', 'demo');
     const before = (await client.query(PAUSE)).data?.me.pause;
     expect(before).toEqual({
       available: true,
@@ -63,29 +59,29 @@ describe('pausing the service on Carbon 5, through GraphQL', () => {
     expect(codeOf(await client.query(START, { from: day(-1), to: day(5), key: 'pause-in-the-past' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await client.query(START, { from: day(1), to: null, key: 'pause-without-end' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await client.query(START, { from: '2026-02-30', to: day(5), key: 'pause-not-a-day' }))).toBe('BAD_USER_INPUT');
-    expect(cabinet.simulator.calls['web_cabinet.block_user'] ?? 0).toBe(0);
+    expect(cabinet().simulator.calls['web_cabinet.block_user'] ?? 0).toBe(0);
 
     const variables = { from: day(1), to: day(7), key: 'pause-carbon-once' };
     const [first, second] = await Promise.all([client.query(START, variables), client.query(START, variables)]);
     expect(first.errors).toBeUndefined();
     expect(second.data).toEqual(first.data);
     expect(first.data?.startPause).toMatchObject({ status: 'ACTIVE', pause: { active: false, from: day(1), to: day(7), rules: { refusal: 'ALREADY_PAUSED' } } });
-    expect(cabinet.simulator.calls['web_cabinet.block_user']).toBe(1);
+    expect(cabinet().simulator.calls['web_cabinet.block_user']).toBe(1);
 
     const reused = await client.query(START, { ...variables, to: day(8) });
     expect(codeOf(reused)).toBe('BAD_USER_INPUT');
     const again = await client.query(START, { from: day(2), to: day(8), key: 'pause-carbon-again' });
     expect(codeOf(again)).toBe('NOT_ALLOWED');
-    expect(cabinet.simulator.calls['web_cabinet.block_user']).toBe(1);
+    expect(cabinet().simulator.calls['web_cabinet.block_user']).toBe(1);
     // Newest first; the refused attempts before them are audited too.
-    expect(cabinet.audit().filter((entry) => entry.action === 'pause-start').slice(0, 2)).toEqual([
+    expect(cabinet().audit().filter((entry) => entry.action === 'pause-start').slice(0, 2)).toEqual([
       expect.objectContaining({ login: 'BILL0000101', result: 'NOT_ALLOWED' }),
       expect.objectContaining({ login: 'BILL0000101', subject: `${day(1)}..${day(7)}`, result: 'ok' }),
     ]);
   });
 
   it('shows the running pause of the frozen demo subscriber; only the ISP ends it', async () => {
-    const client = await signedIn(cabinet, 'BILL0000104', 'demo');
+    const client = await signedIn(cabinet(), 'BILL0000104', 'demo');
     const me = (await client.query(PAUSE)).data?.me;
     expect(me).toMatchObject({ status: 'FROZEN', pausedUntil: day(11), pause: { available: false, active: true, from: day(-3), to: day(11), rules: { canEnd: false } } });
     const ended = await client.query(END, { key: 'end-pause-carbon-1' });
@@ -93,7 +89,7 @@ describe('pausing the service on Carbon 5, through GraphQL', () => {
   });
 
   it('needs a valid key', async () => {
-    const client = await signedIn(cabinet, 'BILL0000101', 'demo');
+    const client = await signedIn(cabinet(), 'BILL0000101', 'demo');
     const noKey = await client.query(/* GraphQL */ `mutation { startPause(from: "2030-01-01", to: "2030-01-02") { status } }`);
     expect(noKey.errors?.length).toBeGreaterThan(0);
     expect(codeOf(await client.query(START, { from: day(1), to: day(2), key: 'short' }))).toBe('BAD_USER_INPUT');
@@ -189,15 +185,11 @@ describe('pausing the service on Ubilling, through GraphQL', () => {
 });
 
 describe('pausing the service on the older Carbon', () => {
-  let cabinet: TestCabinet;
-  beforeEach(async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
-  });
-  afterEach(() => cabinet.close());
+  const cabinet = cabinetPerTest({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
 
   it('has no pause: false in capabilities, null in me, NOT_SUPPORTED for the mutations', async () => {
-    expect((await new GraphQLClient(cabinet.url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ pause: false });
-    const client = await signedIn(cabinet, 'kovalenko', 'demo');
+    expect((await new GraphQLClient(cabinet().url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ pause: false });
+    const client = await signedIn(cabinet(), 'kovalenko', 'demo');
     expect((await client.query(PAUSE)).data?.me.pause).toBeNull();
     expect(codeOf(await client.query(START, { from: day(), to: day(3), key: 'legacy-pause' }))).toBe('NOT_SUPPORTED');
     expect(codeOf(await client.query(END, { key: 'legacy-pause-end' }))).toBe('NOT_SUPPORTED');

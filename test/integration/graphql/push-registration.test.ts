@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { describe, expect, it } from 'vitest';
+import { cabinetPerTest } from '../../support/cabinet.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
 import { LOGIN } from '../../support/operations.js';
 
@@ -14,26 +14,22 @@ const subscription = (device: string, keys = { p256dh: 'B'.repeat(87), auth: 'a'
 });
 
 describe('push registration through GraphQL', () => {
-  let cabinet: TestCabinet;
-  beforeEach(async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
-  });
-  afterEach(() => cabinet.close());
+  const cabinet = cabinetPerTest({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
 
   const registrations = () =>
-    cabinet
+    cabinet()
       .pushRegistrations()
       .map(({ login, registration, locale }) => ({ login, endpoint: registration.kind === 'webpush' ? registration.endpoint : registration.token, locale }))
       .sort((a, b) => a.endpoint.localeCompare(b.endpoint));
 
   it('gives the PWA a VAPID key that stays the same across restarts of the store', async () => {
-    const { data } = await new GraphQLClient(cabinet.url).query('{ cabinet { vapidPublicKey } }');
+    const { data } = await new GraphQLClient(cabinet().url).query('{ cabinet { vapidPublicKey } }');
     expect(data?.cabinet.vapidPublicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
   });
 
   it("keeps several devices per subscriber, each bound to the session's subscriber, and lets only them remove theirs", async () => {
-    const taras = new GraphQLClient(cabinet.url);
-    const olena = new GraphQLClient(cabinet.url);
+    const taras = new GraphQLClient(cabinet().url);
+    const olena = new GraphQLClient(cabinet().url);
     await taras.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     await olena.query(LOGIN, { login: 'BILL0000102', password: 'demo' });
     expect((await taras.query(REGISTER, { subscription: subscription('phone'), locale: 'uk' })).data?.registerPushSubscription).toBe(true);
@@ -50,7 +46,7 @@ describe('push registration through GraphQL', () => {
   });
 
   it('refuses a subscription that is not an https push endpoint, and an unknown language', async () => {
-    const client = new GraphQLClient(cabinet.url);
+    const client = new GraphQLClient(cabinet().url);
     await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     const plain = await client.query(REGISTER, { subscription: { ...subscription('x'), endpoint: 'http://fcm.googleapis.com/x' } });
     expect(plain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -60,15 +56,15 @@ describe('push registration through GraphQL', () => {
   });
 
   it('needs a session', async () => {
-    const anonymous = await new GraphQLClient(cabinet.url).query(REGISTER, { subscription: subscription('z') });
+    const anonymous = await new GraphQLClient(cabinet().url).query(REGISTER, { subscription: subscription('z') });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('accepts only public push services: no address, no private name, no credentials, no other host', async () => {
-    const client = new GraphQLClient(cabinet.url);
+    const client = new GraphQLClient(cabinet().url);
     await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     for (const endpoint of [
-      `${cabinet.url.replace('http:', 'https:')}/graphql`,
+      `${cabinet().url.replace('http:', 'https:')}/graphql`,
       'https://127.0.0.1:8443/push',
       'https://10.0.0.1/push',
       'https://[::1]/push',
@@ -97,23 +93,23 @@ describe('push registration through GraphQL', () => {
   });
 
   it('keeps a registration with the subscriber who made it: another one cannot take it over with other keys', async () => {
-    const taras = new GraphQLClient(cabinet.url);
-    const mallory = new GraphQLClient(cabinet.url);
+    const taras = new GraphQLClient(cabinet().url);
+    const mallory = new GraphQLClient(cabinet().url);
     await taras.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     await mallory.query(LOGIN, { login: 'BILL0000102', password: 'demo' });
     expect((await taras.query(REGISTER, { subscription: subscription('phone'), locale: 'uk' })).data?.registerPushSubscription).toBe(true);
     const takeover = await mallory.query(REGISTER, { subscription: subscription('phone', { p256dh: 'C'.repeat(87), auth: 'b'.repeat(22) }), locale: 'en' });
     expect(takeover.errors?.[0]?.extensions?.code).toBe('NOT_ALLOWED');
-    const stored = cabinet.pushRegistrations();
+    const stored = cabinet().pushRegistrations();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ login: 'BILL0000101', locale: 'uk', registration: { keys: { p256dh: 'B'.repeat(87) } } });
     // The owner may still renew it (new keys, another language).
     expect((await taras.query(REGISTER, { subscription: subscription('phone', { p256dh: 'D'.repeat(87), auth: 'c'.repeat(22) }), locale: 'en' })).data?.registerPushSubscription).toBe(true);
-    expect(cabinet.pushRegistrations()[0]).toMatchObject({ login: 'BILL0000101', locale: 'en', registration: { keys: { p256dh: 'D'.repeat(87) } } });
+    expect(cabinet().pushRegistrations()[0]).toMatchObject({ login: 'BILL0000101', locale: 'en', registration: { keys: { p256dh: 'D'.repeat(87) } } });
   });
 
   it('caps registrations per subscriber at 10 and rate-limits registering', async () => {
-    const client = new GraphQLClient(cabinet.url);
+    const client = new GraphQLClient(cabinet().url);
     await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     for (let device = 0; device < 10; device += 1) {
       expect((await client.query(REGISTER, { subscription: subscription(`device-${device}`) })).data?.registerPushSubscription).toBe(true);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
 import { openSqliteStore } from '../../../server/store/sqlite.js';
-import { signedIn, startCabinet, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { cabinetPerTest, signedIn, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
 import { codeOf, GraphQLClient } from '../../support/graphql-client.js';
 
 const CAPABILITIES = /* GraphQL */ `
@@ -40,15 +40,11 @@ async function announce(cabinet: TestCabinet, title: string, body: string, until
 }
 
 describe('support conversations and notices on Carbon 5, through GraphQL', () => {
-  let cabinet: TestCabinet;
-  beforeEach(async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
-  });
-  afterEach(() => cabinet.close());
+  const cabinet = cabinetPerTest({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
 
   it('lists the conversations, writes, replies, and shows the ISP’s answer; texts stay text', async () => {
-    expect((await new GraphQLClient(cabinet.url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ tickets: true, announcements: true });
-    const client = await signedIn(cabinet, 'BILL0000101', 'demo');
+    expect((await new GraphQLClient(cabinet().url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ tickets: true, announcements: true });
+    const client = await signedIn(cabinet(), 'BILL0000101', 'demo');
     const listed = (await client.query(TICKETS)).data?.me.tickets;
     expect(listed).toEqual([
       expect.objectContaining({ id: '3101', subject: 'Повільний інтернет увечері', status: 'OPEN' }),
@@ -67,48 +63,48 @@ describe('support conversations and notices on Carbon 5, through GraphQL', () =>
     expect(replied.errors).toBeUndefined();
     expect(replied.data?.replyToTicket.messages).toHaveLength(2);
 
-    cabinet.simulator.answerTicket('BILL0000101', Number(id), 'Виїжджаємо сьогодні до 18:00.');
+    cabinet().simulator.answerTicket('BILL0000101', Number(id), 'Виїжджаємо сьогодні до 18:00.');
     const answered = (await client.query(TICKET, { id })).data?.me.ticket;
     expect(answered.messages.at(-1)).toMatchObject({ from: 'ISP', text: 'Виїжджаємо сьогодні до 18:00.' });
     expect((await client.query(TICKET, { id: '777777' })).data?.me.ticket).toBeNull();
   });
 
   it('refuses a closed conversation, someone else’s, bad text and a flood; a garbled billing answer is a clear error', async () => {
-    const client = await signedIn(cabinet, 'BILL0000102', 'demo');
+    const client = await signedIn(cabinet(), 'BILL0000102', 'demo');
     // 3101 and 3050 are BILL0000101's: for BILL0000102 they do not exist, and nothing is sent on.
     expect(codeOf(await client.query(REPLY, { id: '3101', text: 'hello' }))).toBe('NOT_ALLOWED');
-    expect(cabinet.simulator.account('BILL0000101').tickets.find((ticket) => ticket.id === 3101)?.comments).toHaveLength(1);
+    expect(cabinet().simulator.account('BILL0000101').tickets.find((ticket) => ticket.id === 3101)?.comments).toHaveLength(1);
     expect(codeOf(await client.query(CREATE_TICKET, { text: '   ' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await client.query(CREATE_TICKET, { text: 'x'.repeat(2001) }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await client.query(CREATE_TICKET, { subject: 'a\u0007b', text: 'ok' }))).toBe('BAD_USER_INPUT');
 
-    const owner = await signedIn(cabinet, 'BILL0000101', 'demo');
+    const owner = await signedIn(cabinet(), 'BILL0000101', 'demo');
     expect(codeOf(await owner.query(REPLY, { id: '3050', text: 'Ще питання' }))).toBe('NOT_ALLOWED');
 
-    cabinet.simulator.setFault('garbage');
+    cabinet().simulator.setFault('garbage');
     expect(codeOf(await client.query(CREATE_TICKET, { text: 'Через збій' }))).toBe('UPSTREAM_ERROR');
-    cabinet.simulator.setFault(null);
+    cabinet().simulator.setFault(null);
 
     const outcomes: (string | undefined)[] = [];
     for (let attempt = 0; attempt < 11; attempt++) outcomes.push(codeOf(await client.query(CREATE_TICKET, { text: `Повідомлення ${attempt}` })));
     expect(outcomes.filter((code) => code === undefined).length).toBeLessThanOrEqual(10);
     expect(outcomes.at(-1)).toBe('RATE_LIMITED');
-    expect(cabinet.simulator.account('BILL0000102').tickets.length).toBeLessThanOrEqual(10);
-    expect(cabinet.audit().filter((entry) => entry.action === 'ticket-create' && entry.login === 'BILL0000102').length).toBeGreaterThanOrEqual(11);
+    expect(cabinet().simulator.account('BILL0000102').tickets.length).toBeLessThanOrEqual(10);
+    expect(cabinet().audit().filter((entry) => entry.action === 'ticket-create' && entry.login === 'BILL0000102').length).toBeGreaterThanOrEqual(11);
   });
 
   it('shows the ISP’s own notices, newest first, unread until marked read; expired ones are gone', async () => {
-    await announce(cabinet, 'Old', 'Gone already', new Date(Date.now() - 60_000).toISOString());
-    await announce(cabinet, 'Роботи на мережі', 'Вночі з 2 до 4 можливі перерви.');
-    const latest = await announce(cabinet, 'Нові тарифи', '<b>not html</b>');
-    const client = await signedIn(cabinet, 'BILL0000101', 'demo');
+    await announce(cabinet(), 'Old', 'Gone already', new Date(Date.now() - 60_000).toISOString());
+    await announce(cabinet(), 'Роботи на мережі', 'Вночі з 2 до 4 можливі перерви.');
+    const latest = await announce(cabinet(), 'Нові тарифи', '<b>not html</b>');
+    const client = await signedIn(cabinet(), 'BILL0000101', 'demo');
     const before = (await client.query(ANNOUNCEMENTS)).data?.me.announcements;
     expect(before.map((notice: { title: string }) => notice.title)).toEqual(['Нові тарифи', 'Роботи на мережі']);
     expect(before[0]).toMatchObject({ id: `cabinet-${latest.id}`, text: '<b>not html</b>', read: false, at: latest.publishedAt });
     expect((await client.query(MARK_READ)).data?.markAnnouncementsRead).toBe(true);
     expect((await client.query(ANNOUNCEMENTS)).data?.me.announcements.every((notice: { read: boolean }) => notice.read)).toBe(true);
     // Read marks are per subscriber.
-    const other = await signedIn(cabinet, 'BILL0000102', 'demo');
+    const other = await signedIn(cabinet(), 'BILL0000102', 'demo');
     expect((await other.query(ANNOUNCEMENTS)).data?.me.announcements.every((notice: { read: boolean }) => !notice.read)).toBe(true);
   });
 });
@@ -190,16 +186,12 @@ describe('support conversations and notices on Ubilling, through GraphQL', () =>
 });
 
 describe('support conversations on the older Carbon', () => {
-  let cabinet: TestCabinet;
-  beforeEach(async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
-  });
-  afterEach(() => cabinet.close());
+  const cabinet = cabinetPerTest({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
 
   it('has none (the PWA shows the ISP’s contacts), but shows the ISP’s notices', async () => {
-    expect((await new GraphQLClient(cabinet.url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ tickets: false, announcements: true });
-    await announce(cabinet, 'Notice', 'Body');
-    const client = await signedIn(cabinet, 'kovalenko', 'demo');
+    expect((await new GraphQLClient(cabinet().url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ tickets: false, announcements: true });
+    await announce(cabinet(), 'Notice', 'Body');
+    const client = await signedIn(cabinet(), 'kovalenko', 'demo');
     expect((await client.query(TICKETS)).data?.me.tickets).toEqual([]);
     expect(codeOf(await client.query(REPLY, { id: '1', text: 'Hi' }))).toBe('NOT_SUPPORTED');
     expect((await client.query(ANNOUNCEMENTS)).data?.me.announcements).toEqual([expect.objectContaining({ title: 'Notice', read: false })]);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstOfNextMonth, ymd } from '../../../shared/dates.js';
 import type { UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
-import { signedIn, startCabinet, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { cabinetPerTest, signedIn, startCabinet, startUbillingCabinet, type TestCabinet } from '../../support/cabinet.js';
 import { codeOf, GraphQLClient } from '../../support/graphql-client.js';
 import { LOGIN } from '../../support/operations.js';
 
@@ -226,15 +226,11 @@ describe('tariff change on Ubilling, through GraphQL', () => {
 });
 
 describe('tariff change and profile on the older Carbon', () => {
-  let cabinet: TestCabinet;
-  beforeEach(async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
-  });
-  afterEach(() => cabinet.close());
+  const cabinet = cabinetPerTest({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
 
   it('has none of them: false in capabilities, no options, NOT_SUPPORTED for the mutations', async () => {
-    expect((await new GraphQLClient(cabinet.url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ tariffChange: false, passwordChange: false, contactsChange: false });
-    const client = await signedIn(cabinet, 'kovalenko', 'demo');
+    expect((await new GraphQLClient(cabinet().url).query(CAPABILITIES)).data?.cabinet.capabilities).toEqual({ tariffChange: false, passwordChange: false, contactsChange: false });
+    const client = await signedIn(cabinet(), 'kovalenko', 'demo');
     expect((await client.query(TARIFF)).data?.me).toMatchObject({ tariffOptions: [], tariffChangeCancellable: false });
     expect(codeOf(await client.query(CHANGE, { tariffId: '1', key: 'legacy-tariff' }))).toBe('NOT_SUPPORTED');
     expect(codeOf(await client.query(CANCEL, { key: 'legacy-tariff-cancel' }))).toBe('NOT_SUPPORTED');
