@@ -1,6 +1,6 @@
 import type { BillingGateway, SubscriberSession } from '../../server/domain/gateway.js';
 import type { CreditReceipt } from '../../server/payments/creditor.js';
-import { CabinetError, invalidCredentials, notAllowed } from '../../server/domain/errors.js';
+import { invalidCredentials, notAllowed, notSupported } from '../../server/domain/errors.js';
 import type {
   Announcement,
   BillingIdentity,
@@ -158,18 +158,15 @@ export class FakeGateway implements BillingGateway {
   }
 
   async getCharges(session: SubscriberSession): Promise<Charge[]> {
-    this.signedIn('getCharges', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Charges are not available with this billing');
+    return this.unsupported('getCharges', session, 'The list of charges');
   }
 
   async getInvoices(session: SubscriberSession): Promise<Invoice[]> {
-    this.signedIn('getInvoices', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Invoices are not available with this billing');
+    return this.unsupported('getInvoices', session, 'The list of invoices');
   }
 
   async getInvoiceLines(session: SubscriberSession): Promise<InvoiceLine[]> {
-    this.signedIn('getInvoiceLines', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Invoices are not available with this billing');
+    return this.unsupported('getInvoiceLines', session, 'The list of invoices');
   }
 
   async creditTopUp(): Promise<CreditReceipt> {
@@ -178,43 +175,35 @@ export class FakeGateway implements BillingGateway {
   }
 
   async getPause(session: SubscriberSession): Promise<PauseInfo> {
-    this.signedIn('getPause', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Pausing the service is not available with this billing');
+    return this.unsupported('getPause', session, 'Pausing the service');
   }
 
   async startPause(session: SubscriberSession): Promise<void> {
-    this.signedIn('startPause', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Pausing the service is not available with this billing');
+    return this.unsupported('startPause', session, 'Pausing the service');
   }
 
   async endPause(session: SubscriberSession): Promise<void> {
-    this.signedIn('endPause', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Pausing the service is not available with this billing');
+    return this.unsupported('endPause', session, 'Pausing the service');
   }
 
   async getTariffChoice(session: SubscriberSession): Promise<TariffChoice> {
-    this.signedIn('getTariffChoice', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Changing the tariff is not available with this billing');
+    return this.unsupported('getTariffChoice', session, 'Changing the tariff');
   }
 
   async changeTariff(session: SubscriberSession): Promise<void> {
-    this.signedIn('changeTariff', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Changing the tariff is not available with this billing');
+    return this.unsupported('changeTariff', session, 'Changing the tariff');
   }
 
   async cancelTariffChange(session: SubscriberSession): Promise<void> {
-    this.signedIn('cancelTariffChange', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Changing the tariff is not available with this billing');
+    return this.unsupported('cancelTariffChange', session, 'Changing the tariff');
   }
 
   async changePassword(session: SubscriberSession): Promise<BillingIdentity> {
-    this.signedIn('changePassword', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Changing the password is not available with this billing');
+    return this.unsupported('changePassword', session, 'Changing the password');
   }
 
   async updateContacts(session: SubscriberSession): Promise<void> {
-    this.signedIn('updateContacts', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Changing contacts is not available with this billing');
+    return this.unsupported('updateContacts', session, 'Changing contacts');
   }
 
   async getSupportContacts(): Promise<SupportContacts | null> {
@@ -244,12 +233,12 @@ export class FakeGateway implements BillingGateway {
 
   async requestPasswordReset(login: string): Promise<PasswordResetStart> {
     this.enter('requestPasswordReset', login);
-    throw new CabinetError('NOT_SUPPORTED', 'Password reset is not available with this billing');
+    throw notSupported('Password reset');
   }
 
   async confirmPasswordReset(): Promise<void> {
     this.enter('confirmPasswordReset', null);
-    throw new CabinetError('NOT_SUPPORTED', 'Password reset is not available with this billing');
+    throw notSupported('Password reset');
   }
 
   async registerPushToken(session: SubscriberSession, _token: string, _platform: PushPlatform): Promise<void> {
@@ -267,13 +256,11 @@ export class FakeGateway implements BillingGateway {
   }
 
   async createTicket(session: SubscriberSession): Promise<Ticket> {
-    this.signedIn('createTicket', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Support conversations are not available with this billing');
+    return this.unsupported('createTicket', session, 'Support conversations');
   }
 
   async replyToTicket(session: SubscriberSession): Promise<void> {
-    this.signedIn('replyToTicket', session);
-    throw new CabinetError('NOT_SUPPORTED', 'Support conversations are not available with this billing');
+    return this.unsupported('replyToTicket', session, 'Support conversations');
   }
 
   async getAnnouncements(session: SubscriberSession): Promise<Announcement[]> {
@@ -301,6 +288,12 @@ export class FakeGateway implements BillingGateway {
       if (!this.queueServiceChanges) this.applyQueue();
       return structuredClone(account.services.find((candidate) => candidate.id === serviceId)!);
     });
+  }
+
+  /** Counts the call of a signed-in subscriber, then refuses it as a billing without `what` does. */
+  private unsupported(method: FakeMethod, session: SubscriberSession, what: string): never {
+    this.signedIn(method, session);
+    throw notSupported(what);
   }
 
   private signedIn(method: FakeMethod, session: SubscriberSession): FakeAccount {
