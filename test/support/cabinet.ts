@@ -35,11 +35,16 @@ export interface TestCabinet {
 
 type PushRegistrationRow = { login: string; registration: string; locale: string | null };
 
+export interface CabinetOptions {
+  env?: Record<string, string>;
+  carbon?: Carbon5SimulatorOptions;
+}
+
 /**
  * The whole BFF in-process on 127.0.0.1 with its own temporary data folder and its own Carbon
  * simulator (seeded with the demo, or with the test's own seed): each test gets fresh state.
  */
-export async function startCabinet(options: { env?: Record<string, string>; carbon?: Carbon5SimulatorOptions } = {}): Promise<TestCabinet> {
+export async function startCabinet(options: CabinetOptions = {}): Promise<TestCabinet> {
   const dataDir = mkdtempSync(join(tmpdir(), 'abonent-test-'));
   const simulator = await startCarbon5Simulator({ writeDelayMs: 200, ...options.carbon });
   const config = loadConfig({
@@ -124,7 +129,7 @@ export async function startUbillingCabinet(serial: string, env: Record<string, s
 }
 
 /** A fresh cabinet for each test of the describe that calls this, closed after the test. */
-export function cabinetPerTest(options: Parameters<typeof startCabinet>[0] = {}): () => TestCabinet {
+export function cabinetPerTest(options: CabinetOptions = {}): () => TestCabinet {
   let cabinet: TestCabinet | undefined;
   beforeEach(async () => {
     cabinet = await startCabinet(options);
@@ -135,6 +140,22 @@ export function cabinetPerTest(options: Parameters<typeof startCabinet>[0] = {})
   });
   return () => {
     if (!cabinet) throw new Error('the cabinet runs only during a test');
+    return cabinet;
+  };
+}
+
+/**
+ * For tests that start their cabinet themselves, each with options of its own: the starter, and
+ * every cabinet it started during a test is closed after that test.
+ */
+export function cabinetsClosedAfterEach(): (options?: CabinetOptions) => Promise<TestCabinet> {
+  const running: TestCabinet[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((cabinet) => cabinet.close()));
+  });
+  return async (options) => {
+    const cabinet = await startCabinet(options);
+    running.push(cabinet);
     return cabinet;
   };
 }

@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { describe, expect, it } from 'vitest';
+import { cabinetsClosedAfterEach } from '../../support/cabinet.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
 import { CONNECTION, HISTORY, LOGIN } from '../../support/operations.js';
 
 /** Everything the billing knows about the connection, over HTTP against each billing's demo simulator. */
 describe('the subscriber profile, through GraphQL', () => {
-  let cabinet: TestCabinet | undefined;
-  afterEach(async () => {
-    await cabinet?.close();
-    cabinet = undefined;
-  });
+  const startCabinet = cabinetsClosedAfterEach();
 
   async function profileOn(billingKind: string | null, login: string, password: string) {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...(billingKind ? { BILLING_KIND: billingKind } : {}) } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...(billingKind ? { BILLING_KIND: billingKind } : {}) } });
     const client = new GraphQLClient(cabinet.url);
     expect((await client.query(LOGIN, { login, password })).errors).toBeUndefined();
     const { data, errors } = await client.query(CONNECTION);
@@ -65,15 +61,12 @@ describe('the subscriber profile, through GraphQL', () => {
 });
 
 describe('charges and what each month cost, through GraphQL', () => {
-  let cabinet: TestCabinet | undefined;
-  afterEach(async () => {
-    await cabinet?.close();
-    cabinet = undefined;
-  });
+  const startCabinet = cabinetsClosedAfterEach();
 
-  /** Signs in to the running cabinet and reads the charges since the 1st of this month, the twelve months and the payments. */
-  async function thisMonthsCharges(login: string, password: string) {
-    const client = new GraphQLClient(cabinet!.url);
+  /** Starts a cabinet with `env`, signs in and reads the charges since the 1st of this month, the twelve months and the payments. */
+  async function thisMonthsChargesOn(env: Record<string, string>, login: string, password: string) {
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...env } });
+    const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login, password });
     const now = new Date();
     const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
@@ -88,7 +81,7 @@ describe('charges and what each month cost, through GraphQL', () => {
   }
 
   it('on the older Carbon: CLN_FIN_OPER write-offs as positive charges, payments apart, twelve months with the empty ones at 0', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'carbon-legacy' } });
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: 'ivanov', password: 'demo' });
     const { data, errors } = await client.query(HISTORY);
@@ -102,8 +95,7 @@ describe('charges and what each month cost, through GraphQL', () => {
   });
 
   it('on Carbon 5: ArchAccountStack write-offs (the storno left out) as charges and twelve months of tariff and services', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
-    const { data, errors, thisMonth } = await thisMonthsCharges('BILL0000101', 'demo');
+    const { data, errors, thisMonth } = await thisMonthsChargesOn({}, 'BILL0000101', 'demo');
     expect(errors).toBeUndefined();
     expect(data!.cabinet.capabilities.charges).toBe(true);
     // Carbon writes the month's fees on the 1st, the tariff first: newest first they come in reverse.
@@ -127,8 +119,7 @@ describe('charges and what each month cost, through GraphQL', () => {
   });
 
   it('on Ubilling: XMLAgent feecharges as tariff and service charges, twelve months, and payments only money in', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
-    const { data, errors, thisMonth } = await thisMonthsCharges('ivanov', 'ivanov-demo');
+    const { data, errors, thisMonth } = await thisMonthsChargesOn({ BILLING_KIND: 'ubilling' }, 'ivanov', 'ivanov-demo');
     expect(errors).toBeUndefined();
     expect(data!.cabinet.capabilities.charges).toBe(true);
     // The demo books the month's fees on the 1st: the tariff's at 00:00:05, each service's a little after 00:10.
@@ -146,7 +137,7 @@ describe('charges and what each month cost, through GraphQL', () => {
   });
 
   it('on Ubilling: a subscriber the billing charged nothing gets no charges and twelve months at 0', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: 'freeuser', password: 'freeuser-demo' });
     const { data, errors } = await client.query(HISTORY);
@@ -156,7 +147,7 @@ describe('charges and what each month cost, through GraphQL', () => {
   });
 
   it('on Ubilling: a month without charges (the paused one) costs 0 between months that cost the tariff', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_KIND: 'ubilling' } });
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: 'sydorenko', password: 'sydorenko-demo' });
     const { data, errors } = await client.query(HISTORY);
@@ -170,18 +161,14 @@ describe('charges and what each month cost, through GraphQL', () => {
 });
 
 describe('invoices, through GraphQL', () => {
-  let cabinet: TestCabinet | undefined;
-  afterEach(async () => {
-    await cabinet?.close();
-    cabinet = undefined;
-  });
+  const startCabinet = cabinetsClosedAfterEach();
 
   const INVOICES = /* GraphQL */ `
     query { cabinet { capabilities { invoices } } me { invoices { number date periodEnd total { amount currency } lines { name amount { amount } quantity } } } }
   `;
 
   async function invoicesOn(env: Record<string, string>, login: string, password: string) {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...env } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...env } });
     const client = new GraphQLClient(cabinet.url);
     expect((await client.query(LOGIN, { login, password })).errors).toBeUndefined();
     return client.query(INVOICES);
@@ -210,7 +197,7 @@ describe('invoices, through GraphQL', () => {
   });
 
   it('on Carbon 5: an answer the adapter cannot read is UPSTREAM_ERROR, never a made-up invoice', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     cabinet.simulator.setFault('garbage');
@@ -223,8 +210,6 @@ describe('invoices, through GraphQL', () => {
       const { data, errors } = await invoicesOn({ BILLING_KIND: kind }, login, password);
       expect(errors).toBeUndefined();
       expect(data).toEqual({ cabinet: { capabilities: { invoices: false } }, me: { invoices: [] } });
-      await cabinet!.close();
-      cabinet = undefined;
     }
   });
 });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { describe, expect, it } from 'vitest';
+import { cabinetsClosedAfterEach } from '../../support/cabinet.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
 import { DASHBOARD, LOGIN } from '../../support/operations.js';
 
@@ -14,11 +14,10 @@ async function closedPort(): Promise<number> {
 }
 
 describe('a billing that is down, slow or answering garbage', () => {
-  let cabinet: TestCabinet;
-  afterEach(() => cabinet?.close());
+  const startCabinet = cabinetsClosedAfterEach();
 
   it('down: a clear UPSTREAM_UNAVAILABLE, and the cabinet itself still answers', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_URL: `http://127.0.0.1:${await closedPort()}` } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_URL: `http://127.0.0.1:${await closedPort()}` } });
     const client = new GraphQLClient(cabinet.url);
     const result = await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     expect(result.status).toBe(200);
@@ -28,7 +27,7 @@ describe('a billing that is down, slow or answering garbage', () => {
   });
 
   it('slow: gives up at the timeout instead of hanging', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_TIMEOUT_MS: '300' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_TIMEOUT_MS: '300' } });
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     cabinet.simulator.setFault('slow');
@@ -39,7 +38,7 @@ describe('a billing that is down, slow or answering garbage', () => {
   });
 
   it('garbage: UPSTREAM_ERROR with nothing of the answer passed on', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
     cabinet.simulator.setFault('garbage');
@@ -51,7 +50,7 @@ describe('a billing that is down, slow or answering garbage', () => {
   });
 
   it('HTTP 500: UPSTREAM_UNAVAILABLE', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
     const client = new GraphQLClient(cabinet.url);
     cabinet.simulator.setFault('http500');
     const result = await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });

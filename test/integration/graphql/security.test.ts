@@ -1,7 +1,7 @@
 import { eventually } from '../../support/expectations.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { carbonSeed } from '../../../server/billing/carbon5/demo-data.js';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { cabinetsClosedAfterEach } from '../../support/cabinet.js';
 import { GraphQLClient, type GraphQLResponse } from '../../support/graphql-client.js';
 import { AUTO_LOGIN, DASHBOARD, LOGIN, pwaDocuments, REQUEST_RESET } from '../../support/operations.js';
 
@@ -9,11 +9,10 @@ const PASSWORD = 'S3cret-Passw0rd!';
 const CONTEXT_PASSWORD = 'carbon-web-context-psw';
 
 describe('the BFF as a gate', () => {
-  let cabinet: TestCabinet;
-  afterEach(() => cabinet?.close());
+  const startCabinet = cabinetsClosedAfterEach();
 
   it('production accepts only the PWA’s persisted operations', async () => {
-    cabinet = await startCabinet();
+    const cabinet = await startCabinet();
     const client = new GraphQLClient(cabinet.url);
     const raw = await client.query('{ cabinet { name } }');
     expect(raw.errors?.[0]?.message).toMatch(/persisted/i);
@@ -27,7 +26,7 @@ describe('the BFF as a gate', () => {
   });
 
   it('has introspection and field suggestions off, batching off, and limits aliases', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
     const client = new GraphQLClient(cabinet.url);
     expect((await client.query('{ __schema { types { name } } }')).errors?.[0]?.message).toMatch(/introspection/i);
     const typo = await client.query('{ cabinett { name } }');
@@ -40,14 +39,14 @@ describe('the BFF as a gate', () => {
   });
 
   it('refuses cross-site simple requests (CSRF)', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
     const response = await fetch(`${cabinet.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ cabinet { name } }"}' });
     expect(response.status).toBe(403);
   });
 
   it('never signs anyone in by a forged X-Forwarded-For', async () => {
     const seed = carbonSeed().subscriber({ login: 'NET0001', autoLoginIps: ['100.64.1.5'] }).build();
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', AUTO_LOGIN_NETWORKS: '100.64.0.0/10' }, carbon: { seed } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', AUTO_LOGIN_NETWORKS: '100.64.0.0/10' }, carbon: { seed } });
     const forged = await new GraphQLClient(cabinet.url).query(AUTO_LOGIN, undefined, { 'x-forwarded-for': '100.64.1.5' });
     expect(forged.errors?.[0]?.extensions?.code).toBe('NOT_ALLOWED');
     expect(forged.data?.autoLogin ?? null).toBeNull();
@@ -55,7 +54,7 @@ describe('the BFF as a gate', () => {
 
   it('trusts X-Forwarded-For only from a configured proxy', async () => {
     const seed = carbonSeed().subscriber({ login: 'NET0001', autoLoginIps: ['100.64.1.5'] }).build();
-    cabinet = await startCabinet({
+    const cabinet = await startCabinet({
       env: { ALLOW_ARBITRARY_OPERATIONS: 'true', AUTO_LOGIN_NETWORKS: '100.64.0.0/10', TRUST_PROXY: '127.0.0.1' },
       carbon: { seed },
     });
@@ -66,7 +65,7 @@ describe('the BFF as a gate', () => {
 
   it('keeps passwords, the context password and Carbon session ids out of every response and log line', async () => {
     const seed = carbonSeed().subscriber({ login: 'SECRET01', password: PASSWORD }).build();
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', CARBON_API_PASSWORD: CONTEXT_PASSWORD }, carbon: { seed, apiPassword: CONTEXT_PASSWORD } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', CARBON_API_PASSWORD: CONTEXT_PASSWORD }, carbon: { seed, apiPassword: CONTEXT_PASSWORD } });
     const client = new GraphQLClient(cabinet.url);
     const responses: GraphQLResponse[] = [];
     responses.push(await client.query(LOGIN, { login: 'SECRET01', password: 'wrong-' + PASSWORD }));
@@ -88,7 +87,7 @@ describe('the BFF as a gate', () => {
   });
 
   it('answers the operations endpoints and the demo outbox only by their exact names, as the proxy hides them', async () => {
-    cabinet = await startCabinet();
+    const cabinet = await startCabinet();
     const get = async (path: string) => {
       const response = await fetch(`${cabinet.url}${path}`);
       return { status: response.status, body: await response.text() };
@@ -107,7 +106,7 @@ describe('the BFF as a gate', () => {
   });
 
   it('asks the billing for readiness at most once in a few seconds, however often /readyz is called', async () => {
-    cabinet = await startCabinet();
+    const cabinet = await startCabinet();
     const billingCalls = () => Object.values(cabinet.simulator.calls).reduce((sum, count) => sum + count, 0);
     const before = billingCalls();
     const answers = await Promise.all(Array.from({ length: 10 }, () => fetch(`${cabinet.url}/readyz`)));
@@ -117,14 +116,14 @@ describe('the BFF as a gate', () => {
   });
 
   it('sends HSTS with GraphQL answers too when the cabinet is on https', async () => {
-    cabinet = await startCabinet({ env: { PUBLIC_URL: 'https://cabinet.example.net' } });
+    const cabinet = await startCabinet({ env: { PUBLIC_URL: 'https://cabinet.example.net' } });
     const graphql = await fetch(`${cabinet.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' }, body: '{"documentId":"sha256:0000"}' });
     expect(graphql.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect((await fetch(`${cabinet.url}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('keeps /metrics small whatever operation names an open API is sent', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
     const client = new GraphQLClient(cabinet.url);
     for (let n = 0; n < 30; n += 1) await client.query(`query ${`Q${n}_`.padEnd(50_000, 'x')} { cabinet { name } }`);
     for (let n = 0; n < 150; n += 1) await client.query(`query Short${n} { cabinet { name } }`);
@@ -134,7 +133,7 @@ describe('the BFF as a gate', () => {
   });
 
   it('looks persisted ids up as ids only: __proto__ and friends are unknown operations, not a crash', async () => {
-    cabinet = await startCabinet();
+    const cabinet = await startCabinet();
     const client = new GraphQLClient(cabinet.url);
     for (const documentId of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const answer = await client.send({ documentId });

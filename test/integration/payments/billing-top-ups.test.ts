@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCabinet, type TestCabinet } from '../../support/cabinet.js';
+import { describe, expect, it } from 'vitest';
+import { cabinetsClosedAfterEach } from '../../support/cabinet.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
 import { LOGIN, pwaOperation } from '../../support/operations.js';
 import { decideOnCheckout } from './world.js';
@@ -55,14 +55,11 @@ const BILLINGS = [
 const minor = (amount: string) => Math.round(Number(amount) * 100);
 
 describe.each(BILLINGS)('top-ups through GraphQL on $kind', (billing) => {
-  let cabinet: TestCabinet | undefined;
-  afterEach(async () => {
-    await cabinet?.close();
-    cabinet = undefined;
-  });
+  const startCabinet = cabinetsClosedAfterEach();
+  const startOnBilling = () => startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...billing.env }, ...('carbon' in billing ? { carbon: billing.carbon } : {}) });
 
   it('starts a top-up, pays it on the simulated acquirer, and the billing is credited once: the balance grows by the amount', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...billing.env }, ...('carbon' in billing ? { carbon: billing.carbon } : {}) });
+    const cabinet = await startOnBilling();
     const client = new GraphQLClient(cabinet.url);
     const methods = (await client.query(pwaOperation('TopUpMethods'))).data?.cabinet.paymentMethods;
     expect(methods.map((method: { id: string; kind: string }) => [method.id, method.kind])).toEqual([
@@ -97,7 +94,7 @@ describe.each(BILLINGS)('top-ups through GraphQL on $kind', (billing) => {
   }, 60_000);
 
   it('credits a payment whose crediting never reached the billing once the billing is back, and only once', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...billing.env }, ...('carbon' in billing ? { carbon: billing.carbon } : {}) });
+    const cabinet = await startOnBilling();
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: billing.login, password: billing.password });
     const before = minor((await client.query(BALANCE)).data?.me.balance.amount);
@@ -117,7 +114,7 @@ describe.each(BILLINGS)('top-ups through GraphQL on $kind', (billing) => {
   }, 60_000);
 
   it('refuses an amount outside the bounds and a method the ISP does not offer', async () => {
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', ...billing.env }, ...('carbon' in billing ? { carbon: billing.carbon } : {}) });
+    const cabinet = await startOnBilling();
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: billing.login, password: billing.password });
     const tooSmall = await client.query(START, { methodId: 'liqpay', amount: '1', key: 'top-up-key-0002' });
@@ -130,14 +127,11 @@ describe.each(BILLINGS)('top-ups through GraphQL on $kind', (billing) => {
 });
 
 describe('a crediting whose outcome is unknown', () => {
-  let cabinet: TestCabinet | undefined;
-  afterEach(async () => {
-    await cabinet?.close();
-  });
+  const startCabinet = cabinetsClosedAfterEach();
 
   it('goes to NEEDS_REVIEW when the billing does not answer after the call was sent, and is not sent again', async () => {
     const carbon = BILLINGS[0];
-    cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_TIMEOUT_MS: '500', ...carbon.env }, carbon: carbon.carbon });
+    const cabinet = await startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true', BILLING_TIMEOUT_MS: '500', ...carbon.env }, carbon: carbon.carbon });
     const client = new GraphQLClient(cabinet.url);
     await client.query(LOGIN, { login: carbon.login, password: carbon.password });
     const before = (await client.query(BALANCE)).data?.me.balance.amount;
@@ -188,14 +182,10 @@ const LINK_BILLINGS: LinkBilling[] = [
 ];
 
 describe.each(LINK_BILLINGS)('pay-by-link URLs on $kind', (billing) => {
-  let cabinet: TestCabinet | undefined;
-  afterEach(async () => {
-    await cabinet?.close();
-    cabinet = undefined;
-  });
+  const startCabinet = cabinetsClosedAfterEach();
 
   it('fill in the subscriber’s payment id, login and amount, URL-encoded, and only for a signed-in subscriber', async () => {
-    cabinet = await startCabinet({
+    const cabinet = await startCabinet({
       env: {
         ALLOW_ARBITRARY_OPERATIONS: 'true',
         PAYMENT_LINKS: 'EasyPay|https://easypay.ua/pay?account={paymentId}&sum={amount};Portal|https://pay.example.net/{login}',
