@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cabinetPerTest } from '../../support/cabinet.js';
+import { cabinetPerTest, signedIn } from '../../support/cabinet.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
-import { LOGIN } from '../../support/operations.js';
 
 const REGISTER = /* GraphQL */ `
   mutation Register($subscription: WebPushSubscriptionInput!, $locale: String) {
@@ -28,10 +27,8 @@ describe('push registration through GraphQL', () => {
   });
 
   it("keeps several devices per subscriber, each bound to the session's subscriber, and lets only them remove theirs", async () => {
-    const taras = new GraphQLClient(cabinet().url);
-    const olena = new GraphQLClient(cabinet().url);
-    await taras.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
-    await olena.query(LOGIN, { login: 'BILL0000102', password: 'demo' });
+    const taras = await signedIn(cabinet(), 'BILL0000101', 'demo');
+    const olena = await signedIn(cabinet(), 'BILL0000102', 'demo');
     expect((await taras.query(REGISTER, { subscription: subscription('phone'), locale: 'uk' })).data?.registerPushSubscription).toBe(true);
     expect((await taras.query(REGISTER, { subscription: subscription('laptop'), locale: 'en' })).data?.registerPushSubscription).toBe(true);
     expect(registrations()).toEqual([
@@ -46,8 +43,7 @@ describe('push registration through GraphQL', () => {
   });
 
   it('refuses a subscription that is not an https push endpoint, and an unknown language', async () => {
-    const client = new GraphQLClient(cabinet().url);
-    await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
+    const client = await signedIn(cabinet(), 'BILL0000101', 'demo');
     const plain = await client.query(REGISTER, { subscription: { ...subscription('x'), endpoint: 'http://fcm.googleapis.com/x' } });
     expect(plain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const language = await client.query(REGISTER, { subscription: subscription('y'), locale: 'de' });
@@ -61,8 +57,7 @@ describe('push registration through GraphQL', () => {
   });
 
   it('accepts only public push services: no address, no private name, no credentials, no other host', async () => {
-    const client = new GraphQLClient(cabinet().url);
-    await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
+    const client = await signedIn(cabinet(), 'BILL0000101', 'demo');
     for (const endpoint of [
       `${cabinet().url.replace('http:', 'https:')}/graphql`,
       'https://127.0.0.1:8443/push',
@@ -93,10 +88,8 @@ describe('push registration through GraphQL', () => {
   });
 
   it('keeps a registration with the subscriber who made it: another one cannot take it over with other keys', async () => {
-    const taras = new GraphQLClient(cabinet().url);
-    const mallory = new GraphQLClient(cabinet().url);
-    await taras.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
-    await mallory.query(LOGIN, { login: 'BILL0000102', password: 'demo' });
+    const taras = await signedIn(cabinet(), 'BILL0000101', 'demo');
+    const mallory = await signedIn(cabinet(), 'BILL0000102', 'demo');
     expect((await taras.query(REGISTER, { subscription: subscription('phone'), locale: 'uk' })).data?.registerPushSubscription).toBe(true);
     const takeover = await mallory.query(REGISTER, { subscription: subscription('phone', { p256dh: 'C'.repeat(87), auth: 'b'.repeat(22) }), locale: 'en' });
     expect(takeover.errors?.[0]?.extensions?.code).toBe('NOT_ALLOWED');
@@ -109,8 +102,7 @@ describe('push registration through GraphQL', () => {
   });
 
   it('caps registrations per subscriber at 10 and rate-limits registering', async () => {
-    const client = new GraphQLClient(cabinet().url);
-    await client.query(LOGIN, { login: 'BILL0000101', password: 'demo' });
+    const client = await signedIn(cabinet(), 'BILL0000101', 'demo');
     for (let device = 0; device < 10; device += 1) {
       expect((await client.query(REGISTER, { subscription: subscription(`device-${device}`) })).data?.registerPushSubscription).toBe(true);
     }
