@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
-import { startCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, plain, signIn, useChromium } from './browser.js';
 import { connectionTexts, historyTexts, i18nFor } from '../support/i18n.js';
 
 const LOCALES: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-RU', en: 'en-US' };
@@ -12,23 +11,11 @@ const LOCALES: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-RU', en: 'en-US
  * only what the billing tells and saying plainly what it does not; every screen checked with axe.
  */
 describe('the history of charges and the connection in the PWA', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   async function open(language: Language, env: Record<string, string>, login: string, password = 'demo'): Promise<Page> {
-    const cabinet = await startCabinet({ env });
-    onTestFinished(() => cabinet.close());
-    const context = await newPhone(browser, { locale: LOCALES[language] });
-    onTestFinished(() => context.close());
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cabinet.url });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(cabinet.url);
+    const { cabinet, page } = await openOwnCabinet(browser(), { env, locale: LOCALES[language] });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cabinet.url });
     await signIn(page, login, password);
     return page;
   }

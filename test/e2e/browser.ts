@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
+import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,8 +19,35 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
+type CabinetOptions = NonNullable<Parameters<typeof startCabinet>[0]>;
+
+interface PhoneOptions {
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * Starts what the tests of the calling describe block share before the first of them and closes it
+ * after the last. The getter is for the tests: the value exists only once the hook has run.
+ */
+function sharedBySuite<T>(start: () => Promise<T>, close: (value: T) => Promise<void>): () => T {
+  let value: T | undefined;
+  beforeAll(async () => {
+    value = await start();
+  });
+  afterAll(async () => {
+    if (value !== undefined) await close(value);
+  });
+  return () => value!;
+}
+
+/** One Chromium for the tests of the calling describe block, which start cabinets of their own. */
+export function useChromium(): () => Browser {
+  return sharedBySuite(launchChromium, (browser) => browser.close());
+}
+
 /** A phone-sized browser profile speaking the given language. */
-export function newPhone(browser: Browser, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+export function newPhone(browser: Browser, options: PhoneOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 360, height: 780 },
     locale: options.locale ?? 'uk-UA',
@@ -28,12 +56,27 @@ export function newPhone(browser: Browser, options: { locale?: string; colorSche
 }
 
 /** A page in a new phone profile, closed when the test ends, that gives up on an element after 10 s. */
-export async function phonePage(browser: Browser, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+export async function phonePage(browser: Browser, options: PhoneOptions = {}): Promise<Page> {
   const context = await newPhone(browser, options);
   onTestFinished(() => context.close());
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;
+}
+
+async function openPhoneAt(browser: Browser, url: string, options: PhoneOptions = {}): Promise<Page> {
+  const page = await phonePage(browser, options);
+  await page.goto(url);
+  return page;
+}
+
+/** A cabinet of the test's own (its own billing simulator and data), opened on a phone page; both closed when the test ends. */
+export async function openOwnCabinet(browser: Browser, options: CabinetOptions & PhoneOptions = {}): Promise<{ cabinet: TestCabinet; page: Page }> {
+  const { locale, colorScheme, ...cabinetOptions } = options;
+  const cabinet = await startCabinet(cabinetOptions);
+  onTestFinished(() => cabinet.close());
+  const page = await openPhoneAt(browser, cabinet.url, { locale, colorScheme });
+  return { cabinet, page };
 }
 
 /** Intl separates with no-break spaces; assertions read them as plain ones. */

@@ -1,11 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PROMISE_OFFERS, DEMO_SERVICES, demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { addDays, ymd } from '../../shared/dates.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
 import type { I18n, Language } from '../../client/src/i18n/index.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
+import type { TestCabinet } from '../support/cabinet.js';
+import { expectNoAxeViolations, openOwnCabinet, plain, useChromium } from './browser.js';
 import { i18nFor, resetTexts } from '../support/i18n.js';
 
 /**
@@ -45,22 +45,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const actionOn = (action: string, subject: string) => new RegExp(`^${escapeRegExp(action)} ${escapeRegExp(subject)}$`);
 
 describe('the whole subscriber journey, in each language', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   for (const { language, locale } of languages) {
     it(`signs in, reads the dashboard, takes a promised payment, connects and disconnects a service, signs out, resets the password and signs in again, in ${language}`, async () => {
-      const cabinet = await startCabinet();
-      onTestFinished(() => cabinet.close());
-      const page = await phonePage(browser, { locale });
-      await page.goto(cabinet.url);
+      const { cabinet, page } = await openOwnCabinet(browser(), { locale });
       await journey(page, cabinet, i18nFor(language, [locale]), `new-secret-${language}`);
     });
   }

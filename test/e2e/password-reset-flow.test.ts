@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
-import { startCabinet } from '../support/cabinet.js';
 import { eventually } from '../support/expectations.js';
 import { i18nFor, resetTexts } from '../support/i18n.js';
-import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, plain, useChromium } from './browser.js';
 
 /**
  * A password reset without dead ends, in each language: the login comes from the sign-in screen,
@@ -19,25 +17,14 @@ const languages: { language: Language; locale: string }[] = [
 const LOGIN = 'BILL0000102';
 
 describe('password reset flow', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   for (const { language, locale } of languages) {
     it(`carries the login, sends a new code on request, and signs in with the new password, in ${language}`, async () => {
       const t = i18nFor(language, [locale]);
       const { m } = t;
       const words = resetTexts[language];
-      const cabinet = await startCabinet();
-      onTestFinished(() => cabinet.close());
-      const page = await phonePage(browser, { locale });
-      await page.goto(cabinet.url);
+      const { cabinet, page } = await openOwnCabinet(browser(), { locale });
       const heading = page.getByRole('heading', { level: 1 });
       await expect.poll(() => heading.textContent()).toBe(m.signInTitle);
       const sentTo = () => cabinet.simulator.outbox().filter((sent) => sent.login === LOGIN);

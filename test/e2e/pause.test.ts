@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
-import { startCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, phonePage, signIn } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, signIn, useChromium } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
 
 const languages: { language: Language; locale: string }[] = [
@@ -24,22 +22,12 @@ const day = (days: number) => {
  * Every screen is checked with axe.
  */
 describe('pausing the service in the PWA', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   for (const { language, locale } of languages) {
     it(`books a pause with a preview, and shows a running one, in ${language}`, async () => {
       const { m } = i18nFor(language, [locale]);
-      const cabinet = await startCabinet();
-      onTestFinished(() => cabinet.close());
-      const page = await phonePage(browser, { locale });
-
-      await page.goto(cabinet.url);
+      const { cabinet, page } = await openOwnCabinet(browser(), { locale });
       await signIn(page, 'BILL0000101');
       await page.getByTestId('balance').waitFor();
       await page.getByRole('link', { name: m.navMore }).click();
@@ -76,10 +64,7 @@ describe('pausing the service in the PWA', () => {
     it(`offers "End the pause" beside "Paused until" where the billing lets the subscriber end it, in ${language}`, async () => {
       const t = i18nFor(language, [locale]);
       const { m } = t;
-      const cabinet = await startCabinet({ env: { BILLING_KIND: 'ubilling', UBILLING_SELF_UNFREEZE: 'true' } });
-      onTestFinished(() => cabinet.close());
-      const page = await phonePage(browser, { locale, colorScheme: 'dark' });
-      await page.goto(cabinet.url);
+      const { page } = await openOwnCabinet(browser(), { env: { BILLING_KIND: 'ubilling', UBILLING_SELF_UNFREEZE: 'true' }, locale, colorScheme: 'dark' });
       await signIn(page, 'sydorenko', 'sydorenko-demo');
       await page.getByTestId('balance').waitFor();
       // Ubilling's freeze lasts until it is ended: the headline has no date.

@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { i18nFor } from '../support/i18n.js';
-import { startCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, plain, signIn, useChromium } from './browser.js';
 
 /**
  * Sign-in without dead ends, in each language: the form says what the login is, a wrong password leads
@@ -16,22 +14,11 @@ const languages: { language: Language; locale: string }[] = [
 ];
 
 describe('sign-in help', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   /** The demo Carbon cabinet with a configured support phone, on its sign-in screen. */
   const openSignIn = async (language: Language, locale: string) => {
-    const cabinet = await startCabinet({ env: { CABINET_SUPPORT_PHONE: '+380 44 000 00 00' } });
-    onTestFinished(() => cabinet.close());
-    const page = await phonePage(browser, { locale });
-    await page.goto(cabinet.url);
+    const { page } = await openOwnCabinet(browser(), { env: { CABINET_SUPPORT_PHONE: '+380 44 000 00 00' }, locale });
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toBe(i18nFor(language, [locale]).m.signInTitle);
     return { page, heading };

@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { Language } from '../../client/src/i18n/index.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { I18n, Language } from '../../client/src/i18n/index.js';
 import { addDays, firstOfNextMonth, ymd } from '../../shared/dates.js';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
-import { startCabinet } from '../support/cabinet.js';
 import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
-import { expectNoAxeViolations, launchChromium, phonePage, plain } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, plain, useChromium } from './browser.js';
 
 /**
  * Signed in automatically from the ISP's network, a subscriber makes a change the BFF guards with
@@ -22,22 +21,16 @@ const languages: { language: Language; locale: string }[] = [
 const LOGIN = 'BILL0000101';
 
 describe('a service change after automatic sign-in', () => {
-  let browser: Browser;
+  const browser = useChromium();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  /** Signs in automatically and opens a screen from More. */
-  async function autoSignedIn(page: Page, url: string, language: Language, locale: string, screen: string): Promise<void> {
-    const { m } = i18nFor(language, [locale]);
-    await page.goto(url);
+  async function signInAutomatically(page: Page, m: I18n['m']): Promise<void> {
     await page.getByRole('button', { name: m.autoLogin, exact: true }).click();
     await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
+  }
+
+  /** Signs in automatically and opens a screen from More. */
+  async function autoSignedIn(page: Page, m: I18n['m'], screen: string): Promise<void> {
+    await signInAutomatically(page, m);
     await page.getByRole('link', { name: m.navMore }).click();
     await page.getByRole('link', { name: screen }).click();
     await page.getByRole('heading', { level: 1, name: screen }).waitFor();
@@ -45,13 +38,9 @@ describe('a service change after automatic sign-in', () => {
 
   for (const { language, locale } of languages) {
     it(`asks for the password in the dialog and goes on, in ${language}`, async () => {
-      const cabinet = await startCabinet();
-      onTestFinished(() => cabinet.close());
       const { m } = i18nFor(language, [locale]);
-      const page = await phonePage(browser, { locale });
-      await page.goto(cabinet.url);
-      await page.getByRole('button', { name: m.autoLogin, exact: true }).click();
-      await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
+      const { cabinet, page } = await openOwnCabinet(browser(), { locale });
+      await signInAutomatically(page, m);
       await page.getByRole('navigation', { name: m.mainNavigation }).getByRole('link', { name: m.navServices }).click();
 
       // Before the tap: every change offered says it needs the password.
@@ -89,10 +78,8 @@ describe('a service change after automatic sign-in', () => {
 
   it('asks for the password before a pause, in ru', async () => {
     const { m } = i18nFor('ru', ['ru-RU']);
-    const cabinet = await startCabinet();
-    onTestFinished(() => cabinet.close());
-    const page = await phonePage(browser, { locale: 'ru-RU' });
-    await autoSignedIn(page, cabinet.url, 'ru', 'ru-RU', m.pauseTitle);
+    const { cabinet, page } = await openOwnCabinet(browser(), { locale: 'ru-RU' });
+    await autoSignedIn(page, m, m.pauseTitle);
 
     const today = ymd(new Date());
     await page.getByLabel(m.pauseFrom).fill(addDays(today, 1));
@@ -117,10 +104,8 @@ describe('a service change after automatic sign-in', () => {
     const t = i18nFor('en', ['en-GB']);
     const { m } = t;
     const texts = tariffTexts.en;
-    const cabinet = await startCabinet({ env: { CARBON_TARIFF_CHANGE_IDS: '16,17,18,19' } });
-    onTestFinished(() => cabinet.close());
-    const page = await phonePage(browser, { locale: 'en-GB' });
-    await autoSignedIn(page, cabinet.url, 'en', 'en-GB', texts.title);
+    const { cabinet, page } = await openOwnCabinet(browser(), { env: { CARBON_TARIFF_CHANGE_IDS: '16,17,18,19' }, locale: 'en-GB' });
+    await autoSignedIn(page, m, texts.title);
 
     // The options arrive after the screen's title.
     await expect.poll(() => page.getByText(m.needsPassword, { exact: true }).count()).toBe(1);
@@ -137,10 +122,8 @@ describe('a service change after automatic sign-in', () => {
   it('asks for the password in the contacts form, in uk', async () => {
     const { m } = i18nFor('uk', ['uk-UA']);
     const texts = profileTexts.uk;
-    const cabinet = await startCabinet();
-    onTestFinished(() => cabinet.close());
-    const page = await phonePage(browser, { locale: 'uk-UA' });
-    await autoSignedIn(page, cabinet.url, 'uk', 'uk-UA', texts.title);
+    const { cabinet, page } = await openOwnCabinet(browser(), { locale: 'uk-UA' });
+    await autoSignedIn(page, m, texts.title);
 
     const contacts = page.getByRole('form', { name: texts.contactsTitle });
     await contacts.getByRole('textbox', { name: texts.email, exact: true }).fill('shevchenko@example.com');
@@ -159,12 +142,8 @@ describe('a service change after automatic sign-in', () => {
     // This machine signs in as the debtor of the demo, the one with promised payments on offer.
     const seed = demoSeed(ymd(new Date()));
     for (const account of seed.accounts) account.autoLoginIps = account.login === 'BILL0000102' ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : [];
-    const cabinet = await startCabinet({ carbon: { seed } });
-    onTestFinished(() => cabinet.close());
-    const page = await phonePage(browser, { locale: 'en-GB' });
-    await page.goto(cabinet.url);
-    await page.getByRole('button', { name: m.autoLogin, exact: true }).click();
-    await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
+    const { cabinet, page } = await openOwnCabinet(browser(), { carbon: { seed }, locale: 'en-GB' });
+    await signInAutomatically(page, m);
     await page.getByRole('link', { name: m.takePromisePay }).click();
 
     const offer = page.getByTestId('offer-144');

@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { startCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, phonePage, signIn } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, signIn, useChromium } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
 
 const languages: { language: Language; locale: string }[] = [
@@ -19,25 +17,16 @@ const languages: { language: Language; locale: string }[] = [
  * notices read. Every screen is checked with axe.
  */
 describe('support conversations and notices in the PWA', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   for (const { language, locale } of languages) {
     it(`reads, writes and replies to support, and reads the ISP’s notice, in ${language}`, async () => {
       const { m } = i18nFor(language, [locale]);
-      const cabinet = await startCabinet();
-      onTestFinished(() => cabinet.close());
+      const { cabinet, page } = await openOwnCabinet(browser(), { locale });
       const store = openSqliteStore({ dataDir: cabinet.dataDir });
       await store.notices.publish({ title: 'Планові роботи 12.05', body: 'З 02:00 до 04:00 можливі перерви.', until: null });
       await store.close();
-      const page = await phonePage(browser, { locale });
 
-      await page.goto(cabinet.url);
       await signIn(page, 'BILL0000101');
       const banner = page.getByTestId('notices-banner');
       await expect.poll(() => banner.textContent()).toContain('Планові роботи 12.05');

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { firstOfNextMonth, ymd } from '../../shared/dates.js';
 import type { Language } from '../../client/src/i18n/index.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
+import type { TestCabinet } from '../support/cabinet.js';
 import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, plain, signIn, useChromium } from './browser.js';
 
 const languages: { language: Language; locale: string; colorScheme: 'light' | 'dark' }[] = [
   { language: 'uk', locale: 'uk-UA', colorScheme: 'light' },
@@ -19,13 +19,7 @@ const languages: { language: Language; locale: string; colorScheme: 'light' | 'd
  * Carbon, which has none of these, neither screen is offered. Every state is checked with axe.
  */
 describe('changing the tariff and the profile in the PWA', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   /** axe counts a button half under the sticky bottom bar as too small a target: check the form as it is read, scrolled to its end. */
   async function expectAccessibleToTheEnd(page: Page, where: string): Promise<void> {
@@ -33,15 +27,12 @@ describe('changing the tariff and the profile in the PWA', () => {
     await expectNoAxeViolations(page, where);
   }
 
-  async function open(cabinet: TestCabinet, locale: string, colorScheme: 'light' | 'dark', login: string): Promise<Page> {
-    const context = await newPhone(browser, { locale, colorScheme });
-    onTestFinished(() => context.close());
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(cabinet.url);
-    await signIn(page, login);
-    await page.getByTestId('balance').waitFor();
-    return page;
+  /** A cabinet of the test's own on the given billing, signed in. */
+  async function open(env: Record<string, string>, locale: string, colorScheme: 'light' | 'dark', login: string): Promise<{ cabinet: TestCabinet; page: Page }> {
+    const opened = await openOwnCabinet(browser(), { env, locale, colorScheme });
+    await signIn(opened.page, login);
+    await opened.page.getByTestId('balance').waitFor();
+    return opened;
   }
 
   for (const { language, locale, colorScheme } of languages) {
@@ -50,9 +41,7 @@ describe('changing the tariff and the profile in the PWA', () => {
       const { m } = t;
       const tariff = tariffTexts[language];
       const profile = profileTexts[language];
-      const cabinet = await startCabinet({ env: { CARBON_TARIFF_CHANGE_IDS: '16,17,18,19' } });
-      onTestFinished(() => cabinet.close());
-      const page = await open(cabinet, locale, colorScheme, 'BILL0000101');
+      const { cabinet, page } = await open({ CARBON_TARIFF_CHANGE_IDS: '16,17,18,19' }, locale, colorScheme, 'BILL0000101');
       const from = t.date(firstOfNextMonth(ymd(new Date())));
 
       await page.getByRole('link', { name: m.navMore }).click();
@@ -123,9 +112,7 @@ describe('changing the tariff and the profile in the PWA', () => {
 
   it('offers neither screen on the older Carbon, which has no such calls', async () => {
     const { m } = i18nFor('uk', ['uk-UA']);
-    const cabinet = await startCabinet({ env: { BILLING_KIND: 'carbon-legacy' } });
-    onTestFinished(() => cabinet.close());
-    const page = await open(cabinet, 'uk-UA', 'light', 'ivanov');
+    const { cabinet, page } = await open({ BILLING_KIND: 'carbon-legacy' }, 'uk-UA', 'light', 'ivanov');
     await page.getByRole('link', { name: m.navMore }).click();
     await page.getByRole('heading', { level: 1, name: m.moreTitle }).waitFor();
     expect(await page.getByRole('link', { name: tariffTexts.uk.title }).count()).toBe(0);
