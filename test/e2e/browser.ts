@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 
@@ -46,18 +46,34 @@ export function useChromium(): () => Browser {
   return sharedBySuite(launchChromium, (browser) => browser.close());
 }
 
-/** A phone-sized browser profile speaking the given language. */
-export function newPhone(browser: Browser, options: PhoneOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({
+/**
+ * One cabinet and one Chromium for the tests of the calling describe block, started together: each
+ * takes seconds. `openPhone` opens a phone page, as `phonePage`, at the cabinet's address.
+ */
+export function useCabinetInChromium(options: CabinetOptions = {}): {
+  cabinet: () => TestCabinet;
+  browser: () => Browser;
+  openPhone: (phone?: PhoneOptions) => Promise<Page>;
+} {
+  const running = sharedBySuite(
+    () => Promise.all([startCabinet(options), launchChromium()]),
+    async ([cabinet, browser]) => {
+      await browser.close();
+      await cabinet.close();
+    },
+  );
+  const cabinet = () => running()[0];
+  const browser = () => running()[1];
+  return { cabinet, browser, openPhone: (phone) => openPhoneAt(browser(), cabinet().url, phone) };
+}
+
+/** A page in a new phone-sized profile speaking the given language, closed when the test ends, that gives up on an element after 10 s. */
+export async function phonePage(browser: Browser, options: PhoneOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
     viewport: { width: 360, height: 780 },
     locale: options.locale ?? 'uk-UA',
     colorScheme: options.colorScheme ?? 'light',
   });
-}
-
-/** A page in a new phone profile, closed when the test ends, that gives up on an element after 10 s. */
-export async function phonePage(browser: Browser, options: PhoneOptions = {}): Promise<Page> {
-  const context = await newPhone(browser, options);
   onTestFinished(() => context.close());
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { ymd } from '../../shared/dates.js';
 import type { I18n, Language } from '../../client/src/i18n/index.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, plain, signIn, useCabinetInChromium } from './browser.js';
 import { historyTexts, i18nFor } from '../support/i18n.js';
 
 /**
@@ -25,21 +24,10 @@ const states: { login: string; language: Language; locale: string; headline(t: I
 ];
 
 describe('the dashboard in each demo state', () => {
-  let cabinet: TestCabinet;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [cabinet, browser] = await Promise.all([startCabinet(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cabinet?.close();
-  });
+  const { openPhone } = useCabinetInChromium();
 
   async function signedIn(login: string, locale: string): Promise<Page> {
-    const page = await phonePage(browser, { locale });
-    await page.goto(cabinet.url);
+    const page = await openPhone({ locale });
     await signIn(page, login);
     await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
     return page;

@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
+import { describe, expect, it } from 'vitest';
 import { i18nFor } from '../support/i18n.js';
-import { launchChromium, phonePage, signIn } from './browser.js';
+import { phonePage, signIn, useCabinetInChromium } from './browser.js';
 
 /**
  * What the page does before its words are in: main.tsx starts the dictionary and the first Start
  * query together, and the bar with the ISP's name is painted while they travel.
  */
 describe('the first load', () => {
-  let browser: Browser;
-  let cabinet: TestCabinet;
-
-  beforeAll(async () => {
-    [cabinet, browser] = await Promise.all([startCabinet({ env: { CABINET_NAME: 'Мережа Плюс' } }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cabinet?.close();
-  });
+  const { cabinet, browser, openPhone } = useCabinetInChromium({ env: { CABINET_NAME: 'Мережа Плюс' } });
 
   it('shows the bar with the ISP’s name while the dictionary loads, then the sign-in in the page’s language', async () => {
-    const page = await phonePage(browser, { locale: 'en-GB' });
+    const page = await phonePage(browser(), { locale: 'en-GB' });
     let releaseDictionary = () => {};
     const dictionaryHeld = new Promise<void>((resolve) => (releaseDictionary = resolve));
     await page.route(/\/assets\/en-[\w-]+\.js$/, async (route) => {
       await dictionaryHeld;
       await route.continue();
     });
-    await page.goto(cabinet.url);
+    await page.goto(cabinet().url);
     await expect.poll(() => page.locator('header .brand').textContent()).toBe('Мережа Плюс');
     expect(await page.locator('main, h1').count()).toBe(0);
 
@@ -39,8 +27,7 @@ describe('the first load', () => {
   });
 
   it('reads the Start query once as the page opens (main.tsx sends it before React starts) and shows the dashboard from it', async () => {
-    const page = await phonePage(browser, { locale: 'en-GB' });
-    await page.goto(cabinet.url);
+    const page = await openPhone({ locale: 'en-GB' });
     await signIn(page, 'BILL0000101');
     await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
 

@@ -1,8 +1,7 @@
-import type { Browser, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
+import type { Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { i18nFor } from '../support/i18n.js';
-import { launchChromium, phonePage, plain, signIn } from './browser.js';
+import { phonePage, plain, signIn, useCabinetInChromium } from './browser.js';
 
 /**
  * The page loads the browser's number and date formats in a worker while it waits for its data, so
@@ -10,27 +9,17 @@ import { launchChromium, phonePage, plain, signIn } from './browser.js';
  * Content-Security-Policy, and the dashboard must not wait for it longer than it takes.
  */
 describe('the number and date formats, loaded beside the first answers', () => {
-  let browser: Browser;
-  let cabinet: TestCabinet;
-
-  beforeAll(async () => {
-    [cabinet, browser] = await Promise.all([startCabinet(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cabinet?.close();
-  });
+  const { cabinet, browser } = useCabinetInChromium();
 
   it('start in a worker the page may run, then the dashboard shows its amounts and dates', async () => {
-    const page = await phonePage(browser, { locale: 'en-GB' });
+    const page = await phonePage(browser(), { locale: 'en-GB' });
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     const workers: Worker[] = [];
     page.on('worker', (worker) => workers.push(worker));
-    await page.goto(cabinet.url);
+    await page.goto(cabinet().url);
     await signIn(page, 'BILL0000101');
     await expect.poll(() => page.getByTestId('balance').count()).toBe(1);
 

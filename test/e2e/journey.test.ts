@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
 import { formatMoney } from '../../client/src/i18n/format.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, plain, signIn, useCabinetInChromium } from './browser.js';
 import { historyTexts, i18nFor } from '../support/i18n.js';
 
 /**
@@ -12,26 +11,10 @@ import { historyTexts, i18nFor } from '../support/i18n.js';
  * simulator; the whole journey, once in each language, is journey-languages.test.ts.
  */
 describe('the subscriber journey', () => {
-  let cabinet: TestCabinet;
-  let browser: Browser;
+  const { cabinet, openPhone } = useCabinetInChromium();
   const demo = demoSeed(new Date().toISOString().slice(0, 10)).accounts;
   const account = (login: string) => demo.find((candidate) => candidate.login === login)!;
   const uah = (locale: string, amount: string) => plain(formatMoney(locale, { amount, currency: 'UAH' }));
-
-  beforeAll(async () => {
-    [cabinet, browser] = await Promise.all([startCabinet(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cabinet?.close();
-  });
-
-  async function openPhone(options: Parameters<typeof newPhone>[1] = {}): Promise<Page> {
-    const page = await (await newPhone(browser, options)).newPage();
-    await page.goto(cabinet.url);
-    return page;
-  }
 
   it('signs in after a wrong password and shows the dashboard as the billing has it', async () => {
     const page = await openPhone();
@@ -251,7 +234,7 @@ describe('the subscriber journey', () => {
     await expect.poll(() => page.getByText(i18nFor('en').m.codeSentIfExists).isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'reset confirm');
 
-    const message = cabinet.simulator.outbox().find((sent) => sent.login === 'BILL0000104');
+    const message = cabinet().simulator.outbox().find((sent) => sent.login === 'BILL0000104');
     await page.getByLabel('Code from the message').fill(codeInMessage(message?.text ?? '') ?? '');
     await page.getByLabel('New password').fill('new-secret-104');
     await page.getByRole('button', { name: 'Set the new password' }).click();
@@ -264,12 +247,12 @@ describe('the subscriber journey', () => {
 
   it('resets a password from the link on the demo outbox page', async () => {
     const page = await openPhone();
-    await page.goto(`${cabinet.url}/reset`);
+    await page.goto(`${cabinet().url}/reset`);
     await page.getByLabel('Логін').fill('BILL0000102');
     await page.getByRole('button', { name: 'Надіслати код' }).click();
     await expect.poll(() => page.getByText(i18nFor('uk').m.codeSentIfExists).isVisible()).toBe(true);
 
-    await page.goto(`${cabinet.url}/outbox`);
+    await page.goto(`${cabinet().url}/outbox`);
     await expect.poll(() => page.getByTestId('outbox').isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'demo outbox');
     await page.getByRole('link', { name: 'Відкрити посилання для скидання' }).click();

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Carbon5Simulator } from '../../server/billing/carbon5/simulator.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { launchChromium, newPhone, plain, signIn } from './browser.js';
+import { plain, signIn, useCabinetInChromium } from './browser.js';
 
 /** The "as of" time the page should show for the dashboard it saved, in the page's own locale. */
 const savedAtText = (page: Page) =>
@@ -12,22 +11,10 @@ const savedAtText = (page: Page) =>
   });
 
 describe('offline and with the billing down', () => {
-  let cabinet: TestCabinet;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [cabinet, browser] = await Promise.all([startCabinet(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cabinet?.close();
-  });
+  const { cabinet, openPhone } = useCabinetInChromium();
 
   it('opens offline with the last dashboard, its time and the banner; sign-out leaves nothing private', async () => {
-    const context = await newPhone(browser);
-    const page = await context.newPage();
-    await page.goto(cabinet.url);
+    const page = await openPhone();
     await signIn(page, 'BILL0000101');
     const balance = await page.getByTestId('balance').textContent();
     expect(balance).toBeTruthy();
@@ -35,7 +22,7 @@ describe('offline and with the billing down', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const asOf = await savedAtText(page);
 
-    await context.setOffline(true);
+    await page.context().setOffline(true);
     await page.reload();
     await expect.poll(() => page.getByTestId('offline-banner').isVisible()).toBe(true);
     expect(plain(await page.getByTestId('offline-banner').textContent())).toContain(`Немає з’єднання. Це ваш рахунок станом на ${asOf}.`);
@@ -65,16 +52,13 @@ describe('offline and with the billing down', () => {
     await page.getByLabel('Мова').selectOption('en');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await context.close();
   });
 
   it('shows the last dashboard with its time when the billing stops answering', async () => {
-    const context = await newPhone(browser, { locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(cabinet.url);
+    const page = await openPhone({ locale: 'en-GB' });
     await signIn(page, 'BILL0000102');
     const balance = await page.getByTestId('balance').textContent();
-    const simulator = cabinet.simulator as Carbon5Simulator;
+    const simulator = cabinet().simulator as Carbon5Simulator;
     simulator.setFault('http500');
     try {
       await page.reload();
@@ -87,6 +71,5 @@ describe('offline and with the billing down', () => {
     }
     await page.getByTestId('offline-banner').getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(0);
-    await context.close();
   });
 });

@@ -1,11 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { GraphQLClient } from '../support/graphql-client.js';
 import { i18nFor } from '../support/i18n.js';
 import { DASHBOARD } from '../support/operations.js';
-import { expectNoAxeViolations, launchChromium, phonePage, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, plain, signIn, useCabinetInChromium } from './browser.js';
 
 /**
  * Sign-out on a shared phone with no connection: nothing private stays on screen, the session the
@@ -18,28 +16,17 @@ const languages: { language: Language; locale: string }[] = [
 ];
 
 describe('sign-out while offline', () => {
-  let cabinet: TestCabinet;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Arbitrary operations only so the test can ask the BFF itself, with the old cookie, who is signed in.
-    [cabinet, browser] = await Promise.all([startCabinet({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cabinet?.close();
-  });
+  // Arbitrary operations only so the test can ask the BFF itself, with the old cookie, who is signed in.
+  const { cabinet, openPhone } = useCabinetInChromium({ env: { ALLOW_ARBITRARY_OPERATIONS: 'true' } });
 
   for (const { language, locale } of languages) {
     it(`signs out at once and ends the server session on reconnection, in ${language}`, async () => {
       const { m } = i18nFor(language, [locale]);
-      const page = await phonePage(browser, { locale });
-      await page.goto(cabinet.url);
+      const page = await openPhone({ locale });
       await signIn(page, 'BILL0000101');
       await page.getByTestId('balance').waitFor();
       const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
-      const oldCookie = new GraphQLClient(cabinet.url, { cookie });
+      const oldCookie = new GraphQLClient(cabinet().url, { cookie });
 
       await page.context().setOffline(true);
       await page.getByRole('button', { name: m.signOut, exact: true }).click();

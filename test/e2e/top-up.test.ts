@@ -1,31 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../client/src/i18n/format.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, launchChromium, newPhone, plain, signIn } from './browser.js';
+import { expectNoAxeViolations, plain, signIn, useCabinetInChromium } from './browser.js';
 
 const FISCAL_PASSWORD = 'e2e-fiscal-psw';
 
 /** A debtor of the demo tops up from the dashboard, pays on the simulated acquirer and comes back to the new balance. */
 describe('topping up from the app', () => {
-  let cabinet: TestCabinet;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [cabinet, browser] = await Promise.all([
-      startCabinet({ env: { CARBON_FISCAL_PASSWORD: FISCAL_PASSWORD }, carbon: { fiscalPassword: FISCAL_PASSWORD } }),
-      launchChromium(),
-    ]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cabinet?.close();
-  });
+  const { openPhone } = useCabinetInChromium({ env: { CARBON_FISCAL_PASSWORD: FISCAL_PASSWORD }, carbon: { fiscalPassword: FISCAL_PASSWORD } });
 
   it('pays what is owed by card and sees the balance grow once the billing is credited', async () => {
-    const page = await (await newPhone(browser)).newPage();
-    await page.goto(cabinet.url);
+    const page = await openPhone();
     await signIn(page, 'BILL0000102');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Ваш рахунок');
     await page.getByRole('main').getByRole('link', { name: 'Поповнити' }).click();
