@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -15,8 +17,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+const CHROMIUM: LaunchOptions = { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS };
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch(CHROMIUM);
 }
 
 type CabinetOptions = NonNullable<Parameters<typeof startCabinet>[0]>;
@@ -65,6 +69,34 @@ export function useCabinetInChromium(options: CabinetOptions = {}): {
   const cabinet = () => running()[0];
   const browser = () => running()[1];
   return { cabinet, browser, openPhone: (phone) => openPhoneAt(browser(), cabinet().url, phone) };
+}
+
+/**
+ * One cabinet and one Chromium on a profile on disk for the tests of the calling describe block: an
+ * off-the-record profile neither installs an app nor keeps a permission. The profile is deleted after.
+ */
+export function useCabinetInChromiumProfile(
+  cabinetOptions: CabinetOptions,
+  profileOptions: Parameters<typeof chromium.launchPersistentContext>[1],
+): { cabinet: () => TestCabinet; context: () => BrowserContext } {
+  const running = sharedBySuite(
+    async () => {
+      const profile = mkdtempSync(join(tmpdir(), 'abonent-chromium-'));
+      try {
+        const [cabinet, context] = await Promise.all([startCabinet(cabinetOptions), chromium.launchPersistentContext(profile, { ...CHROMIUM, ...profileOptions })]);
+        return { profile, cabinet, context };
+      } catch (error) {
+        rmSync(profile, { recursive: true, force: true });
+        throw error;
+      }
+    },
+    async ({ profile, cabinet, context }) => {
+      await context.close();
+      await cabinet.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  );
+  return { cabinet: () => running().cabinet, context: () => running().context };
 }
 
 /** A page in a new phone-sized profile speaking the given language, closed when the test ends, that gives up on an element after 10 s. */

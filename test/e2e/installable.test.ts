@@ -1,41 +1,23 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/paths.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.js';
+import { useCabinetInChromiumProfile } from './browser.js';
 
-/** Installability needs a real (not off-the-record) profile: Chromium refuses to install from incognito. */
 describe('installable, named and coloured after the ISP', () => {
-  let cabinet: TestCabinet;
-  let profile: string;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'abonent-chromium-'));
-    [cabinet, context] = await Promise.all([
-      startCabinet({ env: { CABINET_NAME: 'Мережа Плюс', CABINET_SHORT_NAME: 'Мережа+', CABINET_THEME_COLOR: '#c2185b' } }),
-      chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, locale: 'uk-UA' }),
-    ]);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await cabinet?.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  const { cabinet, context } = useCabinetInChromiumProfile(
+    { env: { CABINET_NAME: 'Мережа Плюс', CABINET_SHORT_NAME: 'Мережа+', CABINET_THEME_COLOR: '#c2185b' } },
+    { locale: 'uk-UA' },
+  );
 
   it('has no installability errors and a valid manifest from the configuration', async () => {
-    const page = await context.newPage();
-    await page.goto(cabinet.url);
+    const page = await context().newPage();
+    await page.goto(cabinet().url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    const cdp = await context.newCDPSession(page);
+    const cdp = await context().newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     expect(installabilityErrors).toEqual([]);
     const { url, errors } = await cdp.send('Page.getAppManifest');
-    expect(url).toBe(`${cabinet.url}/manifest.webmanifest`);
+    expect(url).toBe(`${cabinet().url}/manifest.webmanifest`);
     expect(errors).toEqual([]);
 
     const manifest = await page.evaluate(() => fetch('/manifest.webmanifest').then((response) => response.json()));
@@ -51,14 +33,14 @@ describe('installable, named and coloured after the ISP', () => {
     });
     expect(manifest.icons).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: 'maskable', sizes: '512x512' })]));
     for (const icon of manifest.icons as { src: string; type: string }[]) {
-      const response = await page.request.get(cabinet.url + icon.src);
+      const response = await page.request.get(cabinet().url + icon.src);
       expect(response.headers()['content-type'], icon.src).toBe(icon.type);
     }
   });
 
   it('puts the ISP’s name and colour in the page and paints the bar with it', async () => {
-    const page = await context.newPage();
-    await page.goto(`${cabinet.url}/services`);
+    const page = await context().newPage();
+    await page.goto(`${cabinet().url}/services`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Вхід');
     expect(await page.title()).toBe('Вхід · Мережа Плюс');
     expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe('#c2185b');
@@ -66,8 +48,8 @@ describe('installable, named and coloured after the ISP', () => {
   });
 
   it('offers a new version with "reload" and swaps the whole shell only when asked', async () => {
-    const page = await context.newPage();
-    await page.goto(cabinet.url);
+    const page = await context().newPage();
+    await page.goto(cabinet().url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     const swPath = projectPath('dist', 'client', 'sw.js');

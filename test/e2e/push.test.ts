@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
 import { reminderMessage } from '../../server/push/messages.js';
 import type { PushMessage } from '../../shared/push.js';
-import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 import { startFakePushService } from '../support/fake-push-service.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, expectNoAxeViolations, signIn } from './browser.js';
+import { expectNoAxeViolations, signIn, useCabinetInChromiumProfile } from './browser.js';
 
 /** What the page's stand-in for the browser's push client saw (see `stubPushManager`). */
 interface PushStubRecord {
@@ -81,10 +77,12 @@ declare global {
 
 describe('push notifications in the PWA', () => {
   const vapid = webpush.generateVAPIDKeys();
+  // The profile keeps the notifications permission that showNotification needs.
+  const { cabinet, context } = useCabinetInChromiumProfile(
+    { env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:noc@example.net', PUSH_ALLOW_LOOPBACK: 'true' } },
+    { locale: 'en-GB', viewport: { width: 360, height: 780 }, permissions: ['notifications'] },
+  );
   let pushService: Awaited<ReturnType<typeof startFakePushService>>;
-  let cabinet: TestCabinet;
-  let profile: string;
-  let context: BrowserContext;
   let page: Page;
   let cdp: CDPSession;
   /** The DevTools id of the app's service worker registration, for delivering pushes to it. */
@@ -94,25 +92,12 @@ describe('push notifications in the PWA', () => {
   const workerRuns = () => [...workerVersions.values()].some((version) => version.registrationId === registrationId && version.status === 'activated' && version.runningStatus === 'running');
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'abonent-chromium-'));
     pushService = await startFakePushService();
-    [cabinet, context] = await Promise.all([
-      startCabinet({ env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:noc@example.net', PUSH_ALLOW_LOOPBACK: 'true' } }),
-      // A persistent profile: showNotification needs the permission, which an off-the-record one does not keep.
-      chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        locale: 'en-GB',
-        viewport: { width: 360, height: 780 },
-        permissions: ['notifications'],
-      }),
-    ]);
-    await context.addInitScript(stubPushManager, pushService.subscription());
-    page = context.pages()[0] ?? (await context.newPage());
-    cdp = await context.newCDPSession(page);
+    await context().addInitScript(stubPushManager, pushService.subscription());
+    page = context().pages()[0] ?? (await context().newPage());
+    cdp = await context().newCDPSession(page);
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const app = registrations.find(({ scopeURL, isDeleted }) => scopeURL === `${cabinet.url}/` && !isDeleted);
+      const app = registrations.find(({ scopeURL, isDeleted }) => scopeURL === `${cabinet().url}/` && !isDeleted);
       if (app) registrationId = app.registrationId;
     });
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -122,17 +107,14 @@ describe('push notifications in the PWA', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await cabinet?.close();
     await pushService?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const stub = () => page.evaluate(() => (window as unknown as { pushStub: PushStubRecord }).pushStub);
   const pushSection = () => page.getByTestId('push');
 
   it('subscribes through the service worker only after “Notify me”, and the BFF keeps the subscription in the UI’s language', async () => {
-    await page.goto(cabinet.url);
+    await page.goto(cabinet().url);
     await signIn(page, 'BILL0000102');
     // Notifications are a setting: they live in More.
     await page.getByRole('navigation').getByRole('link', { name: 'More' }).click();
@@ -146,7 +128,7 @@ describe('push notifications in the PWA', () => {
     const record = await stub();
     expect(record.permissionRequests).toBe(1);
     expect(record.subscribed).toEqual([{ userVisibleOnly: true, applicationServerKey: Array.from(Buffer.from(vapid.publicKey, 'base64url')) }]);
-    expect(cabinet.pushRegistrations()).toEqual([
+    expect(cabinet().pushRegistrations()).toEqual([
       { login: 'BILL0000102', registration: { kind: 'webpush', ...pushService.subscription() }, locale: 'en' },
     ]);
     await expectNoAxeViolations(page, 'More with notifications on');
@@ -154,7 +136,7 @@ describe('push notifications in the PWA', () => {
     // Another language in the UI: the reminders follow it.
     await page.getByLabel('Language').selectOption('uk');
     await expect.poll(() => pushSection().getByRole('status').textContent()).toBe('Увімкнено на цьому пристрої');
-    await expect.poll(() => cabinet.pushRegistrations().map(({ locale }) => locale)).toEqual(['uk']);
+    await expect.poll(() => cabinet().pushRegistrations().map(({ locale }) => locale)).toEqual(['uk']);
     expect((await stub()).subscribed).toHaveLength(1);
   });
 
@@ -165,9 +147,9 @@ describe('push notifications in the PWA', () => {
    */
   async function deliverPush(message: PushMessage): Promise<void> {
     await expect.poll(() => registrationId).toBeTruthy();
-    await cdp.send('ServiceWorker.startWorker', { scopeURL: `${cabinet.url}/` });
+    await cdp.send('ServiceWorker.startWorker', { scopeURL: `${cabinet().url}/` });
     await expect.poll(workerRuns).toBe(true);
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: cabinet.url, registrationId, data: JSON.stringify(message) });
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: cabinet().url, registrationId, data: JSON.stringify(message) });
   }
 
   it('shows a pushed reminder with its text, icons, deep link and actions', async () => {
@@ -178,8 +160,8 @@ describe('push notifications in the PWA', () => {
         title: 'Послугу зупинено',
         body: blocked.body,
         tag: 'blocked',
-        icon: `${cabinet.url}/icons/icon-192.png`,
-        badge: `${cabinet.url}/icons/badge-96.png`,
+        icon: `${cabinet().url}/icons/icon-192.png`,
+        badge: `${cabinet().url}/icons/badge-96.png`,
         data: { url: '/promise-pay' },
         actions: [
           { action: 'promise-pay', title: 'Обіцяний платіж' },
@@ -196,7 +178,7 @@ describe('push notifications in the PWA', () => {
    * synthetic, it may not focus a window (that takes a real tap), but it shows where the app goes.
    */
   async function tapNotification(action: string): Promise<void> {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const worker = context().serviceWorkers()[0] ?? (await context().waitForEvent('serviceworker'));
     await worker.evaluate(async (tapped) => {
       const scope = globalThis as unknown as {
         registration: { getNotifications(): Promise<unknown[]> };
@@ -226,13 +208,13 @@ describe('push notifications in the PWA', () => {
     await expect.poll(async () => (await shownNotifications(page)).map(({ title }) => title)).toEqual(['1 day of service left']);
     await tapNotification('promise-pay');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Promised payment');
-    expect(context.pages()).toEqual([page]);
+    expect(context().pages()).toEqual([page]);
   });
 
   it('unsubscribes and tells the BFF on sign-out, before the session ends', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in');
-    await expect.poll(() => cabinet.pushRegistrations()).toEqual([]);
+    await expect.poll(() => cabinet().pushRegistrations()).toEqual([]);
     expect((await stub()).unsubscribed).toBe(1);
   });
 
@@ -241,7 +223,7 @@ describe('push notifications in the PWA', () => {
     // Notifications are a setting: they live in More.
     await page.getByRole('navigation').getByRole('link', { name: 'More' }).click();
     await expect.poll(() => pushSection().getByRole('status').textContent()).toBe('Off');
-    await cdp.send('Browser.setPermission', { permission: { name: 'notifications' }, setting: 'denied', origin: cabinet.url });
+    await cdp.send('Browser.setPermission', { permission: { name: 'notifications' }, setting: 'denied', origin: cabinet().url });
     await page.reload();
     const blocked = pushSection().getByText('Your browser blocks notifications from this cabinet.');
     // After a reload More and the notifications card are two lazy chunks: give them the time a phone would.
@@ -250,6 +232,6 @@ describe('push notifications in the PWA', () => {
     await expect.poll(async () => (await stub()).permissionRequests).toBe(1);
     expect(await blocked.isVisible()).toBe(true);
     expect((await stub()).subscribed).toEqual([]);
-    expect(cabinet.pushRegistrations()).toEqual([]);
+    expect(cabinet().pushRegistrations()).toEqual([]);
   });
 });
