@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
+import { LANGUAGES, type Language } from '../../client/src/i18n/index.js';
 import { startCabinet, type TestCabinet } from '../support/cabinet.js';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,6 +98,15 @@ export function useCabinetInChromiumProfile(
     },
   );
   return { cabinet: () => running().cabinet, context: () => running().context };
+}
+
+/**
+ * A phone in each language the cabinet speaks, with the locale its browser asks for. American and
+ * British English write dates differently, so a test names the English it checks.
+ */
+export function phonesInEachLanguage(english: 'en-US' | 'en-GB'): { language: Language; locale: string }[] {
+  const locales: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-RU', en: english };
+  return LANGUAGES.map((language) => ({ language, locale: locales[language] }));
 }
 
 /** A page in a new phone-sized profile speaking the given language, closed when the test ends, that gives up on an element after 10 s. */

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PROMISE_OFFERS, DEMO_SERVICES, demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { addDays, ymd } from '../../shared/dates.js';
 import { codeInMessage } from '../../client/src/features/demo-outbox/code-in-message.js';
-import type { I18n, Language } from '../../client/src/i18n/index.js';
+import type { I18n } from '../../client/src/i18n/index.js';
 import type { TestCabinet } from '../support/cabinet.js';
-import { expectNoAxeViolations, openOwnCabinet, plain, useChromium } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, phonesInEachLanguage, plain, useChromium } from './browser.js';
 import { i18nFor, resetTexts } from '../support/i18n.js';
 
 /**
@@ -33,11 +33,7 @@ const nextChargeOn = (() => {
   return ymd(new Date(today.getFullYear(), today.getMonth() + 1, 1));
 })();
 
-const languages: { language: Language; locale: string }[] = [
-  { language: 'uk', locale: 'uk-UA' },
-  { language: 'ru', locale: 'ru-RU' },
-  { language: 'en', locale: 'en-US' },
-];
+const languages = phonesInEachLanguage('en-US');
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A button "Connect" whose hidden ": Static IP" names what it acts on; Chromium reads it as "Connect : Static IP". */

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../client/src/i18n/index.js';
 import { eventually } from '../support/expectations.js';
 import { i18nFor, resetTexts } from '../support/i18n.js';
-import { expectNoAxeViolations, openOwnCabinet, plain, useChromium } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, phonesInEachLanguage, plain, useChromium } from './browser.js';
 
 /**
  * A password reset without dead ends, in each language: the login comes from the sign-in screen,
  * "Send a new code" sends one for the same login, the server's limit says when to try again, and the
  * finished reset leads back to the sign-in form with the login filled in.
  */
-const languages: { language: Language; locale: string }[] = [
-  { language: 'uk', locale: 'uk-UA' },
-  { language: 'ru', locale: 'ru-RU' },
-  { language: 'en', locale: 'en-GB' },
-];
+const languages = phonesInEachLanguage('en-GB');
 const LOGIN = 'BILL0000102';
 
 describe('password reset flow', () => {

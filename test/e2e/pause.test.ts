@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../client/src/i18n/index.js';
-import { expectNoAxeViolations, openOwnCabinet, signIn, useChromium } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, phonesInEachLanguage, signIn, useChromium } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
 
-const languages: { language: Language; locale: string }[] = [
-  { language: 'uk', locale: 'uk-UA' },
-  { language: 'ru', locale: 'ru-RU' },
-  { language: 'en', locale: 'en-US' },
-];
+const languages = phonesInEachLanguage('en-US');
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const day = (days: number) => {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../client/src/i18n/index.js';
 import { i18nFor } from '../support/i18n.js';
-import { expectNoAxeViolations, openOwnCabinet, plain, signIn, useChromium } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, phonesInEachLanguage, plain, signIn, useChromium } from './browser.js';
 
 /**
  * Sign-in without dead ends, in each language: the form says what the login is, a wrong password leads
  * straight to "Forgot your password?" with the login carried over, and the ISP's contacts are always there.
  */
-const languages: { language: Language; locale: string }[] = [
-  { language: 'uk', locale: 'uk-UA' },
-  { language: 'ru', locale: 'ru-RU' },
-  { language: 'en', locale: 'en-GB' },
-];
+const languages = phonesInEachLanguage('en-GB');
 
 describe('sign-in help', () => {
   const browser = useChromium();

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../client/src/i18n/index.js';
 import { GraphQLClient } from '../support/graphql-client.js';
 import { i18nFor } from '../support/i18n.js';
 import { DASHBOARD } from '../support/operations.js';
-import { expectNoAxeViolations, plain, signIn, useCabinetInChromium } from './browser.js';
+import { expectNoAxeViolations, phonesInEachLanguage, plain, signIn, useCabinetInChromium } from './browser.js';
 
 /**
  * Sign-out on a shared phone with no connection: nothing private stays on screen, the session the
  * cookie still holds is ended on the server when the network is back, and the account never reappears.
  */
-const languages: { language: Language; locale: string }[] = [
-  { language: 'uk', locale: 'uk-UA' },
-  { language: 'ru', locale: 'ru-RU' },
-  { language: 'en', locale: 'en-GB' },
-];
+const languages = phonesInEachLanguage('en-GB');
 
 describe('sign-out while offline', () => {
   // Arbitrary operations only so the test can ask the BFF itself, with the old cookie, who is signed in.

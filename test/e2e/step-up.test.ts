@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { I18n, Language } from '../../client/src/i18n/index.js';
+import type { I18n } from '../../client/src/i18n/index.js';
 import { addDays, firstOfNextMonth, ymd } from '../../shared/dates.js';
 import { demoSeed } from '../../server/billing/carbon5/demo-data.js';
 import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
-import { expectNoAxeViolations, openOwnCabinet, plain, useChromium } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, phonesInEachLanguage, plain, useChromium } from './browser.js';
 
 /**
  * Signed in automatically from the ISP's network, a subscriber makes a change the BFF guards with
@@ -13,11 +13,7 @@ import { expectNoAxeViolations, openOwnCabinet, plain, useChromium } from './bro
  * right; a change it does not guard (a promised payment) goes on without it. The demo signs this
  * machine in as BILL0000101; each test gets a cabinet of its own.
  */
-const languages: { language: Language; locale: string }[] = [
-  { language: 'uk', locale: 'uk-UA' },
-  { language: 'ru', locale: 'ru-RU' },
-  { language: 'en', locale: 'en-GB' },
-];
+const languages = phonesInEachLanguage('en-GB');
 const LOGIN = 'BILL0000101';
 
 describe('a service change after automatic sign-in', () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../client/src/i18n/index.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { expectNoAxeViolations, openOwnCabinet, signIn, useChromium } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, phonesInEachLanguage, signIn, useChromium } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
 
-const languages: { language: Language; locale: string }[] = [
-  { language: 'uk', locale: 'uk-UA' },
-  { language: 'ru', locale: 'ru-RU' },
-  { language: 'en', locale: 'en-US' },
-];
+const languages = phonesInEachLanguage('en-US');
 
 /**
  * The Support screen and the notices, in each language, against the Carbon 5 demo: the notice the
