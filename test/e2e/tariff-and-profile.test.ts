@@ -4,7 +4,7 @@ import { firstOfNextMonth, ymd } from '../../shared/dates.js';
 import type { Language } from '../../client/src/i18n/index.js';
 import type { TestCabinet } from '../support/cabinet.js';
 import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
-import { expectNoAxeViolations, openOwnCabinet, plain, signIn, useChromium } from './browser.js';
+import { expectAccessibleToTheEnd, expectNoAxeViolations, openOwnCabinet, plain, signIn, useChromium } from './browser.js';
 
 const languages: { language: Language; locale: string; colorScheme: 'light' | 'dark' }[] = [
   { language: 'uk', locale: 'uk-UA', colorScheme: 'light' },
@@ -20,12 +20,6 @@ const languages: { language: Language; locale: string; colorScheme: 'light' | 'd
  */
 describe('changing the tariff and the profile in the PWA', () => {
   const browser = useChromium();
-
-  /** axe counts a button half under the sticky bottom bar as too small a target: check the form as it is read, scrolled to its end. */
-  async function expectAccessibleToTheEnd(page: Page, where: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await expectNoAxeViolations(page, where);
-  }
 
   /** A cabinet of the test's own on the given billing, signed in. */
   async function open(env: Record<string, string>, locale: string, colorScheme: 'light' | 'dark', login: string): Promise<{ cabinet: TestCabinet; page: Page }> {
