@@ -2,12 +2,12 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/paths.js';
 import { useCabinetInChromiumProfile } from './browser.js';
+import { configuredManifest } from './manifest.js';
+
+const BRANDING = { CABINET_NAME: 'Мережа Плюс', CABINET_SHORT_NAME: 'Мережа+', CABINET_THEME_COLOR: '#c2185b' };
 
 describe('installable, named and coloured after the ISP', () => {
-  const { cabinet, context } = useCabinetInChromiumProfile(
-    { env: { CABINET_NAME: 'Мережа Плюс', CABINET_SHORT_NAME: 'Мережа+', CABINET_THEME_COLOR: '#c2185b' } },
-    { locale: 'uk-UA' },
-  );
+  const { cabinet, context } = useCabinetInChromiumProfile({ env: BRANDING }, { locale: 'uk-UA' });
 
   it('has no installability errors and a valid manifest from the configuration', async () => {
     const page = await context().newPage();
@@ -21,16 +21,7 @@ describe('installable, named and coloured after the ISP', () => {
     expect(errors).toEqual([]);
 
     const manifest = await page.evaluate(() => fetch('/manifest.webmanifest').then((response) => response.json()));
-    expect(manifest).toMatchObject({
-      name: 'Мережа Плюс',
-      short_name: 'Мережа+',
-      theme_color: '#c2185b',
-      background_color: '#c2185b',
-      display: 'standalone',
-      start_url: '/',
-      scope: '/',
-      lang: 'uk',
-    });
+    expect(manifest).toMatchObject(configuredManifest(BRANDING, 'uk'));
     expect(manifest.icons).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: 'maskable', sizes: '512x512' })]));
     for (const icon of manifest.icons as { src: string; type: string }[]) {
       const response = await page.request.get(cabinet().url + icon.src);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type Config } from '../../../server/config.js';
 import { projectPath } from '../../../server/paths.js';
 import { createPwaRouter } from '../../../server/pwa/router.js';
+import { configuredManifest } from '../../e2e/manifest.js';
 
 const TEMPLATE = `<!doctype html>
 <html lang="en">
@@ -61,16 +62,7 @@ describe('the PWA router', () => {
     expect(response.headers.get('content-type')).toContain('application/manifest+json');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const manifest = (await response.json()) as Record<string, unknown>;
-    expect(manifest).toMatchObject({
-      name: 'Мережа <Плюс> & Co',
-      short_name: 'Мережа+',
-      theme_color: '#c2185b',
-      background_color: '#c2185b',
-      display: 'standalone',
-      start_url: '/',
-      scope: '/',
-      lang: 'ru',
-    });
+    expect(manifest).toMatchObject(configuredManifest(CABINET, 'ru'));
     expect(manifest.icons).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ sizes: '192x192', type: 'image/png' }),
