@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/paths.js';
 import { useCabinetInChromiumProfile } from './browser.js';
-import { configuredManifest } from './manifest.js';
+import { configuredManifest } from '../support/manifest.js';
 
 const BRANDING = { CABINET_NAME: 'Мережа Плюс', CABINET_SHORT_NAME: 'Мережа+', CABINET_THEME_COLOR: '#c2185b' };
 

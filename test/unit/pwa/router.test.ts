@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type Config } from '../../../server/config.js';
 import { projectPath } from '../../../server/paths.js';
 import { createPwaRouter } from '../../../server/pwa/router.js';
-import { configuredManifest } from '../../e2e/manifest.js';
+import { configuredManifest } from '../../support/manifest.js';
 
 const TEMPLATE = `<!doctype html>
 <html lang="en">
