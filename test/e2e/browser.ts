@@ -146,6 +146,15 @@ export async function signIn(page: Page, login: string, password = 'demo'): Prom
   await page.locator('form button[type=submit]').click();
 }
 
+/** The names of the GraphQL operations the page sends from now on, in order. */
+export function operationsSent(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') sent.push((request.postDataJSON() as { operationName: string }).operationName);
+  });
+  return sent;
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {

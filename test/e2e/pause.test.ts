@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, openOwnCabinet, phonesInEachLanguage, signIn, useChromium } from './browser.js';
+import { expectNoAxeViolations, openOwnCabinet, operationsSent, phonesInEachLanguage, signIn, useChromium } from './browser.js';
 import { i18nFor } from '../support/i18n.js';
 
 const languages = phonesInEachLanguage('en-US');
@@ -39,11 +39,14 @@ describe('pausing the service in the PWA', () => {
       expect(await dialog.textContent()).toContain(m.pauseFeeUnknown);
       await expectNoAxeViolations(page, `pause preview (${language})`);
       expect(cabinet.simulator.calls['web_cabinet.block_user'] ?? 0).toBe(0);
+      const sent = operationsSent(page);
       await dialog.getByRole('button', { name: m.pauseConfirm }).click();
       await page.getByText(m.pauseStarted).waitFor();
       await page.getByRole('heading', { level: 2, name: m.pauseNew }).waitFor({ state: 'detached' });
       expect(cabinet.simulator.calls['web_cabinet.block_user']).toBe(1);
       await expectNoAxeViolations(page, `pause booked (${language})`);
+      // The booked pause is what StartPause answered: the screen does not read it again.
+      expect(sent).toEqual(['StartPause']);
 
       await page.getByRole('link', { name: m.toHome }).click();
       await page.getByRole('banner').getByRole('button', { name: m.signOut }).click();

@@ -4,7 +4,7 @@ import { firstOfNextMonth, ymd } from '../../shared/dates.js';
 import type { Language } from '../../client/src/i18n/index.js';
 import type { TestCabinet } from '../support/cabinet.js';
 import { i18nFor, profileTexts, tariffTexts } from '../support/i18n.js';
-import { expectAccessibleToTheEnd, expectNoAxeViolations, openOwnCabinet, plain, signIn, useChromium } from './browser.js';
+import { expectAccessibleToTheEnd, expectNoAxeViolations, openOwnCabinet, operationsSent, plain, signIn, useChromium } from './browser.js';
 
 const languages: { language: Language; locale: string; colorScheme: 'light' | 'dark' }[] = [
   { language: 'uk', locale: 'uk-UA', colorScheme: 'light' },
@@ -55,6 +55,7 @@ describe('changing the tariff and the profile in the PWA', () => {
       expect(preview).toContain(tariff.changeFree);
       await expectNoAxeViolations(page, `tariff preview (${language}, ${colorScheme})`);
       expect(cabinet.simulator.calls['Abonents.set'] ?? 0).toBe(0);
+      const sent = operationsSent(page);
       await dialog.getByRole('button', { name: tariff.confirm }).click();
       await page.getByText(tariff.done({ name: 'Швидкий 500', from })).waitFor();
       expect(cabinet.simulator.calls['Abonents.set']).toBe(1);
@@ -71,6 +72,8 @@ describe('changing the tariff and the profile in the PWA', () => {
       await page.getByText(tariff.cancelled).waitFor();
       await booked.waitFor({ state: 'detached' });
       expect(cabinet.simulator.account('BILL0000101').nextTariff).toBeNull();
+      // The booked change and its cancelling show what each mutation answered: the screen reads nothing again.
+      expect(sent).toEqual(['ChangeTariff', 'CancelTariffChange']);
 
       await page.getByRole('link', { name: m.navMore }).click();
       await page.getByRole('link', { name: profile.title }).click();

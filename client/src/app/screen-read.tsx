@@ -43,10 +43,13 @@ export function useScreenRead<Data extends { me?: unknown }>(read: () => Promise
   };
 }
 
-/** The signed-in subscriber as one screen's query reads them. */
-export function useMe<Me>(read: () => Promise<{ me?: Me | null }>): { me: Me | undefined; failure: ApiError | null; reload(): void } {
-  const { data, failure, reload } = useScreenRead(read);
-  return { me: data?.me, failure, reload };
+/**
+ * The signed-in subscriber as one screen's query reads them; `show` puts what a change answered in
+ * their place, for a change that answers the screen's fields rather than have the screen read again.
+ */
+export function useMe<Me extends object>(read: () => Promise<{ me?: Me | null }>): { me: Me | undefined; failure: ApiError | null; show(me: Me): void } {
+  const { data, failure, update } = useScreenRead(read);
+  return { me: data?.me, failure, show: (me) => update((shown) => ({ ...shown, me })) };
 }
 
 /** A screen's read on its way: "Loading…", or why it failed, with Retry. */

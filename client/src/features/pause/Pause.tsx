@@ -47,7 +47,7 @@ export function Pause() {
   const t = useI18n();
   const { m } = t;
   const { canAct, showDashboard } = useSignedIn();
-  const { me, failure: loadFailure, reload } = useMe(() => call(PauseQuery));
+  const { me, failure: loadFailure, show } = useMe(() => call(PauseQuery));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export function Pause() {
         ? (await call(StartPauseMutation, { from: intent.from, to: intent.to, idempotencyKey: intent.idempotencyKey })).startPause
         : (await call(EndPauseMutation, { idempotencyKey: intent.idempotencyKey })).endPause;
     showDashboard(subscriber);
-    reload();
+    show(subscriber);
     return intent.kind === 'start' ? m.pauseStarted : m.pauseEnded;
   });
   const { intent } = change;

@@ -50,18 +50,15 @@ export function Tariff() {
   const t = useI18n();
   const texts = tariffTexts[t.language];
   const { canAct, showDashboard } = useSignedIn();
-  const { me, failure: loadFailure, reload } = useMe(() => call(TariffQuery));
+  const { me, failure: loadFailure, show } = useMe(() => call(TariffQuery));
   const change = useConfirmedChange(async (intent: Intent) => {
-    let said: string;
-    if (intent.kind === 'change') {
-      showDashboard((await call(ChangeTariffMutation, { tariffId: intent.option.id, idempotencyKey: intent.idempotencyKey })).changeTariff);
-      said = texts.done({ name: intent.option.name, from: t.date(intent.option.from) });
-    } else {
-      showDashboard((await call(CancelTariffChangeMutation, { idempotencyKey: intent.idempotencyKey })).cancelTariffChange);
-      said = texts.cancelled;
-    }
-    reload();
-    return said;
+    const subscriber =
+      intent.kind === 'change'
+        ? (await call(ChangeTariffMutation, { tariffId: intent.option.id, idempotencyKey: intent.idempotencyKey })).changeTariff
+        : (await call(CancelTariffChangeMutation, { idempotencyKey: intent.idempotencyKey })).cancelTariffChange;
+    showDashboard(subscriber);
+    show(subscriber);
+    return intent.kind === 'change' ? texts.done({ name: intent.option.name, from: t.date(intent.option.from) }) : texts.cancelled;
   });
 
   if (me === undefined) return <Pending title={texts.title} failure={loadFailure} />;

@@ -1,28 +1,35 @@
 import { graphql } from '../../gql/index.js';
 
+/** What the tariff screen shows. Booking or cancelling a change answers it too, so the screen reads nothing more. */
+export const TariffScreenFields = graphql(`
+  fragment TariffScreenFields on Subscriber {
+    tariff {
+      name
+      fee {
+        ...MoneyFields
+      }
+      period
+    }
+    nextTariff {
+      name
+    }
+    nextTariffFrom
+    tariffChangeCancellable
+    tariffOptions {
+      id
+      ...TariffTermsFields
+      changeFee {
+        ...MoneyFields
+      }
+      from
+    }
+  }
+`);
+
 export const TariffQuery = graphql(`
   query Tariff {
     me {
-      tariff {
-        name
-        fee {
-          ...MoneyFields
-        }
-        period
-      }
-      nextTariff {
-        name
-      }
-      nextTariffFrom
-      tariffChangeCancellable
-      tariffOptions {
-        id
-        ...TariffTermsFields
-        changeFee {
-          ...MoneyFields
-        }
-        from
-      }
+      ...TariffScreenFields
     }
   }
 `);
@@ -31,6 +38,7 @@ export const ChangeTariffMutation = graphql(`
   mutation ChangeTariff($tariffId: ID!, $idempotencyKey: String!) {
     changeTariff(tariffId: $tariffId, idempotencyKey: $idempotencyKey) {
       ...DashboardFields
+      ...TariffScreenFields
     }
   }
 `);
@@ -39,6 +47,7 @@ export const CancelTariffChangeMutation = graphql(`
   mutation CancelTariffChange($idempotencyKey: String!) {
     cancelTariffChange(idempotencyKey: $idempotencyKey) {
       ...DashboardFields
+      ...TariffScreenFields
     }
   }
 `);
