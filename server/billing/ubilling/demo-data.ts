@@ -1,6 +1,6 @@
 import type { DemoLogin } from '../simulator.js';
 import { addDays, DAY_MS, ymd } from '../../../shared/dates.js';
-import type { SelfCreditSettings, SimContragent, SimFee, SimPayment, UbillingSeed, UbillingSettings } from './simulator.js';
+import type { SelfCreditSettings, SimContragent, SimFee, SimPayment, UbillingSeed, UbillingSettings } from './simulator-seed.js';
 
 /**
  * The Ubilling demo: one subscriber per situation the cabinet must show. Passwords are plain text,

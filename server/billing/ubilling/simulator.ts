@@ -1,10 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { DAY_MS, daysInMonth, localDateTime, ymd } from '../../../shared/dates.js';
-import { UBILLING_SC_DEFAULTS } from './credit-rules.js';
+import { PhpFloat, phpJsonEncode } from './php-json.js';
 import { readBody, sendAnswer, SimulatorServer, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
 import type { TariffChangeRules } from './tariff-change.js';
 import { ubillingDemoLogins, ubillingDemoSeed, ubillingDemoSettings } from './demo-data.js';
+import {
+  completeUser,
+  UBILLING_STOCK_SETTINGS,
+  type SimAnnouncement,
+  type SimContragent,
+  type SimFee,
+  type SimPayment,
+  type SimTariff,
+  type SimTicket,
+  type SimUser,
+  type SimUserSeed,
+  type SimVservice,
+  type UbillingSeed,
+  type UbillingSettings,
+} from './simulator-seed.js';
 
 /**
  * A Ubilling 1.6.4 on loopback for the demo and the tests: RemoteAPI at `/?module=remoteapi`
@@ -13,198 +28,6 @@ import { ubillingDemoLogins, ubillingDemoSeed, ubillingDemoSettings } from './de
  * errors included, the literal error strings with their typos, string-typed numbers, PHP's JSON
  * escaping, no trailing newline. State lives in memory and each test seeds its own.
  */
-
-export interface SimTariff {
-  name: string;
-  fee: number;
-  period: 'month' | 'day';
-}
-
-export interface SimVservice {
-  /** The tag the service is bound to; a subscriber has the service when it has the tag. */
-  tagId: number;
-  /** The tag's name, which is how Ubilling names the service. */
-  name: string;
-  price: number;
-  /** charge_period_days: 0 unset, 1 daily, 30 monthly... */
-  periodDays: number;
-}
-
-export interface SimUser {
-  login: string;
-  password: string;
-  /** Stargazer keeps money as doubles; the simulator too, to print them as the database does. */
-  cash: number;
-  credit: number;
-  /** Unix time; 0 = none. */
-  creditExpire: number;
-  passive: boolean;
-  down: boolean;
-  alwaysOnline: boolean;
-  tariff: string;
-  /** Next month's tariff ("" = none). */
-  tariffChange: string;
-  ip: string;
-  realname: string | null;
-  address: string | null;
-  /** null = no `phones` row. */
-  phone: string | null;
-  mobile: string | null;
-  extMobiles: string[];
-  email: string | null;
-  contract: string | null;
-  contractDate: string | null;
-  paymentId: string | null;
-  /** This month's traffic counters (users.D0 + … and U0 + …), in bytes. */
-  downloadBytes: number;
-  uploadBytes: number;
-  tags: number[];
-  /** When the account was last frozen (the weblog's PASSIVE CHANGE), Y-m-d H:i:s; "" when never. */
-  frozenSince: string;
-  /** frozen_charge_days: days of freeze used in the current period. */
-  freezeDaysUsed: number;
-}
-
-export type SimUserSeed = Pick<SimUser, 'login' | 'password' | 'tariff'> & Partial<SimUser>;
-
-export interface SimPayment {
-  id: number;
-  login: string;
-  /** Y-m-d H:i:s, local time. */
-  date: string;
-  summ: number;
-  /** The balance before the payment. */
-  balance: number;
-  note: string;
-}
-
-/** A row of `fees`: what Stargazer's fee harvest took from the account (`summ` negative). */
-export interface SimFee {
-  login: string;
-  /** Y-m-d H:i:s, local time. */
-  date: string;
-  summ: number;
-  /** The balance before the fee (`from`). */
-  from: number;
-  note: string;
-}
-
-export type SimContragent = Record<string, string>;
-
-/** A row of the `ticketing` table: a subscriber's message (`from` = login) or the ISP's (`from` "NULL", `to` = login). */
-export interface SimTicket {
-  id: number;
-  /** Y-m-d H:i:s, local time. */
-  date: string;
-  from: string;
-  to: string | null;
-  /** The conversation a reply belongs to; null on the message that opens one. */
-  replyid: number | null;
-  /** 0 open, 1 closed. */
-  status: 0 | 1;
-  text: string;
-}
-
-/** A row of `zbsannouncements`. */
-export interface SimAnnouncement {
-  id: number;
-  public: boolean;
-  type: 'text' | 'html';
-  title: string;
-  text: string;
-}
-
-/** userstats.ini's freeze switches (AF_*, FREEZE_*) and alter.ini's FREEZE_DAYS_CHARGE_ENABLED. */
-export interface FreezeSettings {
-  /** AF_ENABLED */
-  enabled: boolean;
-  /** AF_FREEZPRICE, charged by every dofreeze. */
-  price: number;
-  /** AF_TARIFFSALLOWED */
-  tariffsAllowed: string[];
-  /** AF_TARIFF_ALLOW_ANY */
-  anyTariff: boolean;
-  /** FREEZE_ALLOW_ON_NEGATIVE_BALANCE */
-  negativeBalanceAllowed: boolean;
-  /** The tariff's price of a frozen month. */
-  frozenMonthPrice: number;
-  /** FREEZE_DAYS_CHARGE_ENABLED with its days allowed and the working days that restore them; null when off. */
-  daysCharge: { total: number; restore: number } | null;
-}
-
-/** userstats.ini's tariff changer (TC_*) and TC_EXTENDED_MATRIX off: from and to lists. */
-export interface TariffChangerSettings {
-  /** TC_ENABLED */
-  enabled: boolean;
-  /** TC_TARIFFENABLEDFROM */
-  allowedFrom: string[];
-  /** TC_TARIFFSALLOWED */
-  allowedTo: string[];
-  priceUp: number;
-  priceDown: number;
-  priceSimilar: number;
-  /** TC_RIGHTNOW */
-  rightNow: boolean;
-  /** TC_CREDIT: a fee larger than the balance is given as credit. */
-  credit: boolean;
-}
-
-export interface SelfCreditSettings {
-  enabled: boolean;
-  minDay: number;
-  maxDay: number;
-  term: number;
-  price: number;
-  cashTypeId: number;
-  monthControl: boolean;
-  tariffsAllowed: string[];
-  hackControl: boolean;
-}
-
-/** The alter.ini and userstats.ini switches that change what the simulator answers. */
-export interface UbillingSettings {
-  remoteApiEnabled: boolean;
-  asteriskEnabled: boolean;
-  userByIpEnabled: boolean;
-  /** alter.ini SPREAD_FEE: monthly fees charged daily. */
-  spreadFee: boolean;
-  /** alter.ini FUNDSFLOW_CONSIDER_VSERVICES: the default of `includevsrvs`. */
-  fundsflowConsiderVservices: boolean;
-  /** userstats.ini UBA_ENABLED. */
-  xmlAgentEnabled: boolean;
-  /** userstats.ini XMLAGENT_EXTENDED_AUTH_ON: requests need uberkey=md5(serial). */
-  xmlAgentExtendedAuth: boolean;
-  paymentsEnabled: boolean;
-  /** False models a core that is down behind a live RemoteAPI: `sc` books the fee and says SC:OK, but sets no credit. */
-  coreSetsCredit: boolean;
-  /** userstats.ini TICKETING_ENABLED. */
-  ticketingEnabled: boolean;
-  /** userstats.ini AN_ENABLED. */
-  announcementsEnabled: boolean;
-  currency: string;
-  selfCredit: SelfCreditSettings;
-  freeze: FreezeSettings;
-  /** userstats.ini XMLAGENT_SELF_UNFREEZE_ALLOWED */
-  selfUnfreezeAllowed: boolean;
-  tariffChanger: TariffChangerSettings;
-}
-
-export interface UbillingSeed {
-  tariffs: SimTariff[];
-  vservices?: SimVservice[];
-  users: SimUserSeed[];
-  payments?: Omit<SimPayment, 'id'>[];
-  /** Stargazer's fee harvest; virtual services' charges are negative `payments` noted `Service:<tagId>`. */
-  fees?: SimFee[];
-  /** The default contragent (DEFAULT_ASSIGN_AGENT), assigned to every subscriber with an address. */
-  contragent?: SimContragent | null;
-  /** zbssclog: the self-credits already taken. */
-  creditLog?: { login: string; date: string }[];
-  tickets?: SimTicket[];
-  announcements?: SimAnnouncement[];
-  /** zbsannhist: announcements a subscriber has read, as "login:id". */
-  announcementsRead?: string[];
-}
 
 /**
  * `asterisk-db-down`: RemoteAPI's Asterisk module cannot reach its database (every `asterisk` call
@@ -231,37 +54,6 @@ export interface UbillingSimulatorOptions extends SimulatorServerOptions {
   demoLogins?: readonly DemoLogin[];
 }
 
-/** alter.ini and userstats.ini as a fresh install ships them. */
-export const UBILLING_STOCK_SETTINGS: Readonly<UbillingSettings> = {
-  remoteApiEnabled: true,
-  asteriskEnabled: true,
-  userByIpEnabled: false,
-  spreadFee: false,
-  fundsflowConsiderVservices: false,
-  xmlAgentEnabled: true,
-  xmlAgentExtendedAuth: false,
-  paymentsEnabled: true,
-  coreSetsCredit: true,
-  ticketingEnabled: true,
-  announcementsEnabled: true,
-  currency: 'UAH',
-  // userstats.ini's SC_* as shipped: the same defaults the BFF's own rules start from.
-  selfCredit: {
-    enabled: UBILLING_SC_DEFAULTS.enabled,
-    minDay: UBILLING_SC_DEFAULTS.minDay,
-    maxDay: UBILLING_SC_DEFAULTS.maxDay,
-    term: UBILLING_SC_DEFAULTS.termDays,
-    price: Number(UBILLING_SC_DEFAULTS.price),
-    cashTypeId: UBILLING_SC_DEFAULTS.cashTypeId,
-    monthControl: UBILLING_SC_DEFAULTS.onceAMonth,
-    tariffsAllowed: [...UBILLING_SC_DEFAULTS.tariffsAllowed],
-    hackControl: false,
-  },
-  freeze: { enabled: false, price: 0, tariffsAllowed: [], anyTariff: false, negativeBalanceAllowed: false, frozenMonthPrice: 0, daysCharge: null },
-  selfUnfreezeAllowed: false,
-  tariffChanger: { enabled: false, allowedFrom: [], allowedTo: [], priceUp: 0, priceDown: 0, priceSimilar: 0, rightNow: false, credit: false },
-};
-
 const SECRET_PARAMS = new Set(['key', 'userpass', 'uberpassword', 'uberkey']);
 
 /** What `index.php` renders for anything RemoteAPI does not handle: the admin login page. */
@@ -286,32 +78,6 @@ const PHP_FATAL =
 const PHP_WARNING =
   '<br />\n<b>Warning</b>:  Undefined array key "mobile" in <b>/var/www/billing/api/libs/api.asterisk.php</b> on line <b>1170</b><br />\n' +
   '<br />\n<b>Deprecated</b>:  Creation of dynamic property Asterisk::$x is deprecated in <b>/var/www/billing/api/libs/api.asterisk.php</b> on line <b>132</b><br />\n';
-
-// ---------------------------------------------------------------- PHP's json_encode
-
-/** A PHP float: json_encode prints 100.0 for it, where an int would be 100. */
-export class PhpFloat {
-  constructor(readonly value: number) {}
-}
-
-/** json_encode with no flags: \uXXXX for non-ASCII, "\/" for "/", `[]` for an empty array, key order kept. */
-export function phpJsonEncode(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof PhpFloat) {
-    const text = String(value.value);
-    return /[.e]/.test(text) ? text : `${text}.0`;
-  }
-  if (typeof value === 'string') {
-    return JSON.stringify(value)
-      .replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-      .replace(/\//g, '\\/');
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(phpJsonEncode).join(',')}]`;
-  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value as object);
-  if (entries.length === 0) return '[]';
-  return `{${entries.map(([key, item]) => `${phpJsonEncode(String(key))}:${phpJsonEncode(item)}`).join(',')}}`;
-}
 
 /** How MariaDB prints a DOUBLE column: the shortest round-trip form. */
 const dbNumber = (value: number) => String(value);
@@ -1097,37 +863,6 @@ export class UbillingSimulator extends SimulatorServer<SimFault> {
 }
 
 /** Every seeded account gets its own IP unless the seed says otherwise: XMLAgent identifies by IP. */
-let nextHost = 0;
-
-function completeUser(seed: SimUserSeed): SimUser {
-  nextHost++;
-  return {
-    cash: 0,
-    credit: 0,
-    creditExpire: 0,
-    passive: false,
-    down: false,
-    alwaysOnline: true,
-    tariffChange: '',
-    ip: `10.${(nextHost >> 16) & 255}.${(nextHost >> 8) & 255}.${nextHost & 255}`,
-    realname: null,
-    address: null,
-    phone: null,
-    mobile: null,
-    extMobiles: [],
-    email: null,
-    contract: null,
-    contractDate: null,
-    paymentId: null,
-    downloadBytes: 13_249_974_108,
-    uploadBytes: 1_288_490_189,
-    tags: [],
-    frozenSince: seed.passive ? '2026-01-05 10:00:00' : '',
-    freezeDaysUsed: 0,
-    ...structuredClone(seed),
-  };
-}
-
 /** userstats' zbs_convert_size: the largest unit of 1024 that fits, rounded to two decimals as PHP prints a float. */
 function convertSize(bytes: number): string {
   const units: [number, string][] = [[1024 ** 3, 'Gb'], [1024 ** 2, 'Mb'], [1024, 'Kb']];

@@ -2,15 +2,14 @@ import { UBILLING_SC_DEFAULTS, type CreditRules } from '../../../server/billing/
 import { createUbillingGateway, type UbillingGateway } from '../../../server/billing/ubilling/gateway.js';
 import { md5 } from '../../../server/billing/ubilling/replies.js';
 import { ubillingDemoContragent } from '../../../server/billing/ubilling/demo-data.js';
+import { startUbillingSimulator, type UbillingSimulator } from '../../../server/billing/ubilling/simulator.js';
 import {
-  startUbillingSimulator,
   UBILLING_STOCK_SETTINGS,
   type SelfCreditSettings,
   type SimUserSeed,
   type UbillingSeed,
   type UbillingSettings,
-  type UbillingSimulator,
-} from '../../../server/billing/ubilling/simulator.js';
+} from '../../../server/billing/ubilling/simulator-seed.js';
 import { CabinetError } from '../../../server/domain/errors.js';
 import type { SubscriberSession } from '../../../server/domain/gateway.js';
 import { billingSession } from '../../support/billing-session.js';
