@@ -81,9 +81,7 @@ export function Notices() {
       <ReadList items={announcements} failure={failure} onRetry={reload} empty={m.noticesEmpty}>
         {(items) => (
           <>
-            {items.some((announcement) => !announcement.read) && (
-              <MarkReadButton markRead={markRead} />
-            )}
+            {items.some((announcement) => !announcement.read) && <MarkReadButton markRead={markRead} />}
             <ul className="list" data-testid="notices">
               {items.map((announcement) => (
                 <li key={announcement.id} className="card">
