@@ -5,7 +5,10 @@ import { fromMinorUnits, toMinorUnits } from '../../../shared/money.js';
 import { datePart } from '../carbon-dates.js';
 import { readBody, sendAnswer, SimulatorServer, SLOW_ANSWER_MS, type DemoLogin, type SimulatorServerOptions } from '../simulator.js';
 import type { CarbonServiceSeed } from '../carbon-service-seed.js';
-import { demoSeed, type CarbonAccountSeed, type CarbonSeed, type CarbonTariffSeed } from './demo-data.js';
+import { CARBON_TEXTS, TICKET_STATES } from './carbon-texts.js';
+import { demoSeed, type CarbonSeed, type CarbonTariffSeed } from './demo-data.js';
+import { pythonJson } from './python-json.js';
+import { accountState, type CarbonAccountState } from './simulator-accounts.js';
 
 /**
  * A Carbon Billing 5 on loopback: system_api and REST v2 on one port, as on :8082, answering with
@@ -26,81 +29,6 @@ export interface Carbon5SimulatorOptions extends SimulatorServerOptions {
 
 /** A broken billing, for tests: a non-JSON or wrong-shape 200, an answer later than any timeout, or HTTP 500. */
 export type CarbonFault = 'garbage' | 'slow' | 'http500';
-
-export interface CarbonAccountState extends CarbonAccountSeed {
-  pushToken: string | null;
-  /** Service changes Carbon accepted and has not applied yet. */
-  queuedWrites: { serviceId: number; action: 'connect' | 'disconnect' }[];
-  /** True while a suid is live for this account. */
-  signedIn: boolean;
-  /** ArchAccountStack: the balance changes Carbon wrote, oldest first. */
-  balanceChanges: CarbonBalanceChange[];
-  /** FinanceOperations of op_type 5 with their FinanceOperationsDetail lines, oldest first. */
-  invoices: CarbonInvoice[];
-}
-
-export interface CarbonInvoice {
-  id: number;
-  number: string;
-  /** "YYYY-MM-DD HH:MM:SS", Carbon's local time. */
-  date: string;
-  /** YYYY-MM-DD */
-  periodEnd: string;
-  total: string;
-  lines: { name: string; service: { id: number; name: string } | null; unit: string; quantity: string; price: string }[];
-}
-
-export interface CarbonBalanceChange {
-  id: number;
-  /** "YYYY-MM-DD HH:MM:SS", Carbon's local time. */
-  time: string;
-  /** Negative when money was written off. */
-  summa: string;
-  tariff: { id: number; name: string } | null;
-  service: { id: number; name: string } | null;
-  storno: boolean;
-  comment: string;
-}
-
-export const CARBON_TEXTS = {
-  notAuthorized: 'Необходимо авторизоваться',
-  wrongCredentials: 'Неверный логин или пароль',
-  autoLoginFailed: 'Не удалось определить абонента по IP-адресу',
-  userNotFound: 'Пользователь не найден',
-  noResetChannel: 'Не указан номер телефона или e-mail для отправки кода',
-  wrongCode: 'Неверный код подтверждения',
-  passwordsDiffer: 'Пароли не совпадают',
-  passwordTooShort: 'Пароль должен быть длиннее 6 символов',
-  passwordChanged: 'Пароль успешно изменен',
-  serviceUnavailable: 'Услуга недоступна для подключения',
-  serviceConnected: 'Услуга уже подключена',
-  serviceNotConnected: 'Услуга не подключена',
-  serviceDisableForbidden: 'Отключение данной услуги через личный кабинет запрещено',
-  serviceBusy: 'Заявка по данной услуге уже обрабатывается',
-  notEnoughMoney: 'Недостаточно средств на лицевом счете для подключения услуги',
-  connectAccepted: 'Заявка на подключение услуги принята',
-  disconnectAccepted: 'Заявка на отключение услуги принята',
-  promiseUnknown: 'Обещанный платеж не найден',
-  promiseActive: 'У вас уже есть активный обещанный платеж',
-  promisePositive: 'Обещанный платеж доступен только при отрицательном балансе',
-  promiseDebt: (limit: string) => `Обещанный платеж недоступен: задолженность превышает ${limit}`,
-  promiseTaken: (amount: string, until: string) => `Обещанный платеж на сумму ${amount} подключен до ${until}`,
-  ticketNotFound: 'Заявка не найдена',
-  ticketClosed: 'Заявка закрыта',
-  ticketTextMissing: 'Не указан текст заявки',
-  ticketCreated: 'Заявка успешно создана',
-  commentAdded: 'Комментарий добавлен',
-  abonentNotFound: 'Абонент не найден',
-  badSum: 'Неверная сумма платежа',
-  paymentTwice: 'Платеж с таким идентификатором уже проведен',
-  // block_user: the request is seen in public clients, these answers are inferred ("Блокировка установлена" is a client's fallback text).
-  blockSet: 'Блокировка установлена',
-  blockBadDates: 'Неверно указаны даты блокировки',
-  blockExists: 'Добровольная блокировка уже установлена',
-} as const;
-
-/** How Carbon names ticket states in get_helpdesk_dialogs. [seen: "Ожидает ответа"; the others inferred] */
-const TICKET_STATES = { waiting: 'Ожидает ответа', answered: 'Получен ответ', closed: 'Закрыта' } as const;
 
 const DEFAULT_WRITE_DELAY_MS = 2000;
 const MAX_BODY_BYTES = 64 * 1024;
@@ -130,10 +58,7 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
     const seed = structuredClone(options.seed ?? demoSeed(this.today()));
     this.tariffs = seed.tariffs;
     this.services = seed.services;
-    this.accounts = seed.accounts.map((account) => {
-      const balanceChanges = yearOfFees(account, this.services, this.today());
-      return { ...account, pushToken: null, queuedWrites: [], signedIn: false, balanceChanges, invoices: monthlyInvoices(account, balanceChanges) };
-    });
+    this.accounts = seed.accounts.map((account) => accountState(account, this.services, this.today()));
     this.demoLogins = this.accounts.map(({ login, password, description }) => ({ login, password, description }));
   }
 
@@ -760,66 +685,8 @@ export class Carbon5Simulator extends SimulatorServer<CarbonFault> {
   }
 }
 
-/**
- * A year of fees as Carbon writes them on the first of each month: the tariff, then each connected
- * service; and one tariff fee charged twice in error last month and reversed (a storno).
- */
-function yearOfFees(account: CarbonAccountSeed, services: readonly CarbonServiceSeed[], today: string): CarbonBalanceChange[] {
-  const changes: CarbonBalanceChange[] = [];
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  let id = account.abonentId * 1000;
-  for (let back = 11; back >= 0; back--) {
-    const first = new Date(Date.UTC(year, month - 1 - back, 1)).toISOString().slice(0, 10);
-    const tariff = { summa: `-${account.tariff.fee}`, tariff: { id: account.tariff.id, name: account.tariff.name }, service: null };
-    const fees = [tariff, ...account.connectedServiceIds.flatMap((serviceId) => {
-      const service = services.find((candidate) => candidate.id === serviceId);
-      return service ? [{ summa: `-${service.price}`, tariff: null, service: { id: service.id, name: service.name } }] : [];
-    })];
-    fees.forEach((fee, index) => changes.push({ id: ++id, time: `${first} 00:${String(index).padStart(2, "0")}:00`, storno: false, comment: '', ...fee }));
-    if (back === 1) changes.push({ id: ++id, time: `${first} 00:09:00`, storno: true, comment: 'Повторне списання', ...tariff });
-  }
-  return changes;
-}
-
-/**
- * An invoice for each month of fees, issued on its first day: one line per write-off that was not
- * reversed, counted as one month.
- */
-function monthlyInvoices(account: CarbonAccountSeed, changes: readonly CarbonBalanceChange[]): CarbonInvoice[] {
-  const months = [...new Set(changes.map((change) => change.time.slice(0, 7)))];
-  return months.map((month, index) => {
-    const charged = changes.filter((change) => change.time.startsWith(month) && !change.storno && change.summa.startsWith('-'));
-    const lines = charged.map((change) => ({
-      name: change.tariff?.name ?? change.service?.name ?? '',
-      service: change.service,
-      unit: 'мес.',
-      quantity: '1.000',
-      price: change.summa.slice(1),
-    }));
-    const [year, number] = month.split('-').map(Number) as [number, number];
-    return {
-      id: account.abonentId * 100 + index + 1,
-      number: `${account.contractNumber}-${month.replace('-', '')}`,
-      date: `${month}-01 03:00:00`,
-      periodEnd: new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10),
-      total: fromMinorUnits(lines.reduce((sum, line) => sum + minor(line.price), 0n)),
-      lines,
-    };
-  });
-}
-
 export async function startCarbon5Simulator(options: Carbon5SimulatorOptions = {}): Promise<Carbon5Simulator> {
   return new Carbon5Simulator(options).listen();
-}
-
-/** json.dumps as Carbon's Python writes it: ", " and ": " separators, non-ASCII as \uXXXX. */
-export function pythonJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-  return `{${entries.map(([key, item]) => `${pythonJson(key)}: ${pythonJson(item)}`).join(', ')}}`;
 }
 
 function send(response: ServerResponse, answer: Answer): void {
@@ -853,7 +720,6 @@ const minor = (amount: string) => toMinorUnits(amount) ?? 0n;
 /** A date argument as Carbon takes it (dd.MM.yyyy), read as YYYY-MM-DD. */
 const dateArgument = (value: unknown) => (typeof value === 'string' ? datePart(value) : null);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
-
 
 /** Six upper-case letters and digits, like Carbon's "475GZ4". */
 function resetCode(): string {

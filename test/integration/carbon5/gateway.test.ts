@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { carbonSeed, demoSeed, type CarbonSeed } from '../../../server/billing/carbon5/demo-data.js';
 import { createCarbon5Gateway } from '../../../server/billing/carbon5/gateway.js';
-import { CARBON_TEXTS, startCarbon5Simulator, type Carbon5Simulator } from '../../../server/billing/carbon5/simulator.js';
+import { CARBON_TEXTS } from '../../../server/billing/carbon5/carbon-texts.js';
+import { startCarbon5Simulator, type Carbon5Simulator } from '../../../server/billing/carbon5/simulator.js';
 import { billingSession } from '../../support/billing-session.js';
 import type { BillingIdentity } from '../../../server/domain/types.js';
 import { failure } from '../../support/expectations.js';

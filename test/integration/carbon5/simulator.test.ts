@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { carbonSeed, demoSeed } from '../../../server/billing/carbon5/demo-data.js';
-import { pythonJson, startCarbon5Simulator, type Carbon5Simulator, type Carbon5SimulatorOptions } from '../../../server/billing/carbon5/simulator.js';
+import { pythonJson } from '../../../server/billing/carbon5/python-json.js';
+import { startCarbon5Simulator, type Carbon5Simulator, type Carbon5SimulatorOptions } from '../../../server/billing/carbon5/simulator.js';
 
 const PSW = 'collector-like-psw';
 const simulators: Carbon5Simulator[] = [];
