@@ -5,11 +5,12 @@ import { checkPauseRequest, checkPauseEnd } from '../../domain/pause-rules.js';
 import { parseUpstreamShape } from '../upstream.js';
 import type { Money } from '../../../shared/money.js';
 import { creditCallFailure, CreditRefused, type CreditedAccount, type CreditReceipt } from '../../payments/creditor.js';
-import type { BillingGateway, SignInPasswordCheck, SubscriberSession } from '../../domain/gateway.js';
+import type { BillingGateway, SubscriberSession } from '../../domain/gateway.js';
 import type * as Domain from '../../domain/types.js';
 import { capabilitiesOf } from '../../domain/types.js';
 import { dottedDate } from '../carbon-dates.js';
-import { CarbonClient, type CabinetMethod, type CarbonClientOptions } from './client.js';
+import { CarbonClient, type CarbonClientOptions } from './client.js';
+import { CarbonSuids, type SignedInCabinet } from './suids.js';
 import {
   mapPause,
   mapCharges,
@@ -30,7 +31,6 @@ import {
   abonentTariffsResult,
   tarifResult,
   carbonRefusal,
-  dynamicSessionResult,
   getUserAnswer,
   helpdeskCommentsAnswer,
   helpdeskDialogsAnswer,
@@ -46,8 +46,6 @@ import {
   resetPasswordAnswer,
   userInfoAnswer,
   uslugaListAnswer,
-  usersPasswordResult,
-  type CabinetAnswer,
 } from './responses.js';
 
 export interface Carbon5GatewayOptions extends CarbonClientOptions {
@@ -76,8 +74,6 @@ const CAPABILITIES: readonly Domain.Capability[] = [
   'payments', 'charges', 'invoices', 'tickets', 'pause', 'passwordChange', 'contactsChange',
 ];
 
-/** How long a suid opened for a dead one serves the other calls that saw the same dead one; see `renewedSuid`. */
-const RENEWAL_REUSE_MS = 10_000;
 /** Carbon's rule for submit_password: "одинаковые пароли длиннее 6 символов". */
 const MIN_PASSWORD_LENGTH = 7;
 const PAY_LOG_DAYS = 365;
@@ -85,16 +81,8 @@ const CARBON_PK = /^\d+$/;
 const DEFAULT_PAUSE_MAX_DAYS = 30;
 
 /**
- * The Carbon Billing 5 adapter. Every subscriber call carries the session's suid in arg1. Carbon ends
- * a suid when the account signs in elsewhere (another device, Carbon's own cabinet, the notifier's
- * operator-made suid), when its time runs out, and perhaps when the password changes. When Carbon
- * answers "Необходимо авторизоваться", a session opened with a password reads the account's current
- * password (REST v2 Users gen_pwd, with the `web` context's rights, on the server only) and compares
- * it with the fingerprint the session keeps: the same password opens a new suid with
- * get_or_create_dynamic_session and the call is sent again; another password, or none readable, ends
- * the session. This is not the legacy "operator compares gen_pwd with the typed password" sign-in:
- * signing in is Carbon's own login, and gen_pwd only tells whether a session's password still holds.
- * A session opened by address keeps no password and ends with its suid.
+ * The Carbon Billing 5 adapter. Every subscriber call carries the session's suid in arg1; when Carbon
+ * ends a suid, `CarbonSuids` renews it while the password the session was opened with still holds.
  */
 export class Carbon5Gateway implements BillingGateway {
   readonly kind = 'carbon5' as const;
@@ -106,15 +94,11 @@ export class Carbon5Gateway implements BillingGateway {
   private readonly payOperator: string;
   private readonly pauseMaxDays: number;
   private readonly tariffChangeIds: readonly string[];
-  /**
-   * New suids by the dead one they replace, for a moment: the parallel requests of one session all
-   * see the same dead suid, and each new suid would end the one before. Not a cache of anything
-   * the subscriber reads.
-   */
-  private readonly renewals = new Map<string, { suid: Promise<string>; reusableUntil: number }>();
+  private readonly suids: CarbonSuids;
 
   constructor(options: Carbon5GatewayOptions) {
     this.client = new CarbonClient(options);
+    this.suids = new CarbonSuids(this.client);
     this.currency = options.currency;
     this.clock = options.clock ?? (() => new Date());
     this.payOperator = options.payOperator ?? 'ABONENT';
@@ -144,7 +128,7 @@ export class Carbon5Gateway implements BillingGateway {
    * answers user_info, the cheapest call, refused "Необходимо авторизоваться" when it ended.
    */
   async verifySession(session: SubscriberSession): Promise<boolean> {
-    if (session.signInPassword) return this.passwordStillHolds(session.identity.accountId, session.signInPassword);
+    if (session.signInPassword) return this.suids.passwordStillHolds(session.identity.accountId, session.signInPassword);
     const suid = session.identity.secret;
     if (!suid) return false;
     const answer = parseCabinetAnswer('carbon5 web_cabinet.user_info', userInfoAnswer, await this.client.webCabinet('user_info', { suid }));
@@ -152,23 +136,23 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   async getSubscriber(session: SubscriberSession): Promise<Domain.Subscriber> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const [{ user }, info] = await Promise.all([cabinet.read('get_user', {}, getUserAnswer), cabinet.read('user_info', {}, userInfoAnswer)]);
     return mapSubscriber(user, info, this.today(), this.currency, session.identity.login);
   }
 
   async getSpends(session: SubscriberSession): Promise<Domain.Spend[]> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const [{ user }, uslugas] = await Promise.all([cabinet.read('get_user', {}, getUserAnswer), this.uslugaList(cabinet)]);
     return mapSpends(user, uslugas, this.currency);
   }
 
   async getServices(session: SubscriberSession): Promise<Domain.Service[]> {
-    return mapServices(await this.uslugaList(this.cabinet(session)), this.currency);
+    return mapServices(await this.uslugaList(this.suids.cabinet(session)), this.currency);
   }
 
   async getPromisePay(session: SubscriberSession): Promise<Domain.PromisePay> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const [{ user }, offers] = await Promise.all([
       cabinet.read('get_user', {}, getUserAnswer),
       cabinet.read('get_promise_pay_list', {}, promisePayListAnswer),
@@ -220,7 +204,7 @@ export class Carbon5Gateway implements BillingGateway {
 
   async getPayments(session: SubscriberSession): Promise<Domain.Payment[]> {
     const today = this.today();
-    const log = await this.cabinet(session).read(
+    const log = await this.suids.cabinet(session).read(
       'get_pay_log',
       { start_date: dottedDate(addDays(today, -PAY_LOG_DAYS)), end_date: dottedDate(addDays(today, 1)), page_number: 1, per_page: 100 },
       payLogAnswer,
@@ -234,12 +218,12 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   async takePromisePay(session: SubscriberSession, offerId: string): Promise<void> {
-    const answer = await session.write(() => this.cabinet(session).call('add_promise_pay', { promise_pay_id: carbonPk(offerId, 'offer') }, messageAnswer));
+    const answer = await session.write(() => this.suids.cabinet(session).call('add_promise_pay', { promise_pay_id: carbonPk(offerId, 'offer') }, messageAnswer));
     if ('refused' in answer) throw notAllowed(answer.refused);
   }
 
   async connectService(session: SubscriberSession, serviceId: string): Promise<Domain.Service> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const uslugaId = carbonPk(serviceId, 'service');
     const service = await this.offeredService(cabinet, serviceId);
     if (service.connected) throw notAllowed('This service is already connected.');
@@ -249,7 +233,7 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   async disconnectService(session: SubscriberSession, serviceId: string): Promise<Domain.Service> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const uslugaId = carbonPk(serviceId, 'service');
     const service = await this.offeredService(cabinet, serviceId);
     if (!service.connected) throw notAllowed('This service is not connected.');
@@ -276,11 +260,11 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   async getTickets(session: SubscriberSession): Promise<Domain.Ticket[]> {
-    return mapTickets(await this.dialogs(this.cabinet(session)));
+    return mapTickets(await this.dialogs(this.suids.cabinet(session)));
   }
 
   async getTicketMessages(session: SubscriberSession, ticketId: string): Promise<Domain.TicketMessage[]> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const dialog = await this.ownDialog(cabinet, ticketId);
     const comments = await cabinet.read('get_helpdesk_comments', { parent_id: carbonPk(ticketId, 'ticket') }, helpdeskCommentsAnswer);
     return mapTicketMessages(dialog, comments);
@@ -291,7 +275,7 @@ export class Carbon5Gateway implements BillingGateway {
    * listed after the call that was not listed before it.
    */
   async createTicket(session: SubscriberSession, ticket: Domain.NewTicket): Promise<Domain.Ticket> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const before = new Set((await this.dialogs(cabinet)).map((dialog) => dialog.id));
     const answer = await session.write(() => cabinet.call('create_ticket', { ticket_text: ticket.text, subj: ticket.subject ?? '', parent_id: null, status: 1 }, messageAnswer));
     if ('refused' in answer) throw notAllowed(answer.refused);
@@ -307,7 +291,7 @@ export class Carbon5Gateway implements BillingGateway {
 
   /** A reply is create_ticket with the conversation as parent_id. [inferred] */
   async replyToTicket(session: SubscriberSession, ticketId: string, text: string): Promise<void> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const dialog = await this.ownDialog(cabinet, ticketId);
     if (ticketStatus(dialog.status) === 'CLOSED') throw notAllowed('This conversation is closed. Please start a new one.');
     const answer = await session.write(() => cabinet.call(
@@ -326,7 +310,7 @@ export class Carbon5Gateway implements BillingGateway {
   async markAnnouncementsRead(_session: SubscriberSession): Promise<void> {}
 
   async getPause(session: SubscriberSession): Promise<Domain.PauseInfo> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const [{ user }, info] = await Promise.all([cabinet.read('get_user', {}, getUserAnswer), cabinet.read('user_info', {}, userInfoAnswer)]);
     return mapPause(user, info, this.today(), this.pauseMaxDays);
   }
@@ -340,7 +324,7 @@ export class Carbon5Gateway implements BillingGateway {
     const to = period.to;
     checkPauseRequest(await this.getPause(session), period);
     if (to === null) throw new CabinetError('BAD_USER_INPUT', 'Choose the last day of the pause.');
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const answer = await session.write(() => cabinet.call('block_user', { start_date: dottedDate(period.from), end_date: dottedDate(to) }, messageAnswer));
     if ('refused' in answer) throw notAllowed(answer.refused);
     const { user } = await cabinet.read('get_user', {}, getUserAnswer);
@@ -368,7 +352,7 @@ export class Carbon5Gateway implements BillingGateway {
    */
   async getTariffChoice(session: SubscriberSession): Promise<Domain.TariffChoice> {
     if (!this.capabilities.tariffChange) throw notSupported('Changing the tariff');
-    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const { user } = await this.suids.cabinet(session).read('get_user', {}, getUserAnswer);
     const booking = await this.tariffBooking(session, abonentPkOf(user, 'tariff change'));
     const from = user.abonent_pay_next_date ?? firstOfNextMonth(this.today());
     const ids = this.tariffChangeIds.filter((id) => id !== booking.tarif_id);
@@ -383,7 +367,7 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   async changeTariff(session: SubscriberSession, tariffId: string): Promise<void> {
-    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const { user } = await this.suids.cabinet(session).read('get_user', {}, getUserAnswer);
     const abonentPk = abonentPkOf(user, 'tariff change');
     const option = (await this.getTariffChoice(session)).options.find((candidate) => candidate.id === tariffId);
     if (!option) throw notAllowed('This tariff is not offered to you.');
@@ -394,7 +378,7 @@ export class Carbon5Gateway implements BillingGateway {
   }
 
   async cancelTariffChange(session: SubscriberSession): Promise<void> {
-    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const { user } = await this.suids.cabinet(session).read('get_user', {}, getUserAnswer);
     const abonentPk = abonentPkOf(user, 'tariff change');
     const booking = await this.tariffBooking(session, abonentPk);
     if (booking.tarif_next_id === null) throw notAllowed('No tariff change is booked.');
@@ -411,7 +395,7 @@ export class Carbon5Gateway implements BillingGateway {
     if (newPassword.length < MIN_PASSWORD_LENGTH) {
       throw new CabinetError('BAD_USER_INPUT', `A new password has at least ${MIN_PASSWORD_LENGTH} characters`);
     }
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const answer = await session.write(() => cabinet.call('set_user_info', { user_password: newPassword }, messageAnswer));
     if ('refused' in answer) throw notAllowed(answer.refused);
     return session.identity;
@@ -423,7 +407,7 @@ export class Carbon5Gateway implements BillingGateway {
    * unknown outcome for the operator, never a second call.
    */
   async updateContacts(session: SubscriberSession, contacts: Domain.ContactsChange): Promise<void> {
-    const cabinet = this.cabinet(session);
+    const cabinet = this.suids.cabinet(session);
     const changes: [field: 'sms' | 'email', value: string][] = [];
     if (contacts.phone !== null) changes.push(['sms', contacts.phone]);
     if (contacts.email !== null) changes.push(['email', contacts.email]);
@@ -448,7 +432,7 @@ export class Carbon5Gateway implements BillingGateway {
    * token per abonent and no platform, so the platform is not sent.
    */
   async registerPushToken(session: SubscriberSession, token: string, _platform: Domain.PushPlatform): Promise<void> {
-    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const { user } = await this.suids.cabinet(session).read('get_user', {}, getUserAnswer);
     const abonentPk = user.abonent.pk;
     if (abonentPk == null) throw upstreamError('carbon5 web_cabinet.get_user: no abonent pk for push_token');
     const answer = await this.client.restV2('Abonents', [
@@ -504,64 +488,10 @@ export class Carbon5Gateway implements BillingGateway {
 
   /** The abonent's pk, from get_user, that REST v2 models are filtered by. */
   private async abonentPk(session: SubscriberSession, model: string): Promise<string> {
-    const { user } = await this.cabinet(session).read('get_user', {}, getUserAnswer);
+    const { user } = await this.suids.cabinet(session).read('get_user', {}, getUserAnswer);
     const abonentPk = user.abonent.pk;
     if (abonentPk == null) throw upstreamError(`carbon5 web_cabinet.get_user: no abonent pk for ${model}`);
     return abonentPk;
-  }
-
-  private cabinet(session: SubscriberSession): SignedInCabinet {
-    return new SignedInCabinet(this.client, session, {
-      operatorSuid: () => this.openDynamicSession(session.identity.accountId),
-      renewedSuid: (dead) => this.renewedSuid(session, dead),
-    });
-  }
-
-  /**
-   * Whether the account's current password (REST v2 Users objects.get, gen_pwd) is the one the
-   * session was opened with. Carbon refusing the read (no such account) or an answer without a
-   * readable gen_pwd is a no; a billing that does not answer throws.
-   */
-  private async passwordStillHolds(accountId: string, check: SignInPasswordCheck): Promise<boolean> {
-    const answer = await this.client.restV2('Users', [{ method: 'objects.get', arg: { id: accountId } }], { read: true });
-    if ('refused' in answer) return false;
-    const read = usersPasswordResult.safeParse(answer.result);
-    return read.success && (await check.matches(read.data.fields.gen_pwd));
-  }
-
-  /**
-   * A new suid for a session whose suid Carbon ended, when the password it was opened with still
-   * holds; UNAUTHENTICATED otherwise. Each request checks the password for its own session; the new
-   * suid is shared by every call that saw the same dead one a moment ago.
-   */
-  private async renewedSuid(session: SubscriberSession, dead: string): Promise<string> {
-    const { accountId } = session.identity;
-    const check = session.signInPassword;
-    if (!check) throw sessionEnded('carbon5: the suid ended, and a session opened by address is not renewed');
-    const holds = await session.once('carbon5 password still holds', () => this.passwordStillHolds(accountId, check));
-    if (!holds) throw sessionEnded('carbon5: the suid ended, and the password is no longer the one signed in with');
-    const now = Date.now();
-    for (const [key, renewal] of this.renewals) if (renewal.reusableUntil <= now) this.renewals.delete(key);
-    const key = `${accountId}:${dead}`;
-    const known = this.renewals.get(key);
-    if (known) return known.suid;
-    const suid = this.openDynamicSession(accountId);
-    this.renewals.set(key, { suid, reusableUntil: now + RENEWAL_REUSE_MS });
-    suid.catch(() => this.renewals.delete(key));
-    return suid;
-  }
-
-  /**
-   * A suid opened with operator rights: for server-side reads that hold no subscriber session (the
-   * push notifier's pass), and for a session whose password was just found to still hold.
-   */
-  private async openDynamicSession(accountId: string): Promise<string> {
-    const answer = await this.client.restV2('Users', [
-      { method: 'objects.get', arg: { id: accountId } },
-      { method: 'get_or_create_dynamic_session', arg: {} },
-    ]);
-    if ('refused' in answer) throw upstreamError(`carbon5 Users get_or_create_dynamic_session: refused (${answer.refused})`);
-    return parseUpstreamShape('carbon5 Users get_or_create_dynamic_session', dynamicSessionResult, answer.result).fields.suid;
   }
 
   /** REST v2 Abonents objects.get: the current and the booked tariff ids, read once per request until a write. */
@@ -666,60 +596,3 @@ function carbonPk(id: string, what: 'offer' | 'service' | 'ticket'): number {
 function awaitingCarbon(service: Domain.Service): Domain.Service {
   return { ...service, pending: true, canConnect: false, canDisconnect: false };
 }
-
-interface SuidSource {
-  /** For an identity without a suid: a server-side read (the notifier's). */
-  operatorSuid(): Promise<string>;
-  /** For a session whose suid Carbon ended; UNAUTHENTICATED when it may not go on. */
-  renewedSuid(dead: string): Promise<string>;
-}
-
-/**
- * The signed-in subscriber's web_cabinet for one gateway operation: adds the session's suid to each
- * call. An identity without a suid is a server-side read (the notifier's) and gets an operator-made one.
- */
-class SignedInCabinet {
-  constructor(
-    private readonly client: CarbonClient,
-    private readonly session: SubscriberSession,
-    private readonly suids: SuidSource,
-  ) {}
-
-  /** A read: Carbon refusing it is not something the subscriber can act on, so it is UPSTREAM_ERROR. */
-  read<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
-    return this.session.once(`carbon5 ${method} ${JSON.stringify(arg)}`, async () => {
-      const answer = await this.call(method, arg, schema);
-      if ('refused' in answer) throw upstreamError(`carbon5 web_cabinet.${method}: refused (${answer.refused})`);
-      return answer.value;
-    });
-  }
-
-  /**
-   * A call whose refusal is an answer: Carbon's reason, or the value. When the session's suid ended
-   * and the session may go on, the call is sent once more with the new suid: safe for writes too,
-   * since the refused call did not run. A new suid refused as well ends the session.
-   */
-  async call<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>): Promise<CabinetAnswer<T>> {
-    const own = this.session.identity.secret;
-    // One operator-made suid for all the calls of one read: each new one ends the one before.
-    const suid = own ?? (await this.session.once('carbon5 operator suid', this.suids.operatorSuid));
-    const answer = await this.send(method, arg, schema, suid);
-    if (!('refused' in answer && isNotAuthorized(answer.refused))) return answer;
-    if (own === undefined) throw sessionEnded(`carbon5 web_cabinet.${method}: the operator-made suid ended`);
-    const fresh = await this.session.once(`carbon5 renewed ${own}`, async () => {
-      const renewed = await this.suids.renewedSuid(own);
-      await this.session.renew({ ...this.session.identity, secret: renewed });
-      return renewed;
-    });
-    const retried = await this.send(method, arg, schema, fresh);
-    if ('refused' in retried && isNotAuthorized(retried.refused)) throw sessionEnded(`carbon5 web_cabinet.${method}: a renewed suid was refused too`);
-    return retried;
-  }
-
-  private async send<T>(method: CabinetMethod, arg: Record<string, unknown>, schema: z.ZodType<T>, suid: string): Promise<CabinetAnswer<T>> {
-    return parseCabinetAnswer(`carbon5 web_cabinet.${method}`, schema, await this.client.webCabinet(method, { ...arg, suid }));
-  }
-}
-
-const sessionEnded = (detail: string) =>
-  new CabinetError('UNAUTHENTICATED', 'Your session has ended: you signed in elsewhere or your password was changed. Please sign in again.', { detail });
